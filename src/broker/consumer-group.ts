@@ -1,0 +1,93 @@
+/**
+ * The consumer group coordinator: membership, generations, assignment and committed offsets.
+ *
+ * Every membership change bumps the generation and reassigns all partitions (the assignment
+ * strategy decides who gets what). An offset commit carries the committer's generation and
+ * is rejected unless that generation is current and the committer owns the partition: this is
+ * the generation fencing that keeps a stale member from moving offsets.
+ */
+import { type History, Op } from "../core/history.ts";
+import { type AssignmentStrategy, assignPartitions } from "./assignment.ts";
+
+/** A committed offset and the generation that committed it. */
+export interface CommittedOffset {
+  readonly offset: number;
+  readonly generation: number;
+}
+
+export class ConsumerGroup {
+  private memberList: number[] = [];
+  private owners: number[];
+  private gen = 0;
+  /** `committed[p]`: last accepted commit for partition p (offset -1 before any). */
+  readonly committed: CommittedOffset[];
+  /** Commits rejected by generation fencing, for the offsets checker. */
+  rejectedCommits = 0;
+
+  constructor(
+    readonly partitions: number,
+    readonly strategy: AssignmentStrategy,
+    private readonly history: History,
+  ) {
+    this.owners = new Array<number>(partitions).fill(-1);
+    this.committed = Array.from({ length: partitions }, () => ({ offset: -1, generation: 0 }));
+  }
+
+  /** The current generation (bumped on every membership change). */
+  get generation(): number {
+    return this.gen;
+  }
+
+  /** Current members, sorted. */
+  get members(): readonly number[] {
+    return this.memberList;
+  }
+
+  /** Is `instance` a member? */
+  isMember(instance: number): boolean {
+    return this.memberList.includes(instance);
+  }
+
+  /** The member owning `partition` in the current generation, or -1. */
+  ownerOf(partition: number): number {
+    return this.owners[partition];
+  }
+
+  /** Partitions assigned to `instance` in the current generation. */
+  assignmentOf(instance: number): number[] {
+    const out: number[] = [];
+    for (let p = 0; p < this.partitions; p++) if (this.owners[p] === instance) out.push(p);
+    return out;
+  }
+
+  /** Add a member; returns false when it already was one. */
+  join(instance: number): boolean {
+    if (this.isMember(instance)) return false;
+    this.memberList = [...this.memberList, instance].sort((x, y) => x - y);
+    this.rebalance();
+    return true;
+  }
+
+  /** Remove a member; returns false when it was not one. */
+  leave(instance: number): boolean {
+    if (!this.isMember(instance)) return false;
+    this.memberList = this.memberList.filter((m) => m !== instance);
+    this.rebalance();
+    return true;
+  }
+
+  /** Commit `offset` for `partition`; rejected unless `generation` is current and `instance` owns it. */
+  commitOffset(instance: number, generation: number, partition: number, offset: number): boolean {
+    const accepted = generation === this.gen && this.owners[partition] === instance;
+    if (accepted) this.committed[partition] = { offset, generation };
+    else this.rejectedCommits++;
+    this.history.record(Op.offsetCommit, instance, partition, accepted ? offset : -offset - 1);
+    return accepted;
+  }
+
+  private rebalance(): void {
+    this.gen++;
+    this.owners = assignPartitions(this.memberList, this.partitions, this.strategy);
+    this.history.record(Op.rebalance, this.gen, this.memberList.length);
+  }
+}

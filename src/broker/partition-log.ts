@@ -1,0 +1,94 @@
+/**
+ * One partition: an append-only log with dense offsets.
+ *
+ * Model: offsets are assigned densely on append and never change; compaction and log-start
+ * truncation remove records (leaving gaps) but never reorder them. Fetch returns records at
+ * or after an offset in offset order, skipping gaps. A produce request appends all of its
+ * entries contiguously or none (batches are atomic, as in Kafka's record batches).
+ */
+import { invariant } from "../core/invariant.ts";
+import type { LogRecord, ProduceEntry } from "./log-record.ts";
+
+export class PartitionLog<V> {
+  /** Records in offset order; after compaction, offsets have gaps. */
+  records: LogRecord<V>[] = [];
+  private end = 0;
+  private start = 0;
+  private batches = 0;
+
+  /** The offset the next appended record gets. */
+  get endOffset(): number {
+    return this.end;
+  }
+
+  /** The lowest offset that may still be fetched. */
+  get logStartOffset(): number {
+    return this.start;
+  }
+
+  /** Append `entries` as one atomic batch; returns the first offset. */
+  appendBatch(entries: readonly ProduceEntry<V>[], timestampTicks: number): number {
+    const first = this.end;
+    const batch = this.batches++;
+    for (const entry of entries) {
+      this.records.push({ offset: this.end++, key: entry.key, value: entry.value, timestampTicks, batch });
+    }
+    return first;
+  }
+
+  /** Up to `max` records with offset >= `from`, in offset order. */
+  fetch(from: number, max: number): LogRecord<V>[] {
+    const out: LogRecord<V>[] = [];
+    for (let i = this.indexAtOrAfter(from); i < this.records.length && out.length < max; i++) {
+      out.push(this.records[i]);
+    }
+    return out;
+  }
+
+  /** The first record with offset >= `from`, or undefined at the end of the log. */
+  firstAtOrAfter(from: number): LogRecord<V> | undefined {
+    return this.records[this.indexAtOrAfter(from)];
+  }
+
+  /** Replace the record list (compaction). Offsets must stay increasing and below the end. */
+  replaceRecords(records: LogRecord<V>[]): void {
+    for (let i = 1; i < records.length; i++) {
+      invariant(records[i - 1].offset < records[i].offset, "compaction reordered a partition log");
+    }
+    invariant(records.length === 0 || records[records.length - 1].offset < this.end, "compaction invented an offset");
+    this.records = records;
+  }
+
+  /** An independent copy (records are immutable and shared). */
+  clone(): PartitionLog<V> {
+    const copy = new PartitionLog<V>();
+    copy.records = this.records.slice();
+    copy.end = this.end;
+    copy.start = this.start;
+    copy.batches = this.batches;
+    return copy;
+  }
+
+  /** Drop every record below `offset` (log-start truncation by retention). */
+  truncateStart(offset: number): void {
+    const bounded = Math.min(offset, this.end);
+    if (bounded <= this.start) return;
+    this.records = this.records.slice(this.indexAtOrAfter(bounded));
+    this.start = bounded;
+  }
+
+  private indexAtOrAfter(offset: number): number {
+    const records = this.records;
+    // Uncompacted logs are dense: try the direct index first.
+    const guess = offset - this.start;
+    if (guess >= 0 && guess < records.length && records[guess].offset === offset) return guess;
+    let lo = 0;
+    let hi = records.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (records[mid].offset < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+}

@@ -1,0 +1,26 @@
+/**
+ * Liveness: the drain converged within its tick budget, every partition has a live owner,
+ * and every partition's committed group offset reached the end of its input.
+ */
+import type { Anomaly, Checker } from "./verdict.ts";
+
+export const liveness: Checker = {
+  name: "liveness",
+  class: "liveness",
+  check(view) {
+    const anomalies: Anomaly[] = [];
+    if (!view.drain.converged) {
+      anomalies.push({ kind: "drain-stuck", detail: `drain did not converge within ${view.drain.budgetTicks} ticks` });
+    }
+    view.input.forEach((log, partition) => {
+      if (view.liveStores[partition] === null) {
+        anomalies.push({ kind: "no-owner", partition, detail: `partition ${partition} has no live owner after the drain` });
+      }
+      const committed = view.committed[partition].offset;
+      if (committed !== log.endOffset) {
+        anomalies.push({ kind: "offset-behind", partition, offset: committed, detail: `partition ${partition}: committed offset ${committed}, input end ${log.endOffset}` });
+      }
+    });
+    return anomalies;
+  },
+};

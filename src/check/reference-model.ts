@@ -1,0 +1,62 @@
+/**
+ * The reference model: the processor folded over each partition's *unique* input events
+ * (first occurrence of each dedupe ID, in offset order), each applied exactly once, on a plain
+ * Map. Its final state and outputs are what an exactly-once service must end with.
+ */
+import { outputIdOf } from "../core/ids.ts";
+import type { Processor } from "../runtime/processor.ts";
+import type { WorldView } from "../sim/world-view.ts";
+
+/** The model's result for one partition. */
+export interface PartitionModel {
+  readonly state: Map<string, unknown>;
+  /** Dedupe IDs applied, with the input offset of their first occurrence. */
+  readonly applied: Map<string, number>;
+  /** Last input offset that wrote each key (for pointing at where a divergence began). */
+  readonly lastWriter: Map<string, number>;
+}
+
+/** The model's result for a whole run. */
+export interface ReferenceModel {
+  readonly partitions: readonly PartitionModel[];
+  /** Expected outputs by output ID. */
+  readonly outputs: Map<string, unknown>;
+}
+
+/** Fold `view`'s input logs through the processor. */
+export function referenceModel(view: WorldView): ReferenceModel {
+  const processor: Processor = view.config.processor;
+  const outputs = new Map<string, unknown>();
+  const partitions = view.input.map((log): PartitionModel => {
+    const state = new Map<string, unknown>();
+    const applied = new Map<string, number>();
+    const lastWriter = new Map<string, number>();
+    const stateView = { get: (key: string) => state.get(key) };
+    for (const record of log.records) {
+      const event = record.value!;
+      if (applied.has(event.dedupeId)) continue;
+      applied.set(event.dedupeId, record.offset);
+      const result = processor.process(stateView, event);
+      for (const write of result.writes ?? []) {
+        if (write.value === null) state.delete(write.key);
+        else state.set(write.key, write.value);
+        lastWriter.set(write.key, record.offset);
+      }
+      (result.outputs ?? []).forEach((payload, i) => outputs.set(outputIdOf(event.dedupeId, i), payload));
+    }
+    return { state, applied, lastWriter };
+  });
+  return { partitions, outputs };
+}
+
+const cache = new WeakMap<WorldView, ReferenceModel>();
+
+/** The reference model of `view`, computed once and shared by every checker. */
+export function referenceModelOf(view: WorldView): ReferenceModel {
+  let model = cache.get(view);
+  if (model === undefined) {
+    model = referenceModel(view);
+    cache.set(view, model);
+  }
+  return model;
+}

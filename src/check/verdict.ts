@@ -1,0 +1,44 @@
+/**
+ * Checker results. Every checker is a pure function of a finished run's view (history plus
+ * public world view) returning a {@link Verdict}; a checker that throws yields `"unknown"`
+ * with the error as its anomaly, so a broken checker is reported, never hidden.
+ */
+import type { WorldView } from "../sim/world-view.ts";
+
+/** One thing a checker found wrong. */
+export interface Anomaly {
+  /** Anomaly name, e.g. `state-divergence`, `lost-output`, `duplicate`. */
+  readonly kind: string;
+  readonly partition?: number;
+  readonly offset?: number;
+  /** Human-readable description. */
+  readonly detail: string;
+}
+
+/** A checker's verdict. */
+export interface Verdict {
+  readonly checker: string;
+  readonly valid: true | false | "unknown";
+  readonly anomalies: readonly Anomaly[];
+}
+
+/** Whether a checker judges safety (what happened) or liveness (whether it finished). */
+export type CheckerClass = "safety" | "liveness";
+
+/** A named oracle. */
+export interface Checker {
+  readonly name: string;
+  readonly class: CheckerClass;
+  check(view: WorldView): readonly Anomaly[];
+}
+
+/** Run one checker, turning a throw into an "unknown" verdict. */
+export function runChecker(checker: Checker, view: WorldView): Verdict {
+  try {
+    const anomalies = checker.check(view);
+    return { checker: checker.name, valid: anomalies.length === 0, anomalies };
+  } catch (error) {
+    const detail = `checker threw: ${error instanceof Error ? error.message : String(error)}`;
+    return { checker: checker.name, valid: "unknown", anomalies: [{ kind: "checker-error", detail }] };
+  }
+}

@@ -1,0 +1,60 @@
+/**
+ * The run history: a flat array of fixed-width integer records, hashed as it grows.
+ *
+ * Histories are the only interface between running and checking, and the hot loop writes one
+ * record for every state change, so they are numbers, not strings or objects: four integers
+ * per record (`op`, `a`, `b`, `c`). Readable text is built only for failures (see
+ * `sim/describe-history.ts`). The hash after every intent is kept, so a replay on changed
+ * code can say at which step it diverged.
+ */
+import { StableHash } from "./hash.ts";
+
+/** History record kinds. Values are part of the hash: append new codes, never renumber. */
+export const Op = {
+  intent: 1, // a: intent index, b: intent kind code, c: applied (1) or no-op (0)
+  append: 2, // a: topic*256+partition, b: first offset, c: count*8+outcome
+  poll: 3, // a: instance, b: partition, c: offset
+  commit: 4, // a: instance, b: partition, c: next offset after the commit
+  offsetCommit: 5, // a: instance, b: partition, c: offset (negative - 1 when rejected)
+  crash: 6, // a: instance, b: crash point code
+  restart: 7, // a: instance
+  rebalance: 8, // a: generation, b: member count
+  restoreStart: 9, // a: instance, b: partition, c: changelog start offset
+  restoreEnd: 10, // a: instance, b: partition, c: restored next input offset
+  compact: 11, // a: topic*256+partition, b: records removed
+  phase: 12, // a: phase code (0 faults, 1 heal, 2 drain, 3 done)
+  skipDuplicate: 13, // a: instance, b: partition, c: offset of the deduplicated input
+  resume: 14, // a: instance, b: partition, c: next input offset taken from the local store
+  leave: 15, // a: instance
+  join: 16, // a: instance
+} as const;
+
+/** Append-only integer history with a rolling hash. */
+export class History {
+  /** Flat records: `[op, a, b, c, op, a, b, c, ...]`. */
+  readonly data: number[] = [];
+  /** Hash after each intent of the fault phase (index = intent index). */
+  readonly stepHashes: string[] = [];
+  private readonly hash = new StableHash();
+
+  /** Append one record. */
+  record(op: number, a: number, b = 0, c = 0): void {
+    this.data.push(op, a, b, c);
+    this.hash.int(op).int(a).int(b).int(c);
+  }
+
+  /** Remember the hash as it stands after an intent. */
+  markStep(): void {
+    this.stepHashes.push(this.hash.hex());
+  }
+
+  /** The hash of everything recorded so far. */
+  hex(): string {
+    return this.hash.hex();
+  }
+
+  /** Number of records. */
+  get length(): number {
+    return this.data.length >> 2;
+  }
+}

@@ -1,0 +1,22 @@
+/**
+ * Bounds on everything that loops or grows ("put a limit on everything"). Breaching one is a
+ * liveness failure of the service under test (drain budget) or an invariant failure of eosim.
+ */
+export const limits = {
+  /** Partitions a topic may have. */
+  partitionCountMax: 64,
+  /** Instances a topology may have. */
+  instanceCountMax: 16,
+  /** Producers a topology may have. */
+  producerCountMax: 16,
+  /** Intents one schedule may hold. */
+  intentCountMax: 2000,
+  /** Changelog records one restore step reads. */
+  restoreRecordsPerStep: 16,
+  /** Drain steps allowed per unit of outstanding work before the drain is declared stuck. */
+  drainTicksPerEvent: 64,
+  /** Minimum drain budget in ticks. */
+  drainTicksMin: 2000,
+  /** Times the heal phase retries one producer's pending sends. */
+  healRetriesMax: 64,
+} as const;

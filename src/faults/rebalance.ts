@@ -1,0 +1,30 @@
+/**
+ * Rebalances: live instances leave and (re)join the consumer group, which bumps the
+ * generation and moves partitions, so new owners restore from the changelog and old owners
+ * keep stale local stores. Healing makes sure at least one live instance is a member, so the
+ * drain can make progress.
+ */
+import type { ConsumerGroup } from "../broker/consumer-group.ts";
+import type { Instance } from "../runtime/instance.ts";
+
+/** A live non-member joins; false when not applicable (a no-op). */
+export function joinGroup(group: ConsumerGroup, instance: Instance): boolean {
+  if (!instance.alive || group.isMember(instance.id)) return false;
+  return group.join(instance.id);
+}
+
+/** A live member leaves gracefully; false when not applicable (a no-op). */
+export function leaveGroup(group: ConsumerGroup, instance: Instance): boolean {
+  if (!instance.alive || !group.isMember(instance.id)) return false;
+  return group.leave(instance.id);
+}
+
+/** Heal: every live instance that left rejoins. */
+export function rejoinAll(group: ConsumerGroup, instances: readonly Instance[]): void {
+  for (const instance of instances) {
+    if (instance.alive && !group.isMember(instance.id)) {
+      group.join(instance.id);
+    }
+  }
+}
+

@@ -1,0 +1,57 @@
+/**
+ * The changelog's record format: what one committed local transaction looks like on the
+ * compacted changelog topic. A transaction becomes one atomic batch of records:
+ *
+ * | key            | value                         | meaning                               |
+ * |----------------|-------------------------------|---------------------------------------|
+ * | `s:<key>`      | state value, or null          | state write (null = tombstone/delete) |
+ * | `d:<dedupeId>` | input offset                  | this input was applied                |
+ * | `#offset`      | next input offset             | offset marker                         |
+ * | `#outbox`      | outputs of the transaction    | what to (re)send after a restore      |
+ *
+ * Compaction keeps the latest record per key, so the latest offset marker and outbox always
+ * survive, dedupe records (unique keys) are never superseded, and a deleted key disappears
+ * once its tombstone passes the delete retention.
+ */
+import type { ProduceEntry } from "../broker/log-record.ts";
+
+/** Key prefix of state records. */
+export const statePrefix = "s:";
+/** Key prefix of dedupe records. */
+export const dedupePrefix = "d:";
+/** Key of the offset marker. */
+export const offsetKey = "#offset";
+/** Key of the outbox record. */
+export const outboxKey = "#outbox";
+
+/** The value of an output-topic record. */
+export interface OutputRecord<O = unknown> {
+  readonly outputId: string;
+  readonly payload: O;
+}
+
+/** A changelog entry as sent by the runtime. */
+export type ChangelogEntry = ProduceEntry<unknown>;
+
+/** The partition-store view a changelog record rebuilds. */
+export interface RestoreTarget {
+  readonly state: Map<string, unknown>;
+  readonly dedupe: Set<string>;
+  nextOffset: number;
+  outbox: readonly unknown[];
+}
+
+/** Apply one changelog record to a store being rebuilt. */
+export function applyChangelogRecord(target: RestoreTarget, key: string, value: unknown): void {
+  if (key.startsWith(statePrefix)) {
+    const stateKey = key.slice(statePrefix.length);
+    if (value === null) target.state.delete(stateKey);
+    else target.state.set(stateKey, value);
+  } else if (key.startsWith(dedupePrefix)) {
+    if (value !== null) target.dedupe.add(key.slice(dedupePrefix.length));
+  } else if (key === offsetKey) {
+    target.nextOffset = value as number;
+  } else if (key === outboxKey) {
+    target.outbox = (value as readonly unknown[] | null) ?? [];
+  }
+}

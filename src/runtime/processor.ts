@@ -1,0 +1,59 @@
+/**
+ * The Processor API: the user's business logic as a pure function.
+ *
+ * A processor sees a read-only view of its partition's state and one input event, and
+ * returns the state writes and the outputs the event causes. It must be deterministic and
+ * free of side effects: the runtime decides when (and, under faults, how often) it runs, and
+ * the checkers fold the same function over the unique input events as the reference model.
+ */
+import type { InputEvent } from "../broker/producer.ts";
+
+export type { InputEvent };
+
+/** Read access to one partition's committed state. */
+export interface StateView<S> {
+  get(key: string): S | undefined;
+}
+
+/** One state write; `value: null` deletes the key (a tombstone in the changelog). */
+export interface StateWrite<S> {
+  readonly key: string;
+  readonly value: S | null;
+}
+
+/** What one event does. */
+export interface ProcessResult<S, O> {
+  readonly writes?: readonly StateWrite<S>[];
+  readonly outputs?: readonly O[];
+}
+
+/** An event to produce, built by the processor's workload from generated numbers. */
+export interface WorkloadEvent<E> {
+  readonly key: string;
+  readonly payload: E;
+}
+
+/**
+ * Business logic plus the workload that exercises it.
+ * @typeParam S - state value type
+ * @typeParam E - input event payload type
+ * @typeParam O - output payload type
+ */
+export interface Processor<S = unknown, E = unknown, O = unknown> {
+  /** Short name shown in listings and reports. */
+  readonly name: string;
+  /** One line on what the processor does. */
+  readonly description?: string;
+  /**
+   * Build an input event from generated numbers, so fast-check can shrink the workload:
+   * `keyIndex` in [0, keys), `draw` in [0, 1000).
+   */
+  makeEvent(keyIndex: number, draw: number): WorkloadEvent<E>;
+  /** Apply one event. Must be pure and deterministic. */
+  process(state: StateView<S>, event: InputEvent<E>): ProcessResult<S, O>;
+}
+
+/** Identity helper that infers a processor's type parameters. */
+export function defineProcessor<S, E, O>(processor: Processor<S, E, O>): Processor<S, E, O> {
+  return processor;
+}

@@ -1,0 +1,45 @@
+/**
+ * Where a partition task is in its cycle. The phase a task is in when its instance crashes is
+ * the crash point: e.g. a crash in `committed` is "after the store commit, before the
+ * changelog send". Codes are recorded in histories: append, never renumber.
+ */
+export const TaskPhase = {
+  /** Ready to poll the next input. */
+  ready: 0,
+  /** Polled an input, not yet processed it. */
+  polled: 1,
+  /** Processed, the local transaction not yet committed. */
+  processed: 2,
+  /** Committed locally; the changelog batch not yet acknowledged. */
+  committed: 3,
+  /** Changelog acknowledged; outputs not yet acknowledged. */
+  logged: 4,
+  /** Outputs acknowledged; offset not yet committed to the group. */
+  sent: 5,
+  /** Rebuilding the store from the changelog. */
+  restoring: 6,
+} as const;
+export type TaskPhase = (typeof TaskPhase)[keyof typeof TaskPhase];
+
+/** Crash points: every task phase, plus the instance-level ones below. */
+export const CrashPoint = {
+  ...TaskPhase,
+  /** A rebalance is pending: crash during revoke/assign. */
+  revokeAssign: 7,
+  /** The instance owns no partition. */
+  idle: 8,
+} as const;
+export type CrashPoint = (typeof CrashPoint)[keyof typeof CrashPoint];
+
+/** Readable crash-point names, indexed by code. */
+export const crashPointNames: readonly string[] = [
+  "before-poll",
+  "after-poll",
+  "after-process-before-commit",
+  "after-commit-before-changelog",
+  "after-changelog-before-outputs",
+  "after-outputs-before-offset-commit",
+  "during-restore",
+  "during-revoke-assign",
+  "idle",
+];

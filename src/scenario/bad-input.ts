@@ -1,0 +1,7 @@
+/**
+ * Bad input from the user (a scenario file, a flag, a repro file): reported as one line
+ * naming what is wrong, with exit code 2, never as a stack trace.
+ */
+export class BadInputError extends Error {
+  override readonly name = "BadInputError";
+}

@@ -1,0 +1,67 @@
+/**
+ * `defineScenario`: what a scenario file exports. A scenario bundles a processor, the
+ * deployment around it, the faults to inject, the runtime under test and what the run must
+ * show (pass, or fail because a planted bug is caught).
+ */
+import type { FaultKind } from "../faults/fault-kind.ts";
+import type { Processor } from "../runtime/processor.ts";
+import type { RuntimeOptions } from "../runtime/runtime-options.ts";
+
+/** Sizes of the simulated deployment. */
+export interface TopologyOptions {
+  /** Partitions of the input, changelog and output topics (1-64). Default 4. */
+  readonly partitions?: number;
+  /** Service instances, each with its own disk (1-16). Default 3. */
+  readonly instances?: number;
+  /** Upstream producers (1-16). Default 2. */
+  readonly producers?: number;
+  /** Distinct keys the workload uses (1-1000). Default 6. */
+  readonly keys?: number;
+}
+
+/** Changelog compaction settings. */
+export interface CompactionOptions {
+  /** Records per changelog segment; the active (last) segment is never compacted. Default 8. */
+  readonly segmentRecords?: number;
+  /** Ticks a tombstone survives compaction. Default 50. */
+  readonly deleteRetentionTicks?: number;
+}
+
+/** Everything a scenario file declares. */
+export interface ScenarioOptions<S = unknown, E = unknown, O = unknown> {
+  /** Unique name; also how `eosim run <name>` selects it. Lowercase, digits and dashes. */
+  readonly name: string;
+  /** One line on what the scenario shows. */
+  readonly description: string;
+  /** The business logic under test (built in, or the user's own). */
+  readonly processor: Processor<S, E, O>;
+  readonly topology?: TopologyOptions;
+  /** Fault kinds to inject (default: all). An empty list runs without faults. */
+  readonly faults?: readonly FaultKind[];
+  /** Runtime knobs away from the reference runtime (default: the reference runtime). */
+  readonly runtime?: Partial<RuntimeOptions>;
+  /** Checker names to run (default: all). */
+  readonly checkers?: readonly string[];
+  /** Intents per generated schedule. Default 10 to 80. */
+  readonly intents?: { readonly min?: number; readonly max?: number };
+  readonly compaction?: CompactionOptions;
+  /** Schedules per run when the CLI is given no `--runs`. Default 200. */
+  readonly runs?: number;
+  /** "pass": no schedule may fail. "fail": some schedule must fail (a planted bug must be caught). Default "pass". */
+  readonly expect?: "pass" | "fail";
+}
+
+/** Marker identifying a value made by {@link defineScenario}. */
+export const scenarioBrand = "eosim/scenario" as const;
+
+/** A scenario as exported from a scenario file (validated when loaded). */
+export type ScenarioDefinition = ScenarioOptions & { readonly kind: typeof scenarioBrand };
+
+/**
+ * Declare a scenario. Export the result as the default export of a `*.scenario.ts` file.
+ * @example
+ * export default defineScenario({ name: "bank-ledger", description: "...", processor: bankLedger });
+ */
+export function defineScenario<S, E, O>(options: ScenarioOptions<S, E, O>): ScenarioDefinition {
+  return { ...(options as ScenarioOptions), kind: scenarioBrand };
+}

@@ -1,0 +1,67 @@
+/**
+ * Finding and loading scenario files. Scenario files are `*.scenario.ts` (or `.js`, `.mts`,
+ * `.mjs`) modules under `scenarios/`, or any file named on the command line; each exports a
+ * {@link defineScenario} value (default export, or named exports). Loading validates every
+ * scenario against {@link ScenarioSchema} and rejects duplicate names.
+ */
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { join, relative, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { Result, Schema } from "effect";
+import { BadInputError } from "./bad-input.ts";
+import { type ScenarioDefinition, scenarioBrand } from "./define-scenario.ts";
+import { formatSchemaError } from "./format-schema-error.ts";
+import { resolveScenario, type Scenario } from "./scenario.ts";
+import { ScenarioSchema } from "./scenario-schema.ts";
+
+const scenarioFile = /\.scenario\.(ts|mts|js|mjs)$/;
+const decode = Schema.decodeUnknownResult(ScenarioSchema);
+
+/** Scenario files under `dir`, sorted, recursively. */
+export function findScenarioFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, encoding: "utf8" })
+    .filter((name) => scenarioFile.test(name))
+    .map((name) => join(dir, name))
+    .sort();
+}
+
+/** Validate one exported value; throws {@link BadInputError} naming file and field. */
+export function validateScenario(value: unknown, file: string | null): Scenario {
+  const where = file ?? "scenario";
+  if (typeof value !== "object" || value === null || (value as { kind?: unknown }).kind !== scenarioBrand) {
+    throw new BadInputError(`${where}: the export is not a scenario (use defineScenario from "eosim")`);
+  }
+  const result = decode(value, { errors: "first", onExcessProperty: "error" });
+  if (Result.isFailure(result)) throw new BadInputError(`${where}: ${formatSchemaError(result.failure, value)}`);
+  return resolveScenario(value as ScenarioDefinition, file);
+}
+
+/** Import a scenario file and validate every scenario it exports. */
+export async function loadScenarioFile(path: string): Promise<Scenario[]> {
+  const shown = relative(process.cwd(), resolve(path)) || path;
+  if (!existsSync(path) || !statSync(path).isFile()) throw new BadInputError(`${shown}: no such scenario file`);
+  let module: Record<string, unknown>;
+  try {
+    module = (await import(pathToFileURL(resolve(path)).href)) as Record<string, unknown>;
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    throw new BadInputError(`${shown}: cannot load: ${reason}`);
+  }
+  const exported = Object.values(module).filter((v) => typeof v === "object" && v !== null && (v as { kind?: unknown }).kind === scenarioBrand);
+  if (exported.length === 0) throw new BadInputError(`${shown}: exports no scenario (export default defineScenario({...}))`);
+  return [...new Set(exported)].map((value) => validateScenario(value, shown));
+}
+
+/** Load scenarios from files; rejects two scenarios with the same name. */
+export async function loadScenarios(files: readonly string[]): Promise<Scenario[]> {
+  const all: Scenario[] = [];
+  for (const file of files) all.push(...(await loadScenarioFile(file)));
+  const seen = new Map<string, Scenario>();
+  for (const scenario of all) {
+    const other = seen.get(scenario.name);
+    if (other !== undefined) throw new BadInputError(`${scenario.file}: scenario name "${scenario.name}" is also used by ${other.file}`);
+    seen.set(scenario.name, scenario);
+  }
+  return all;
+}

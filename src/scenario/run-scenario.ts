@@ -1,0 +1,119 @@
+/**
+ * Running a scenario: fast-check generates schedules from the seed, each runs in a fresh
+ * world and goes through the checkers; the first failing schedule is shrunk and then run once
+ * more to capture its history and verdict for the report and the repro file.
+ */
+import fc from "fast-check";
+import { checkRun, type RunVerdict } from "../check/all-checkers.ts";
+import { HarnessError } from "../core/invariant.ts";
+import type { Schedule } from "../schedule/intent.ts";
+import { scheduleArbitrary } from "../schedule/schedule-arbitrary.ts";
+import { runSchedule } from "../sim/run-schedule.ts";
+import type { WorldView } from "../sim/world-view.ts";
+import type { Scenario } from "./scenario.ts";
+
+/** Options of one scenario run. */
+export interface RunOptions {
+  /** Schedules to generate (default: the scenario's `runs`). */
+  readonly runs?: number;
+  /** Root seed of the run (fast-check seed). */
+  readonly seed: number;
+  /** Stop generating (and shrinking) after this many seconds; the best counterexample so far is kept. */
+  readonly timeLimitSeconds?: number;
+}
+
+/** The shrunk failing schedule of a run, re-executed. */
+export interface ScheduleFailure {
+  readonly schedule: Schedule;
+  readonly verdict: RunVerdict;
+  readonly historyHash: string;
+  readonly stepHashes: readonly string[];
+  /** fast-check's counterexample path (replays the same generated value with the seed). */
+  readonly path: string;
+  /** Schedules generated up to and including the first failing one. */
+  readonly schedulesToFailure: number;
+  readonly shrinks: number;
+  readonly view: WorldView;
+}
+
+/** A harness or processor error raised while running a schedule. */
+export interface RunError {
+  readonly kind: "harness" | "processor";
+  readonly message: string;
+}
+
+/** What a scenario run found. */
+export interface ScenarioResult {
+  readonly name: string;
+  readonly expect: "pass" | "fail";
+  /** Expectation met. */
+  readonly ok: boolean;
+  /** Schedules executed (excluding shrinking). */
+  readonly runs: number;
+  /** Failing schedules found (the run stops at the first one and shrinks it). */
+  readonly failures: number;
+  readonly seed: number;
+  readonly failure: ScheduleFailure | null;
+  readonly error: RunError | null;
+  readonly seconds: number;
+  readonly schedulesPerSecond: number;
+}
+
+/** Run a schedule of `scenario` and judge it. */
+export function judgeSchedule(scenario: Scenario, schedule: Schedule): { view: WorldView; verdict: RunVerdict } {
+  const view = runSchedule(scenario.world, schedule);
+  return { view, verdict: checkRun(view, scenario.checkers) };
+}
+
+function errorOf(error: unknown): RunError {
+  const message = error instanceof Error ? error.message : String(error);
+  return { kind: error instanceof HarnessError ? "harness" : "processor", message };
+}
+
+/** Run `scenario` over generated schedules. */
+export function runScenario(scenario: Scenario, options: RunOptions): ScenarioResult {
+  const numRuns = options.runs ?? scenario.runs;
+  const started = performance.now();
+  const property = fc.property(scheduleArbitrary(scenario.shape), (schedule) => judgeSchedule(scenario, schedule).verdict.ok);
+  const details = fc.check(property, {
+    seed: options.seed,
+    numRuns,
+    interruptAfterTimeLimit: options.timeLimitSeconds === undefined ? undefined : options.timeLimitSeconds * 1000,
+  });
+  const seconds = (performance.now() - started) / 1000;
+  const runs = details.failed ? details.numRuns : details.numRuns;
+  let failure: ScheduleFailure | null = null;
+  let error: RunError | null = null;
+  if (details.failed && details.counterexample !== null) {
+    const [schedule] = details.counterexample;
+    try {
+      const { view, verdict } = judgeSchedule(scenario, schedule);
+      failure = {
+        schedule,
+        verdict,
+        historyHash: view.history.hex(),
+        stepHashes: view.history.stepHashes,
+        path: details.counterexamplePath ?? "",
+        schedulesToFailure: details.numRuns,
+        shrinks: details.numShrinks,
+        view,
+      };
+    } catch (thrown) {
+      error = errorOf(thrown);
+    }
+  }
+  const failures = failure === null ? 0 : 1;
+  const ok = error === null && (scenario.expect === "pass" ? failures === 0 : failures > 0);
+  return {
+    name: scenario.name,
+    expect: scenario.expect,
+    ok,
+    runs,
+    failures,
+    seed: options.seed,
+    failure,
+    error,
+    seconds,
+    schedulesPerSecond: seconds > 0 ? runs / seconds : 0,
+  };
+}

@@ -1,0 +1,50 @@
+/**
+ * Validation of scenario definitions with an Effect Schema, at load time: a scenario file is
+ * input from outside (it may be plain JavaScript, or built at run time), so every field is
+ * checked and a bad one is named with its rule, e.g.
+ * `scenarios/foo.scenario.ts: topology.partitions must be an integer from 1 to 64, got 0`.
+ */
+import { Schema } from "effect";
+import { faultKinds } from "../faults/fault-kind.ts";
+import { checkerNames } from "../check/all-checkers.ts";
+import type { Processor } from "../runtime/processor.ts";
+
+const intIn = (min: number, max: number) =>
+  Schema.Number.check(Schema.makeFilter((n: number) => Number.isInteger(n) && n >= min && n <= max, { message: `must be an integer from ${min} to ${max}` }));
+
+const isProcessor = (u: unknown): u is Processor =>
+  typeof u === "object" && u !== null &&
+  typeof (u as Processor).name === "string" &&
+  typeof (u as Processor).process === "function" &&
+  typeof (u as Processor).makeEvent === "function";
+
+const oneOf = (values: readonly string[]) =>
+  Schema.String.check(Schema.makeFilter((s: string) => values.includes(s), { message: `must be one of ${values.join(", ")}` }));
+
+/** The schema every loaded scenario must satisfy. */
+export const ScenarioSchema = Schema.Struct({
+  kind: Schema.Literal("eosim/scenario"),
+  name: Schema.String.check(Schema.makeFilter((s: string) => /^[a-z0-9][a-z0-9-]*$/.test(s), { message: "must be lowercase letters, digits and dashes" })),
+  description: Schema.String,
+  processor: Schema.declare(isProcessor, { expected: "a processor (an object with name, makeEvent and process)" }),
+  topology: Schema.optional(Schema.Struct({
+    partitions: Schema.optional(intIn(1, 64)),
+    instances: Schema.optional(intIn(1, 16)),
+    producers: Schema.optional(intIn(1, 16)),
+    keys: Schema.optional(intIn(1, 1000)),
+  })),
+  faults: Schema.optional(Schema.Array(oneOf(faultKinds))),
+  runtime: Schema.optional(Schema.Struct({
+    dedupe: Schema.optional(Schema.Boolean),
+    rebalance: Schema.optional(Schema.Literals(["eager", "cooperative"])),
+    assignment: Schema.optional(Schema.Literals(["range", "round-robin"])),
+  })),
+  checkers: Schema.optional(Schema.Array(oneOf(checkerNames))),
+  intents: Schema.optional(Schema.Struct({ min: Schema.optional(intIn(0, 2000)), max: Schema.optional(intIn(1, 2000)) })),
+  compaction: Schema.optional(Schema.Struct({
+    segmentRecords: Schema.optional(intIn(1, 1_000_000)),
+    deleteRetentionTicks: Schema.optional(intIn(0, 1_000_000_000)),
+  })),
+  runs: Schema.optional(intIn(1, 10_000_000)),
+  expect: Schema.optional(Schema.Literals(["pass", "fail"])),
+});

@@ -1,0 +1,40 @@
+/**
+ * Intents: the alphabet of schedules, which fast-check generates and shrinks. Numbers in an
+ * intent (instance, producer, partition) are taken modulo the topology when interpreted, and
+ * an intent that cannot apply is a recorded no-op, so every shrunk schedule still runs.
+ */
+
+/** One schedule step. */
+export type Intent =
+  | { readonly k: "produce"; readonly producer: number; readonly key: number; readonly draw: number }
+  | { readonly k: "retry"; readonly producer: number }
+  | { readonly k: "step"; readonly instance: number; readonly count: number }
+  | { readonly k: "lost-ack"; readonly target: 0 | 1 | 2 }
+  | { readonly k: "crash"; readonly instance: number }
+  | { readonly k: "restart"; readonly instance: number }
+  | { readonly k: "join"; readonly instance: number }
+  | { readonly k: "leave"; readonly instance: number }
+  | { readonly k: "compact"; readonly partition: number };
+
+/** Intent kind names. */
+export type IntentKind = Intent["k"];
+
+/** Stable numeric codes of intent kinds (recorded in histories: append, never renumber). */
+export const intentCodes: Record<IntentKind, number> = {
+  produce: 1,
+  retry: 2,
+  step: 3,
+  "lost-ack": 4,
+  crash: 5,
+  restart: 6,
+  join: 7,
+  leave: 8,
+  compact: 9,
+};
+
+/** A generated schedule: root seed, swarm fault mix, intents. */
+export interface Schedule {
+  readonly seed: number;
+  readonly faultMix: Readonly<Record<string, number>>;
+  readonly intents: readonly Intent[];
+}

@@ -1,0 +1,55 @@
+/**
+ * The phases after the fault phase. Heal stops injecting faults and undoes their lasting
+ * effects (crashed instances restart, left instances rejoin, producers retry until every
+ * event is acknowledged). Drain then steps every instance round-robin until a whole round
+ * makes no progress, within a tick budget; running out of budget is a liveness failure.
+ */
+import { Op } from "../core/history.ts";
+import { invariant } from "../core/invariant.ts";
+import { limits } from "../core/limits.ts";
+import { restartAll } from "../faults/crash.ts";
+import { rejoinAll } from "../faults/rebalance.ts";
+import type { World } from "./world.ts";
+
+/** Phase codes recorded in histories. */
+export const PhaseCode = { faults: 0, heal: 1, drain: 2, done: 3 } as const;
+
+/** Heal the world after the fault phase. */
+export function heal(world: World): void {
+  world.history.record(Op.phase, PhaseCode.heal);
+  world.lostAcks.heal();
+  restartAll(world.instances);
+  rejoinAll(world.group, world.instances);
+  for (const producer of world.producers) {
+    for (let i = 0; producer.pending.length > 0; i++) {
+      invariant(i < limits.healRetriesMax * 16, "producer retries did not converge after faults were healed");
+      producer.retry();
+    }
+  }
+}
+
+/** Outcome of the drain phase. */
+export interface DrainResult {
+  readonly converged: boolean;
+  readonly ticks: number;
+  readonly budgetTicks: number;
+}
+
+/** Step every instance until quiescent or out of budget. */
+export function drain(world: World): DrainResult {
+  world.history.record(Op.phase, PhaseCode.drain);
+  let inputs = 0;
+  for (const log of world.broker.input.partitions) inputs += log.endOffset;
+  const budgetTicks = Math.max(limits.drainTicksMin, inputs * limits.drainTicksPerEvent);
+  for (let ticks = 0; ticks < budgetTicks; ticks++) {
+    let progressed = false;
+    for (const instance of world.instances) progressed = instance.step() || progressed;
+    world.clock.advance(1);
+    if (!progressed) {
+      world.history.record(Op.phase, PhaseCode.done);
+      return { converged: true, ticks, budgetTicks };
+    }
+  }
+  world.history.record(Op.phase, PhaseCode.done);
+  return { converged: false, ticks: budgetTicks, budgetTicks };
+}

@@ -1,0 +1,54 @@
+/**
+ * One partition's namespace in an instance's internal key/value store.
+ *
+ * It holds the business state, the next input offset to consume, the dedupe IDs of inputs
+ * already applied, and the bookkeeping that makes changelog and outputs recoverable after a
+ * crash: the committed changelog batch not yet acknowledged by the broker (`pendingBatch`),
+ * the outputs of the last transaction (`outbox`) and the changelog end offset this store is
+ * known to match (`checkpoint`). Everything here is durable: it survives a process crash and
+ * is lost only when the disk is wiped. Changes arrive through {@link Transaction}s (atomic)
+ * or the two small bookkeeping writes below.
+ */
+import type { Transaction } from "./transaction.ts";
+
+export class PartitionStore {
+  readonly state = new Map<string, unknown>();
+  readonly dedupe = new Set<string>();
+  nextOffset = 0;
+  /** Changelog end offset this store was last known to match; -1 when never synced. */
+  checkpoint = -1;
+  /** Changelog records committed here but not yet acknowledged by the broker. */
+  pendingBatch: readonly unknown[] | null = null;
+  /** Outputs of the last committed transaction. */
+  outbox: readonly unknown[] = [];
+  /** Whether the broker acknowledged the outbox. */
+  outboxAcked = true;
+
+  constructor(readonly partition: number) {}
+
+  /** Apply a transaction atomically (called by the disk, which checks it is still valid). */
+  apply(tx: Transaction): void {
+    for (const [key, value] of tx.writes) {
+      if (value === null) this.state.delete(key);
+      else this.state.set(key, value);
+    }
+    for (const id of tx.dedupeAdds) this.dedupe.add(id);
+    if (tx.nextOffset !== undefined) this.nextOffset = tx.nextOffset;
+    if (tx.pendingBatch !== undefined) this.pendingBatch = tx.pendingBatch;
+    if (tx.outbox !== undefined) {
+      this.outbox = tx.outbox;
+      this.outboxAcked = tx.outbox.length === 0;
+    }
+  }
+
+  /** The broker acknowledged the pending batch; the changelog now ends at `changelogEnd`. */
+  markChangelogAcked(changelogEnd: number): void {
+    this.pendingBatch = null;
+    this.checkpoint = changelogEnd;
+  }
+
+  /** The broker acknowledged the outbox. */
+  markOutboxAcked(): void {
+    this.outboxAcked = true;
+  }
+}

@@ -1,0 +1,31 @@
+/**
+ * A local store transaction: state writes + next input offset + dedupe IDs (+ the changelog
+ * batch and outbox that describe it), staged in memory and applied all at once by
+ * `Disk.commit`. Until then nothing is durable; a crash simply drops the object, and a
+ * transaction begun before a crash can never commit afterwards.
+ */
+export class Transaction {
+  readonly writes: Array<readonly [string, unknown]> = [];
+  readonly dedupeAdds: string[] = [];
+  nextOffset: number | undefined = undefined;
+  pendingBatch: readonly unknown[] | null | undefined = undefined;
+  outbox: readonly unknown[] | undefined = undefined;
+
+  constructor(
+    readonly partition: number,
+    /** The disk's crash epoch when the transaction began. */
+    readonly epoch: number,
+  ) {}
+
+  /** Stage a write; `null` deletes the key. */
+  put(key: string, value: unknown): this {
+    this.writes.push([key, value]);
+    return this;
+  }
+
+  /** Stage a dedupe ID. */
+  addDedupe(id: string): this {
+    this.dedupeAdds.push(id);
+    return this;
+  }
+}
