@@ -7,6 +7,7 @@ import fc from "fast-check";
 import { checkRun, type RunVerdict } from "../check/all-checkers.ts";
 import { HarnessError } from "../core/invariant.ts";
 import type { Schedule } from "../schedule/intent.ts";
+import { minimizeSchedule } from "../schedule/minimize.ts";
 import { scheduleArbitrary } from "../schedule/schedule-arbitrary.ts";
 import { runSchedule } from "../sim/run-schedule.ts";
 import type { WorldView } from "../sim/world-view.ts";
@@ -70,6 +71,28 @@ function errorOf(error: unknown): RunError {
   return { kind: error instanceof HarnessError ? "harness" : "processor", message };
 }
 
+/** The anomaly kinds of a verdict. */
+function anomalyKinds(verdict: RunVerdict): Set<string> {
+  return new Set(verdict.verdicts.flatMap((v) => v.anomalies.map((a) => a.kind)));
+}
+
+/**
+ * Shrink fast-check's counterexample further; a candidate counts as failing when it fails
+ * the same way (same failure class, at least one anomaly kind in common).
+ */
+function minimizeFailure(scenario: Scenario, schedule: Schedule): Schedule {
+  const original = judgeSchedule(scenario, schedule).verdict;
+  if (original.ok) return schedule;
+  const kinds = anomalyKinds(original);
+  const fails = (candidate: Schedule): boolean => {
+    const verdict = judgeSchedule(scenario, candidate).verdict;
+    if (verdict.failure !== original.failure) return false;
+    for (const kind of anomalyKinds(verdict)) if (kinds.has(kind)) return true;
+    return false;
+  };
+  return minimizeSchedule(schedule, fails, { attemptsMax: 2000 });
+}
+
 /** Run `scenario` over generated schedules. */
 export function runScenario(scenario: Scenario, options: RunOptions): ScenarioResult {
   const numRuns = options.runs ?? scenario.runs;
@@ -85,8 +108,8 @@ export function runScenario(scenario: Scenario, options: RunOptions): ScenarioRe
   let failure: ScheduleFailure | null = null;
   let error: RunError | null = null;
   if (details.failed && details.counterexample !== null) {
-    const [schedule] = details.counterexample;
     try {
+      const schedule = minimizeFailure(scenario, details.counterexample[0]);
       const { view, verdict } = judgeSchedule(scenario, schedule);
       failure = {
         schedule,

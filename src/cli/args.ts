@@ -1,0 +1,43 @@
+/**
+ * Flag parsing and validation for every command, on Node's built-in `util.parseArgs`
+ * (strict: unknown flags are rejected). Bad values become {@link BadInputError}s naming the
+ * flag and the rule.
+ */
+import { parseArgs } from "node:util";
+import { BadInputError } from "../scenario/bad-input.ts";
+
+type FlagSpec = Record<string, { type: "string" | "boolean"; short?: string }>;
+
+/** Parse `argv` against `flags`; throws BadInputError on unknown flags or missing values. */
+export function parseFlags<F extends FlagSpec>(command: string, argv: readonly string[], flags: F) {
+  try {
+    return parseArgs({ args: [...argv], options: flags, allowPositionals: true, strict: true });
+  } catch (error) {
+    const message = (error instanceof Error ? error.message : String(error)).split(/\n|\. /)[0];
+    throw new BadInputError(`${command}: ${message.replace(/^Unknown option/, "unknown option")} (see eosim --help)`);
+  }
+}
+
+/** An integer flag value within [min, max]. */
+export function intFlag(name: string, value: string | undefined, min: number, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (value.trim() === "" || !Number.isInteger(n) || n < min || n > max) {
+    throw new BadInputError(`--${name} must be an integer from ${min} to ${max}, got ${JSON.stringify(value)}`);
+  }
+  return n;
+}
+
+/** A positive number flag value (seconds). */
+export function secondsFlag(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (value.trim() === "" || !Number.isFinite(n) || n <= 0) {
+    throw new BadInputError(`--${name} must be a positive number of seconds, got ${JSON.stringify(value)}`);
+  }
+  return n;
+}
+
+/** Seeds are 32-bit signed integers (fast-check's seed space). */
+export const seedMin = -2147483648;
+export const seedMax = 2147483647;

@@ -1,0 +1,23 @@
+/** The `eosim --help` text. */
+export const helpText = `eosim: deterministic simulation testing of exactly-once stream processors
+
+Usage:
+  eosim run [names | files] [--runs N] [--seed S] [--time-limit SEC] [--json]
+      Run scenarios (all under scenarios/ when none are named) over generated
+      fault schedules. The seed comes from --seed, else EOSIM_SEED, else is
+      random; it is always printed. Failures are shrunk and written to
+      reports/repro/<scenario>-seed<S>.json.
+  eosim replay <repro.json>
+      Re-run a recorded failing schedule; prints "history <hash>" and
+      "verdict: fails" (exit 1) or "verdict: passes" (exit 0).
+  eosim list [names | files]
+      List scenarios with processor, expectation and description.
+  eosim --help | --version
+
+Exit codes:
+  0  every scenario met its expectation
+  1  a safety failure (or an expected failure was not found)
+  2  bad input (arguments, scenario files, repro files, a throwing processor)
+  3  a liveness failure (the drain did not converge)
+  4  a bug in eosim itself (please report it with the printed details)
+`;

@@ -1,0 +1,44 @@
+/**
+ * The readable account of a failing schedule: the shrunk schedule as numbered lines, what
+ * each failing checker found (first anomaly first: where the divergence shows), and the
+ * command that replays it. Built only for failures, never in the hot loop.
+ */
+import { describeIntent } from "../schedule/describe-intent.ts";
+import type { ScheduleFailure } from "../scenario/run-scenario.ts";
+
+/** Anomaly lines shown per checker before "... and N more". */
+const anomaliesShown = 3;
+
+/** Numbered lines of a schedule's intents. */
+export function scheduleLines(intents: ScheduleFailure["schedule"]["intents"]): string[] {
+  return intents.map((intent, i) => `${String(i + 1).padStart(3)}. ${describeIntent(intent)}`);
+}
+
+/** Lines describing what the failing checkers found. */
+export function anomalyLines(verdict: ScheduleFailure["verdict"]): string[] {
+  const lines: string[] = [];
+  for (const v of verdict.verdicts) {
+    if (v.valid === true) continue;
+    lines.push(`${v.checker}: ${v.valid === "unknown" ? "unknown" : "FAILED"}`);
+    for (const a of v.anomalies.slice(0, anomaliesShown)) lines.push(`  ${a.kind}: ${a.detail}`);
+    if (v.anomalies.length > anomaliesShown) lines.push(`  ... and ${v.anomalies.length - anomaliesShown} more`);
+  }
+  return lines;
+}
+
+/** The shell command that replays a repro file. */
+export function replayCommand(reproPath: string): string {
+  return `npx eosim replay ${reproPath}`;
+}
+
+/** The full failure block, indented by `indent`. */
+export function failureText(failure: ScheduleFailure, reproPath: string | null, indent = "  "): string {
+  const lines = [
+    `found after ${failure.schedulesToFailure} schedule(s); shrunk to ${failure.schedule.intents.length} intent(s):`,
+    ...scheduleLines(failure.schedule.intents),
+    ...anomalyLines(failure.verdict),
+    `history ${failure.historyHash}`,
+  ];
+  if (reproPath !== null) lines.push(`repro: ${reproPath}`, `replay: ${replayCommand(reproPath)}`);
+  return lines.map((line) => indent + line).join("\n");
+}

@@ -1,0 +1,94 @@
+/**
+ * Repro files: everything needed to re-run one failing schedule on later code. JSON with a
+ * format version, validated with a Schema when loaded, so a corrupt or hand-edited file is
+ * rejected with a one-line message instead of a crash.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
+import { Result, Schema } from "effect";
+import { BadInputError } from "../scenario/bad-input.ts";
+import { formatSchemaError } from "../scenario/format-schema-error.ts";
+import type { ScheduleFailure } from "../scenario/run-scenario.ts";
+import type { Scenario } from "../scenario/scenario.ts";
+import type { Intent } from "../schedule/intent.ts";
+
+/** Current repro format. */
+export const reproFormat = "eosim-repro/1";
+
+const Index = Schema.Number.check(Schema.makeFilter((n: number) => Number.isInteger(n) && n >= 0 && n < 1_000_000, { message: "must be a non-negative integer" }));
+
+const IntentSchema = Schema.Union([
+  Schema.Struct({ k: Schema.Literal("produce"), producer: Index, key: Index, draw: Index }),
+  Schema.Struct({ k: Schema.Literal("retry"), producer: Index }),
+  Schema.Struct({ k: Schema.Literal("step"), instance: Index, count: Index }),
+  Schema.Struct({ k: Schema.Literal("lost-ack"), target: Schema.Literals([0, 1, 2]) }),
+  Schema.Struct({ k: Schema.Literals(["crash", "restart", "join", "leave"]), instance: Index }),
+  Schema.Struct({ k: Schema.Literal("compact"), partition: Index }),
+]);
+
+/** The repro file schema. */
+export const ReproSchema = Schema.Struct({
+  format: Schema.Literal(reproFormat),
+  scenario: Schema.String,
+  scenarioFile: Schema.NullOr(Schema.String),
+  seed: Schema.Number,
+  path: Schema.String,
+  scheduleSeed: Schema.Number,
+  faultMix: Schema.Record(Schema.String, Schema.Number),
+  intents: Schema.Array(IntentSchema),
+  historyHash: Schema.String,
+  stepHashes: Schema.Array(Schema.String),
+  failure: Schema.String,
+  anomalies: Schema.Array(Schema.String),
+});
+
+/** A decoded repro file. */
+export type Repro = typeof ReproSchema.Type;
+
+/** Build the repro of a scenario's failure. */
+export function reproOf(scenario: Scenario, seed: number, failure: ScheduleFailure): Repro {
+  return {
+    format: reproFormat,
+    scenario: scenario.name,
+    scenarioFile: scenario.file,
+    seed,
+    path: failure.path,
+    scheduleSeed: failure.schedule.seed,
+    faultMix: failure.schedule.faultMix,
+    intents: failure.schedule.intents,
+    historyHash: failure.historyHash,
+    stepHashes: failure.stepHashes,
+    failure: failure.verdict.failure ?? "none",
+    anomalies: [...new Set(failure.verdict.verdicts.flatMap((v) => v.anomalies.map((a) => a.kind)))],
+  };
+}
+
+/** Where `eosim run` writes a scenario's repro. */
+export function reproPathFor(reportsDir: string, scenario: string, seed: number): string {
+  return `${reportsDir}/repro/${scenario}-seed${seed}.json`;
+}
+
+/** Write `repro` to `path` (creating folders). */
+export function writeRepro(path: string, repro: Repro): void {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, `${JSON.stringify(repro, null, 1)}\n`);
+}
+
+/** Read and validate a repro file; throws {@link BadInputError} naming what is wrong. */
+export function readRepro(path: string): Repro & { readonly intents: readonly Intent[] } {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch {
+    throw new BadInputError(`${path}: cannot read the repro file`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new BadInputError(`${path}: not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+  }
+  const result = Schema.decodeUnknownResult(ReproSchema)(json, { errors: "first" });
+  if (Result.isFailure(result)) throw new BadInputError(`${path}: ${formatSchemaError(result.failure, json)}`);
+  return result.success as Repro & { readonly intents: readonly Intent[] };
+}
