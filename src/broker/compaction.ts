@@ -5,8 +5,10 @@
  *   the start of the last, partially filled segment of `segmentRecords` records) are never
  *   touched, and do not count when deciding which head records are superseded.
  * - In the head, a record survives when it is the latest record of its key in the head.
- * - A surviving tombstone is removed once `deleteRetentionTicks` have passed since it was
- *   written (simplification: Kafka measures from when its segment was cleaned).
+ * - A tombstone is removed once `deleteRetentionTicks` have passed since the cleaner first
+ *   kept it (Kafka counts from when its segment was first cleaned). So a reader that saw a
+ *   record the tombstone supersedes, and finishes its scan within the retention, sees the
+ *   tombstone too: the guarantee restores rely on.
  * - Offsets never change; compaction leaves gaps and never reorders.
  */
 import type { LogRecord } from "./log-record.ts";
@@ -36,8 +38,18 @@ export function compactLog<V>(log: PartitionLog<V>, config: CompactionConfig, no
       kept.push(record);
       continue;
     }
-    if (latestInHead.get(record.key) !== record.offset) continue;
-    if (record.value === null && nowTicks - record.timestampTicks >= config.deleteRetentionTicks) continue;
+    if (latestInHead.get(record.key) !== record.offset) {
+      log.tombstoneCleanedAt.delete(record.offset);
+      continue;
+    }
+    if (record.value === null) {
+      const cleanedAt = log.tombstoneCleanedAt.get(record.offset) ?? nowTicks;
+      if (nowTicks - cleanedAt >= config.deleteRetentionTicks) {
+        log.tombstoneCleanedAt.delete(record.offset);
+        continue;
+      }
+      log.tombstoneCleanedAt.set(record.offset, cleanedAt);
+    }
     kept.push(record);
   }
   const removed = records.length - kept.length;

@@ -15,6 +15,8 @@ export class PartitionLog<V> {
   private end = 0;
   private start = 0;
   private batches = 0;
+  /** When compaction first kept each surviving tombstone (offset -> ticks); retention counts from then. */
+  readonly tombstoneCleanedAt = new Map<number, number>();
 
   /** The offset the next appended record gets. */
   get endOffset(): number {
@@ -66,6 +68,7 @@ export class PartitionLog<V> {
     copy.end = this.end;
     copy.start = this.start;
     copy.batches = this.batches;
+    for (const [offset, ticks] of this.tombstoneCleanedAt) copy.tombstoneCleanedAt.set(offset, ticks);
     return copy;
   }
 

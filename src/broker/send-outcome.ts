@@ -1,12 +1,16 @@
 /**
  * What happens to a produce request. The fault layer decides; the broker carries it out.
- * `ackLost` is the dangerous one: the write happened, the sender does not know, and a retry
- * appends it again.
+ * `ackLost` and `ambiguous` are the dangerous ones: the write happened but the sender sees a
+ * failure (no reply, or an error reply) and a retry appends it again. `fenced` is the broker
+ * refusing a writer: a stale epoch on a fenced partition, or an idempotent sequence too old
+ * to judge.
  */
 export const SendOutcome = {
   acked: 0,
   ackLost: 1,
   notAppended: 2,
+  ambiguous: 3,
+  fenced: 4,
 } as const;
 export type SendOutcome = (typeof SendOutcome)[keyof typeof SendOutcome];
 
@@ -20,9 +24,14 @@ export type SendTarget = (typeof SendTarget)[keyof typeof SendTarget];
 
 /** The seam through which faults reach the network between senders and the broker. */
 export interface SendInterceptor {
-  /** Decide the outcome of the next request from a `target` sender. */
+  /** Decide the fate of the next request from a `target` sender (acked, ackLost, notAppended or ambiguous). */
   outcome(target: SendTarget): SendOutcome;
 }
 
 /** A network without faults. */
 export const reliableNetwork: SendInterceptor = { outcome: () => SendOutcome.acked };
+
+/** Whether a sender saw success. */
+export function isAcked(outcome: SendOutcome): boolean {
+  return outcome === SendOutcome.acked;
+}

@@ -2,6 +2,7 @@
  * The checker registry and its composition. Scenarios pick checkers by name (default: all).
  */
 import type { WorldView } from "../sim/world-view.ts";
+import { atomicity } from "./atomicity.ts";
 import { effectivelyOnceOutputs } from "./effectively-once-outputs.ts";
 import { exactlyOnceState } from "./exactly-once-state.ts";
 import { liveness } from "./liveness.ts";
@@ -9,7 +10,7 @@ import { restoration } from "./restoration.ts";
 import { type Checker, runChecker, type Verdict } from "./verdict.ts";
 
 /** Every built-in checker, by name. */
-export const checkers: readonly Checker[] = [exactlyOnceState, effectivelyOnceOutputs, restoration, liveness];
+export const checkers: readonly Checker[] = [exactlyOnceState, atomicity, effectivelyOnceOutputs, restoration, liveness];
 
 /** Names of the built-in checkers. */
 export const checkerNames: readonly string[] = checkers.map((c) => c.name);

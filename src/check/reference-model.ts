@@ -4,6 +4,7 @@
  * Map. Its final state and outputs are what an exactly-once service must end with.
  */
 import { outputIdOf } from "../core/ids.ts";
+import { entryHash } from "../core/state-hash.ts";
 import type { Processor } from "../runtime/processor.ts";
 import type { WorldView } from "../sim/world-view.ts";
 
@@ -14,12 +15,14 @@ export interface PartitionModel {
   readonly applied: Map<string, number>;
   /** Last input offset that wrote each key (for pointing at where a divergence began). */
   readonly lastWriter: Map<string, number>;
+  /** `stateHashBefore[o]`: state hash after applying every unique input below offset o. */
+  readonly stateHashBefore: number[];
 }
 
 /** The model's result for a whole run. */
 export interface ReferenceModel {
   readonly partitions: readonly PartitionModel[];
-  /** Expected outputs by output ID. */
+  /** Expected outputs by cause (`<input dedupe ID>/o<index>`). */
   readonly outputs: Map<string, unknown>;
 }
 
@@ -27,24 +30,32 @@ export interface ReferenceModel {
 export function referenceModel(view: WorldView): ReferenceModel {
   const processor: Processor = view.config.processor;
   const outputs = new Map<string, unknown>();
-  const partitions = view.input.map((log): PartitionModel => {
+  const partitions = view.inputArchive.map((records): PartitionModel => {
     const state = new Map<string, unknown>();
     const applied = new Map<string, number>();
     const lastWriter = new Map<string, number>();
     const stateView = { get: (key: string) => state.get(key) };
-    for (const record of log.records) {
+    const stateHashBefore = [0];
+    let hash = 0;
+    for (const record of records) {
       const event = record.value!;
-      if (applied.has(event.dedupeId)) continue;
-      applied.set(event.dedupeId, record.offset);
-      const result = processor.process(stateView, event);
-      for (const write of result.writes ?? []) {
-        if (write.value === null) state.delete(write.key);
-        else state.set(write.key, write.value);
-        lastWriter.set(write.key, record.offset);
+      if (!applied.has(event.dedupeId)) {
+        applied.set(event.dedupeId, record.offset);
+        const result = processor.process(stateView, event);
+        for (const write of result.writes ?? []) {
+          if (state.has(write.key)) hash = (hash - entryHash(write.key, state.get(write.key))) >>> 0;
+          if (write.value === null) state.delete(write.key);
+          else {
+            state.set(write.key, write.value);
+            hash = (hash + entryHash(write.key, write.value)) >>> 0;
+          }
+          lastWriter.set(write.key, record.offset);
+        }
+        (result.outputs ?? []).forEach((payload, i) => outputs.set(outputIdOf(event.dedupeId, i), payload));
       }
-      (result.outputs ?? []).forEach((payload, i) => outputs.set(outputIdOf(event.dedupeId, i), payload));
+      stateHashBefore[record.offset + 1] = hash;
     }
-    return { state, applied, lastWriter };
+    return { state, applied, lastWriter, stateHashBefore };
   });
   return { partitions, outputs };
 }

@@ -12,7 +12,7 @@ import { sameValue, show } from "./same-value.ts";
 import type { Anomaly, Checker } from "./verdict.ts";
 
 function replay(log: PartitionLog<unknown>): RestoreTarget {
-  const target: RestoreTarget = { state: new Map(), dedupe: new Set(), nextOffset: 0, outbox: [] };
+  const target: RestoreTarget = { state: new Map(), dedupe: new Map(), nextOffset: 0, outbox: [] };
   for (const record of log.records) applyChangelogRecord(target, record.key, record.value);
   return target;
 }
@@ -28,8 +28,8 @@ function compare(live: PartitionStore, restored: RestoreTarget, partition: numbe
     if (sameValue(live.state.get(key), restored.state.get(key))) continue;
     anomalies.push({ kind: "restore-state", partition, detail: `${where} key ${key}: live ${show(live.state.get(key))}, restored ${show(restored.state.get(key))}` });
   }
-  const missing = [...live.dedupe].filter((id) => !restored.dedupe.has(id));
-  const extra = [...restored.dedupe].filter((id) => !live.dedupe.has(id));
+  const missing = [...live.dedupe.keys()].filter((id) => !restored.dedupe.has(id));
+  const extra = [...restored.dedupe.keys()].filter((id) => !live.dedupe.has(id));
   if (missing.length + extra.length > 0) {
     anomalies.push({ kind: "restore-dedupe", partition, detail: `${where}: dedupe IDs missing after restore [${missing.slice(0, 5).join(", ")}], extra [${extra.slice(0, 5).join(", ")}]` });
   }

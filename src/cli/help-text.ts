@@ -10,6 +10,10 @@ Usage:
   eosim replay <repro.json>
       Re-run a recorded failing schedule; prints "history <hash>" and
       "verdict: fails" (exit 1) or "verdict: passes" (exit 0).
+  eosim mutants [names] [--runs N] [--seed S] [--json]
+      Run the reference runtime and every planted bug of the catalogue; report
+      which bugs are detected, after how many schedules, and the shrunk length.
+      Exit 0 only when the reference passes and every bug is detected.
   eosim list [names | files]
       List scenarios with processor, expectation and description.
   eosim --help | --version

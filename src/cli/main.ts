@@ -8,6 +8,7 @@ import { BadInputError } from "../scenario/bad-input.ts";
 import { ExitCode } from "./exit-codes.ts";
 import { helpText } from "./help-text.ts";
 import { listCommand } from "./list-command.ts";
+import { mutantsCommand } from "./mutants-command.ts";
 import { replayCommand } from "./replay-command.ts";
 import { runCommand } from "./run-command.ts";
 
@@ -15,6 +16,7 @@ const commands: Record<string, (argv: readonly string[]) => Promise<ExitCode>> =
   run: runCommand,
   replay: replayCommand,
   list: listCommand,
+  mutants: mutantsCommand,
 };
 
 function version(): string {

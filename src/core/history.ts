@@ -12,7 +12,7 @@ import { StableHash } from "./hash.ts";
 /** History record kinds. Values are part of the hash: append new codes, never renumber. */
 export const Op = {
   intent: 1, // a: intent index, b: intent kind code, c: applied (1) or no-op (0)
-  append: 2, // a: topic*256+partition, b: first offset, c: count*8+outcome
+  append: 2, // a: topic*256+partition, b: first offset (-1 if refused), c: count*8 + 0 appended / 2 out of order / 4 fenced / 5 duplicate
   poll: 3, // a: instance, b: partition, c: offset
   commit: 4, // a: instance, b: partition, c: next offset after the commit
   offsetCommit: 5, // a: instance, b: partition, c: offset (negative - 1 when rejected)
@@ -27,6 +27,16 @@ export const Op = {
   resume: 14, // a: instance, b: partition, c: next input offset taken from the local store
   leave: 15, // a: instance
   join: 16, // a: instance
+  truncate: 17, // a: topic*256+partition, b: new log start offset
+  pause: 18, // a: instance
+  unpause: 19, // a: instance
+  sessionExpired: 20, // a: instance
+  wipe: 21, // a: instance
+  fenced: 22, // a: instance, b: partition (a zombie learned it was fenced)
+  epochMarker: 23, // a: instance, b: partition, c: epoch
+  restoreRestart: 24, // a: instance, b: partition (restore took longer than the delete retention)
+  lost: 25, // a: target, b: network outcome (a fault hit a send)
+  snapshot: 26, // a: instance*256+partition, b: store's next input offset, c: state hash (after a commit, restore or resume)
 } as const;
 
 /** Append-only integer history with a rolling hash. */

@@ -11,8 +11,8 @@ export const limits = {
   producerCountMax: 16,
   /** Intents one schedule may hold. */
   intentCountMax: 2000,
-  /** Changelog records one restore step reads. */
-  restoreRecordsPerStep: 16,
+  /** Changelog records one restore step reads (small, so restores span many steps and race faults). */
+  restoreRecordsPerStep: 4,
   /** Drain steps allowed per unit of outstanding work before the drain is declared stuck. */
   drainTicksPerEvent: 64,
   /** Minimum drain budget in ticks. */

@@ -19,11 +19,13 @@ const Index = Schema.Number.check(Schema.makeFilter((n: number) => Number.isInte
 
 const IntentSchema = Schema.Union([
   Schema.Struct({ k: Schema.Literal("produce"), producer: Index, key: Index, draw: Index }),
-  Schema.Struct({ k: Schema.Literal("retry"), producer: Index }),
+  Schema.Struct({ k: Schema.Literal("retry"), producer: Index, index: Index }),
   Schema.Struct({ k: Schema.Literal("step"), instance: Index, count: Index }),
-  Schema.Struct({ k: Schema.Literal("lost-ack"), target: Schema.Literals([0, 1, 2]) }),
-  Schema.Struct({ k: Schema.Literals(["crash", "restart", "join", "leave"]), instance: Index }),
-  Schema.Struct({ k: Schema.Literal("compact"), partition: Index }),
+  Schema.Struct({ k: Schema.Literal("tick"), ticks: Index }),
+  Schema.Struct({ k: Schema.Literals(["lost-ack", "lost-request", "ambiguous-error"]), target: Schema.Literals([0, 1, 2]) }),
+  Schema.Struct({ k: Schema.Literals(["crash", "restart", "wipe", "join", "leave", "pause", "resume"]), instance: Index }),
+  Schema.Struct({ k: Schema.Literals(["compact", "truncate"]), partition: Index }),
+  Schema.Struct({ k: Schema.Literal("republish"), producer: Index, distance: Index }),
 ]);
 
 /** The repro file schema. */

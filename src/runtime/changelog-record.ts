@@ -8,6 +8,7 @@
  * | `d:<dedupeId>` | input offset                  | this input was applied                |
  * | `#offset`      | next input offset             | offset marker                         |
  * | `#outbox`      | outputs of the transaction    | what to (re)send after a restore      |
+ * | `#epoch`       | owner's group generation      | written by a new owner before it restores (fencing) |
  *
  * Compaction keeps the latest record per key, so the latest offset marker and outbox always
  * survive, dedupe records (unique keys) are never superseded, and a deleted key disappears
@@ -23,10 +24,15 @@ export const dedupePrefix = "d:";
 export const offsetKey = "#offset";
 /** Key of the outbox record. */
 export const outboxKey = "#outbox";
+/** Key of the epoch marker a new owner writes before restoring. */
+export const epochKey = "#epoch";
 
 /** The value of an output-topic record. */
 export interface OutputRecord<O = unknown> {
+  /** The ID consumers deduplicate by. */
   readonly outputId: string;
+  /** Which input caused it: `<input dedupe ID>/o<index>` (what the checker matches against the model). */
+  readonly cause: string;
   readonly payload: O;
 }
 
@@ -36,7 +42,7 @@ export type ChangelogEntry = ProduceEntry<unknown>;
 /** The partition-store view a changelog record rebuilds. */
 export interface RestoreTarget {
   readonly state: Map<string, unknown>;
-  readonly dedupe: Set<string>;
+  readonly dedupe: Map<string, number>;
   nextOffset: number;
   outbox: readonly unknown[];
 }
@@ -48,10 +54,13 @@ export function applyChangelogRecord(target: RestoreTarget, key: string, value: 
     if (value === null) target.state.delete(stateKey);
     else target.state.set(stateKey, value);
   } else if (key.startsWith(dedupePrefix)) {
-    if (value !== null) target.dedupe.add(key.slice(dedupePrefix.length));
+    const id = key.slice(dedupePrefix.length);
+    if (value === null) target.dedupe.delete(id);
+    else target.dedupe.set(id, value as number);
   } else if (key === offsetKey) {
     target.nextOffset = value as number;
   } else if (key === outboxKey) {
     target.outbox = (value as readonly unknown[] | null) ?? [];
   }
+  // `#epoch` markers carry no store content: fencing happens at the broker.
 }

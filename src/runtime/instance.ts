@@ -1,12 +1,14 @@
 /**
  * One instance (process) of the service under test.
  *
- * Each `step()` does one thing: if the group's generation moved since the instance last
- * looked, it revokes and assigns partitions (that is the step); otherwise it advances the
- * next partition task, round-robin, that has work. Talking to the coordinator on every step
- * means a live member never acts on a stale assignment; a crashed instance does nothing until
- * restarted, and its session ends at once (the group rebalances immediately), which is the
- * harshest timing for the partitions it held.
+ * Each `step()` does one thing. Like a real consumer, an instance learns about rebalances
+ * only when it polls: after the group's generation moved, it first finishes the input cycles
+ * it has in flight (still writing as the owner it believes it is), then revokes and assigns
+ * partitions (that is a step of its own), rejoining the group if its session expired. A
+ * paused instance does nothing; when resumed after its session expired it is a zombie until
+ * that next poll, which is exactly the window fencing must cover. A crashed instance does
+ * nothing until restarted, and its session ends at once (the harshest timing for the
+ * partitions it held).
  */
 import { Op } from "../core/history.ts";
 import type { Disk } from "../store/disk.ts";
@@ -16,6 +18,10 @@ import { CrashPoint } from "./task-phase.ts";
 
 export class Instance {
   alive = true;
+  paused = false;
+  pausedAtTicks = 0;
+  /** Left the group on purpose (does not rejoin on its own). */
+  left = false;
   private knownGeneration = -1;
   private tasks: PartitionTask[] = [];
   private cursor = 0;
@@ -28,26 +34,42 @@ export class Instance {
 
   /** Advance by one step; returns false when the instance had nothing to do. */
   step(): boolean {
-    if (!this.alive) return false;
+    if (!this.alive || this.paused) return false;
     if (this.ctx.group.generation !== this.knownGeneration) {
-      this.syncAssignment();
+      const inFlight = this.tasks.find((t) => t.midCycle);
+      if (inFlight === undefined) {
+        this.syncAssignment();
+        return true;
+      }
+      this.advance(inFlight);
       return true;
     }
     const n = this.tasks.length;
     for (let i = 0; i < n; i++) {
       const task = this.tasks[(this.cursor + i) % n];
-      if (task.advance()) {
-        this.cursor = (this.cursor + i + 1) % n;
+      if (this.advance(task)) {
+        this.cursor = n === 0 ? 0 : (this.cursor + i + 1) % n;
         return true;
       }
     }
     return false;
   }
 
+  private advance(task: PartitionTask): boolean {
+    const progressed = task.advance();
+    if (task.fenced) {
+      // The broker says a newer owner exists: drop the partition and ask the coordinator.
+      this.tasks = this.tasks.filter((t) => t !== task);
+      this.knownGeneration = -1;
+    }
+    return progressed;
+  }
+
   /** kill -9: memory and uncommitted work are gone, the session ends. */
   crash(): CrashPoint {
     const point = this.crashPoint();
     this.alive = false;
+    this.paused = false;
     this.tasks = [];
     this.knownGeneration = -1;
     this.disk.crash();
@@ -59,6 +81,7 @@ export class Instance {
   /** Start again on the same disk and rejoin the group. */
   restart(): void {
     this.alive = true;
+    this.left = false;
     this.ctx.history.record(Op.restart, this.id);
     this.ctx.group.join(this.id);
   }
@@ -75,13 +98,17 @@ export class Instance {
 
   /** Where a crash now would hit. */
   crashPoint(): CrashPoint {
-    if (this.ctx.group.generation !== this.knownGeneration) return CrashPoint.revokeAssign;
+    if (this.ctx.group.generation !== this.knownGeneration) {
+      const inFlight = this.tasks.find((t) => t.midCycle);
+      return inFlight === undefined ? CrashPoint.revokeAssign : inFlight.phase;
+    }
     if (this.tasks.length === 0) return CrashPoint.idle;
     return this.tasks[this.cursor % this.tasks.length].phase;
   }
 
   private syncAssignment(): void {
     const { group, options } = this.ctx;
+    if (!this.left && !group.isMember(this.id)) group.join(this.id);
     const generation = group.generation;
     const assigned = group.assignmentOf(this.id);
     const kept = options.rebalance === "cooperative" ? this.tasks.filter((t) => assigned.includes(t.partition)) : [];

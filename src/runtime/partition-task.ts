@@ -2,27 +2,41 @@
  * The per-partition state machine of the reference runtime. One `advance` call moves the
  * task by one step of its cycle:
  *
+ *   fencing -> (resume from the local store | restoring) -> ready
  *   ready -poll-> polled -dedupe+process-> processed -local commit-> committed
  *   -changelog batch acked-> logged -outputs acked-> sent -group offset commit-> ready
  *
- * Why it is exactly-once: the local transaction holds state writes, the next input offset,
- * the input's dedupe ID, the changelog batch describing all of that (until acknowledged) and
- * the outbox. A crash before the commit loses nothing durable (the input is polled again);
- * after it, the store knows what is still unacknowledged and resends it (changelog batches
- * one at a time, so a retry can never land after a newer batch; outputs with IDs derived
- * from the input's dedupe ID, so a resend is recognisably the same output). Duplicate inputs
- * (retries after lost ACKs) are dropped by dedupe ID. The input offset the task resumes from
- * is the store's (or the restored changelog's), never the group's committed offset.
+ * Why it is exactly-once:
+ * - One local transaction holds the state writes, the next input offset, the input's dedupe
+ *   ID, the changelog batch describing all of that (until acknowledged) and the outbox. A
+ *   crash before it loses nothing durable (the input is polled again); after it, the store
+ *   knows what is unacknowledged and resends it.
+ * - Changelog batches are atomic and one at a time, so a retry never lands after a newer one.
+ * - Outputs carry IDs derived from the input's dedupe ID, so a resend is the same output.
+ * - Duplicate inputs (retries, upstream re-publishing) are dropped by dedupe ID; dedupe IDs
+ *   travel in the changelog, so they survive a move.
+ * - Input resumes from the store's (or the restored changelog's) offset, never the group's.
+ * - Fencing: a new owner first writes an epoch marker with its generation; the broker then
+ *   refuses changelog writes of older generations, so a zombie cannot append after the new
+ *   owner restored.
+ * - A returning partition reuses its local store only when everything after the store's
+ *   checkpoint is epoch markers; otherwise it restores.
+ * - A restore that takes longer than the changelog's delete retention starts over: compaction
+ *   guarantees a consistent scan only within that time.
+ *
+ * Each `RuntimeOptions` knob that differs from `referenceRuntime` breaks one of these on purpose.
  */
 import type { LogRecord } from "../broker/log-record.ts";
 import type { InputEvent } from "../broker/producer.ts";
 import { SendOutcome } from "../broker/send-outcome.ts";
 import { Op } from "../core/history.ts";
 import { outputIdOf } from "../core/ids.ts";
+import { stateHash } from "../core/state-hash.ts";
 import { invariant } from "../core/invariant.ts";
 import type { Disk } from "../store/disk.ts";
 import type { PartitionStore } from "../store/partition-store.ts";
-import { type ChangelogEntry, dedupePrefix, offsetKey, type OutputRecord, outboxKey, statePrefix } from "./changelog-record.ts";
+import type { Transaction } from "../store/transaction.ts";
+import { type ChangelogEntry, dedupePrefix, epochKey, offsetKey, type OutputRecord, outboxKey, statePrefix } from "./changelog-record.ts";
 import type { ProcessResult, StateView } from "./processor.ts";
 import { Restore } from "./restore.ts";
 import type { RuntimeContext } from "./runtime-context.ts";
@@ -30,13 +44,26 @@ import { TaskPhase } from "./task-phase.ts";
 
 const duplicateInput: ProcessResult<unknown, unknown> = {};
 
+/** Thrown when the user's processor throws: reported as bad input, not as a harness bug. */
+export class ProcessorError extends Error {
+  override readonly name = "ProcessorError";
+}
+
 /** One assigned partition inside one instance. */
 export class PartitionTask {
-  phase: TaskPhase = TaskPhase.restoring;
+  phase: TaskPhase = TaskPhase.fencing;
   store: PartitionStore | undefined;
   restore: Restore | undefined;
+  /** The broker refused this task's write: a newer owner exists. */
+  fenced = false;
   private polled: LogRecord<InputEvent> | undefined;
   private result: ProcessResult<unknown, unknown> | undefined;
+  private restoreStartedAt = 0;
+  // Memory-only state of planted bugs (lost on crash, by design).
+  private readonly memoryDedupe = new Set<string>();
+  private memoryOutbox: readonly OutputRecord[] = [];
+  private recordsSent = 0;
+  private readonly inflight: (readonly ChangelogEntry[])[] = [];
   private readonly view: StateView<unknown> = { get: (key) => this.store?.state.get(key) };
 
   constructor(
@@ -44,10 +71,16 @@ export class PartitionTask {
     readonly partition: number,
     private readonly ctx: RuntimeContext,
     private readonly disk: Disk,
-    /** The group generation this task runs in (used for offset commits). */
+    /** The group generation this task runs in (its epoch). */
     public generation: number,
   ) {
-    this.start();
+    if (!ctx.options.fencing) this.open();
+  }
+
+  /** In the middle of an input's cycle (work that must finish before a rebalance is handled). */
+  get midCycle(): boolean {
+    const p = this.phase;
+    return p !== TaskPhase.ready && p !== TaskPhase.restoring && p !== TaskPhase.fencing;
   }
 
   /** Take one step; returns false when there was nothing to do (no input to poll). */
@@ -61,6 +94,9 @@ export class PartitionTask {
       case TaskPhase.processed:
         this.commit();
         return true;
+      case TaskPhase.halfCommitted:
+        this.commitSecondHalf();
+        return true;
       case TaskPhase.committed:
         this.sendChangelog();
         return true;
@@ -73,103 +109,247 @@ export class PartitionTask {
       case TaskPhase.restoring:
         this.restoreStep();
         return true;
+      case TaskPhase.fencing:
+        this.writeEpochMarker();
+        return true;
     }
+  }
+
+  private get epoch(): number {
+    return this.ctx.options.fencing ? this.generation : -1;
+  }
+
+  private writeEpochMarker(): void {
+    const { broker, history } = this.ctx;
+    const outcome = broker.produce(broker.changelog, this.partition, [{ key: epochKey, value: this.generation }], this.generation);
+    if (outcome === SendOutcome.fenced) return this.markFenced();
+    if (outcome !== SendOutcome.acked) return;
+    history.record(Op.epochMarker, this.instance, this.partition, this.generation);
+    this.open();
   }
 
   /** Resume from the local store when it matches the changelog; otherwise restore. */
-  private start(): void {
+  private open(): void {
     const local = this.disk.find(this.partition);
-    const changelogEnd = this.ctx.broker.changelog.partitions[this.partition].endOffset;
-    if (local !== undefined && local.checkpoint === changelogEnd) {
-      this.store = local;
-      this.phase = this.resumePhase(local);
-      this.ctx.history.record(Op.resume, this.instance, this.partition, local.nextOffset);
-      return;
-    }
-    this.restore = new Restore(this.partition, this.ctx.broker);
-    this.ctx.history.record(Op.restoreStart, this.instance, this.partition, this.restore.startOffset);
+    const { options, history } = this.ctx;
+    const log = this.ctx.broker.changelog.partitions[this.partition];
+    const reuse = local !== undefined && (!options.checkCheckpoint || onlyMarkersSince(log.fetch(local.checkpoint, Number.MAX_SAFE_INTEGER), local.checkpoint, log.endOffset));
+    if (!reuse) return this.beginRestore();
+    if (options.checkCheckpoint) local.advanceCheckpoint(log.endOffset);
+    if (!options.resendPendingBatch) local.dropPendingBatch();
+    this.store = local;
+    this.applyGroupOffset(local);
+    this.phase = resumePhase(local);
+    history.record(Op.resume, this.instance, this.partition, local.nextOffset);
+    this.snapshot(local);
   }
 
-  private resumePhase(store: PartitionStore): TaskPhase {
-    if (store.pendingBatch !== null) return TaskPhase.committed;
-    if (!store.outboxAcked) return TaskPhase.logged;
-    return TaskPhase.sent;
+  /** Record what the store holds now, for the atomicity checker. */
+  private snapshot(store: PartitionStore): void {
+    this.ctx.history.record(Op.snapshot, this.instance * 256 + this.partition, store.nextOffset, stateHash(store.state));
+  }
+
+  private beginRestore(): void {
+    this.restore = new Restore(this.partition, this.ctx.broker, this.ctx.options.restoreTombstones);
+    this.restoreStartedAt = this.ctx.clock.nowTicks;
+    this.phase = TaskPhase.restoring;
+    this.ctx.history.record(Op.restoreStart, this.instance, this.partition, this.restore.startOffset);
   }
 
   private restoreStep(): void {
     const restore = this.restore;
     invariant(restore !== undefined, "restoring task without a restore");
+    const { options, clock, history } = this.ctx;
+    if (options.restoreDeadline && clock.nowTicks - this.restoreStartedAt >= this.ctx.deleteRetentionTicks) {
+      history.record(Op.restoreRestart, this.instance, this.partition);
+      return this.beginRestore();
+    }
     if (!restore.step()) return;
     this.disk.install(restore.target);
     this.store = restore.target;
     this.restore = undefined;
-    this.phase = this.resumePhase(restore.target);
-    this.ctx.history.record(Op.restoreEnd, this.instance, this.partition, restore.target.nextOffset);
+    this.applyGroupOffset(restore.target);
+    this.phase = resumePhase(restore.target);
+    history.record(Op.restoreEnd, this.instance, this.partition, restore.target.nextOffset);
+    this.snapshot(restore.target);
+  }
+
+  /** Planted bug: resume from the group's committed offset instead of the store's. */
+  private applyGroupOffset(store: PartitionStore): void {
+    if (this.ctx.options.resumeFrom !== "group") return;
+    const committed = this.ctx.group.committed[this.partition].offset;
+    if (committed >= 0) store.overrideNextOffset(committed);
   }
 
   private poll(): boolean {
-    const store = this.store!;
-    const record = this.ctx.broker.input.partitions[this.partition].firstAtOrAfter(store.nextOffset);
+    const { broker, group, options, history } = this.ctx;
+    const record = broker.input.partitions[this.partition].firstAtOrAfter(this.store!.nextOffset);
     if (record === undefined) return false;
     this.polled = record;
     this.phase = TaskPhase.polled;
-    this.ctx.history.record(Op.poll, this.instance, this.partition, record.offset);
+    history.record(Op.poll, this.instance, this.partition, record.offset);
+    if (options.resumeFrom === "group") group.commitOffset(this.instance, this.generation, this.partition, record.offset + 1);
     return true;
   }
 
+  private isDuplicate(dedupeId: string): boolean {
+    const { options } = this.ctx;
+    if (!options.dedupe) return false;
+    return options.dedupeStorage === "memory" ? this.memoryDedupe.has(dedupeId) : this.store!.dedupe.has(dedupeId);
+  }
+
   private process(): void {
-    const event = this.polled!.value!;
-    if (this.ctx.options.dedupe && this.store!.dedupe.has(event.dedupeId)) {
+    const record = this.polled!;
+    const event = record.value!;
+    const { processor, history, options } = this.ctx;
+    if (this.isDuplicate(event.dedupeId)) {
       this.result = duplicateInput;
-      this.ctx.history.record(Op.skipDuplicate, this.instance, this.partition, this.polled!.offset);
+      history.record(Op.skipDuplicate, this.instance, this.partition, record.offset);
     } else {
-      this.result = this.ctx.processor.process(this.view, event);
+      try {
+        this.result = processor.process(this.view, event);
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        throw new ProcessorError(`processor "${processor.name}" threw on input ${event.dedupeId} (key ${event.key}): ${reason}`);
+      }
+      if (options.outputs === "before-commit-random-ids") this.sendOutputsNow(event.dedupeId);
     }
     this.phase = TaskPhase.processed;
   }
 
+  /** Planted bug: outputs go out before the commit, with fresh random IDs. */
+  private sendOutputsNow(dedupeId: string): void {
+    const { broker, rng } = this.ctx;
+    const entries = (this.result!.outputs ?? []).map((payload, i) => {
+      const value: OutputRecord = { outputId: `r${rng.int(1_000_000_000)}`, cause: outputIdOf(dedupeId, i), payload };
+      return { key: value.outputId, value };
+    });
+    if (entries.length > 0) broker.produce(broker.output, this.partition, entries);
+  }
+
   private commit(): void {
+    const { commit } = this.ctx.options;
+    if (commit === "atomic") {
+      const tx = this.disk.begin(this.partition);
+      this.stageState(tx);
+      this.stageProgress(tx, true);
+      return this.finishCommit(tx);
+    }
+    const tx = this.disk.begin(this.partition);
+    if (commit === "offset-first") tx.nextOffset = this.polled!.offset + 1;
+    else this.stageState(tx);
+    this.store = this.disk.commit(tx);
+    this.phase = TaskPhase.halfCommitted;
+  }
+
+  /** Planted bugs: the second transaction of a split commit. */
+  private commitSecondHalf(): void {
+    const tx = this.disk.begin(this.partition);
+    if (this.ctx.options.commit === "offset-first") {
+      this.stageState(tx);
+      this.stageProgress(tx, false);
+    } else {
+      this.stageProgress(tx, true);
+    }
+    this.finishCommit(tx);
+  }
+
+  private stageState(tx: Transaction): void {
+    for (const write of this.result!.writes ?? []) tx.put(write.key, write.value);
+  }
+
+  /** Stage dedupe IDs, the offset, the outbox and the changelog batch describing the whole input. */
+  private stageProgress(tx: Transaction, withOffset: boolean): void {
+    const { options } = this.ctx;
     const record = this.polled!;
     const result = this.result!;
-    const tx = this.disk.begin(this.partition);
-    const batch: ChangelogEntry[] = [];
-    for (const write of result.writes ?? []) {
-      tx.put(write.key, write.value);
-      batch.push({ key: statePrefix + write.key, value: write.value });
-    }
     const dedupeId = record.value!.dedupeId;
+    const batch: ChangelogEntry[] = [];
+    for (const write of result.writes ?? []) batch.push({ key: statePrefix + write.key, value: write.value });
     if (result !== duplicateInput) {
-      tx.addDedupe(dedupeId);
-      batch.push({ key: dedupePrefix + dedupeId, value: record.offset });
+      if (options.dedupeStorage === "memory") this.memoryDedupe.add(dedupeId);
+      else {
+        tx.addDedupe(dedupeId, record.offset);
+        if (options.dedupeInChangelog) batch.push({ key: dedupePrefix + dedupeId, value: record.offset });
+      }
+      this.expireDedupe(tx, batch, record.offset);
     }
-    const outputs = (result.outputs ?? []).map((payload, i): OutputRecord => ({ outputId: outputIdOf(dedupeId, i), payload }));
-    tx.nextOffset = record.offset + 1;
-    tx.outbox = outputs;
-    batch.push({ key: offsetKey, value: tx.nextOffset }, { key: outboxKey, value: outputs });
+    const outputs = options.outputs === "before-commit-random-ids" ? [] : (result.outputs ?? []).map((payload, i): OutputRecord => {
+      const id = outputIdOf(dedupeId, i);
+      return { outputId: id, cause: id, payload };
+    });
+    if (withOffset) tx.nextOffset = record.offset + 1;
+    const outbox = options.outputs === "outbox" ? outputs : [];
+    this.memoryOutbox = outputs;
+    tx.outbox = outbox;
+    batch.push({ key: offsetKey, value: record.offset + 1 }, { key: outboxKey, value: outbox });
     tx.pendingBatch = batch;
+  }
+
+  /** Bounded dedupe window: forget IDs of inputs more than the window behind. */
+  private expireDedupe(tx: Transaction, batch: ChangelogEntry[], offset: number): void {
+    const window = this.ctx.options.dedupeWindowOffsets;
+    if (window === null) return;
+    for (const [id, at] of this.store?.dedupe ?? []) {
+      if (at > offset - window) continue;
+      tx.removeDedupe(id);
+      batch.push({ key: dedupePrefix + id, value: null });
+    }
+  }
+
+  private finishCommit(tx: Transaction): void {
     this.store = this.disk.commit(tx);
+    this.phase = TaskPhase.committed;
+    this.recordsSent = 0;
+    this.ctx.history.record(Op.commit, this.instance, this.partition, this.store.nextOffset);
+    this.snapshot(this.store);
     this.polled = undefined;
     this.result = undefined;
-    this.phase = TaskPhase.committed;
-    this.ctx.history.record(Op.commit, this.instance, this.partition, tx.nextOffset);
   }
 
   private sendChangelog(): void {
     const store = this.store!;
     const batch = store.pendingBatch as readonly ChangelogEntry[];
-    const { broker } = this.ctx;
-    if (broker.produce(broker.changelog, this.partition, batch) !== SendOutcome.acked) return;
+    const { broker, options } = this.ctx;
+    let outcome: SendOutcome;
+    if (options.changelogBatching === "per-record") {
+      outcome = broker.produce(broker.changelog, this.partition, [batch[this.recordsSent]], this.epoch);
+      if (outcome === SendOutcome.acked && ++this.recordsSent < batch.length) return;
+    } else {
+      outcome = broker.produce(broker.changelog, this.partition, batch, this.epoch);
+    }
+    if (outcome === SendOutcome.fenced) return this.markFenced();
+    if (options.changelogPipelining) {
+      this.retryInflight();
+      if (outcome !== SendOutcome.acked) this.inflight.push(batch);
+    } else if (outcome !== SendOutcome.acked) {
+      return;
+    }
     store.markChangelogAcked(broker.changelog.partitions[this.partition].endOffset);
-    this.phase = store.outboxAcked ? TaskPhase.sent : TaskPhase.logged;
+    this.phase = this.hasOutputsToSend(store) ? TaskPhase.logged : TaskPhase.sent;
+  }
+
+  /** Planted bug: older unacknowledged batches are retried after newer ones went out. */
+  private retryInflight(): void {
+    const { broker } = this.ctx;
+    for (let i = 0; i < this.inflight.length; ) {
+      if (broker.produce(broker.changelog, this.partition, this.inflight[i], this.epoch) === SendOutcome.acked) this.inflight.splice(i, 1);
+      else i++;
+    }
+  }
+
+  private hasOutputsToSend(store: PartitionStore): boolean {
+    return this.ctx.options.outputs === "after-commit-no-outbox" ? this.memoryOutbox.length > 0 : !store.outboxAcked;
   }
 
   private sendOutputs(): void {
     const store = this.store!;
-    const outbox = store.outbox as readonly OutputRecord[];
+    const outbox = (this.ctx.options.outputs === "outbox" ? store.outbox : this.memoryOutbox) as readonly OutputRecord[];
     const { broker } = this.ctx;
     const entries = outbox.map((o) => ({ key: o.outputId, value: o }));
     if (broker.produce(broker.output, this.partition, entries) !== SendOutcome.acked) return;
     store.markOutboxAcked();
+    this.memoryOutbox = [];
     this.phase = TaskPhase.sent;
   }
 
@@ -177,4 +357,23 @@ export class PartitionTask {
     this.ctx.group.commitOffset(this.instance, this.generation, this.partition, this.store!.nextOffset);
     this.phase = TaskPhase.ready;
   }
+
+  private markFenced(): void {
+    this.fenced = true;
+    this.ctx.history.record(Op.fenced, this.instance, this.partition);
+  }
+}
+
+/** The phase to continue in with a store that may hold unacknowledged work. */
+function resumePhase(store: PartitionStore): TaskPhase {
+  if (store.pendingBatch !== null) return TaskPhase.committed;
+  if (!store.outboxAcked) return TaskPhase.logged;
+  return TaskPhase.sent;
+}
+
+/** True when the records after `from` are all epoch markers and none is missing (no gaps). */
+function onlyMarkersSince(records: readonly LogRecord<unknown>[], from: number, end: number): boolean {
+  if (from < 0 || from > end || records.length !== end - from) return false;
+  for (const record of records) if (record.key !== epochKey) return false;
+  return true;
 }

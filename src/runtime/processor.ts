@@ -46,9 +46,11 @@ export interface Processor<S = unknown, E = unknown, O = unknown> {
   readonly description?: string;
   /**
    * Build an input event from generated numbers, so fast-check can shrink the workload:
-   * `keyIndex` in [0, keys), `draw` in [0, 1000).
+   * `keyIndex` in [0, keys), `draw` in [0, 1000). `eventTime` counts the events created so
+   * far in the run (0, 1, 2, ...): a monotonic upstream timestamp, for processors whose
+   * events carry a version.
    */
-  makeEvent(keyIndex: number, draw: number): WorkloadEvent<E>;
+  makeEvent(keyIndex: number, draw: number, eventTime: number): WorkloadEvent<E>;
   /** Apply one event. Must be pure and deterministic. */
   process(state: StateView<S>, event: InputEvent<E>): ProcessResult<S, O>;
 }

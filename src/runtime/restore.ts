@@ -6,7 +6,7 @@
  */
 import { limits } from "../core/limits.ts";
 import { PartitionStore } from "../store/partition-store.ts";
-import { applyChangelogRecord } from "./changelog-record.ts";
+import { applyChangelogRecord, statePrefix } from "./changelog-record.ts";
 import type { ServiceBroker } from "./runtime-context.ts";
 
 /** An in-progress restore. */
@@ -17,6 +17,8 @@ export class Restore {
   constructor(
     readonly partition: number,
     private readonly broker: ServiceBroker,
+    /** False in a planted bug: deletes are skipped, so deleted keys come back. */
+    private readonly applyTombstones = true,
   ) {
     this.target = new PartitionStore(partition);
     this.nextRead = broker.changelog.partitions[partition].logStartOffset;
@@ -32,7 +34,9 @@ export class Restore {
     const log = this.broker.changelog.partitions[this.partition];
     const records = log.fetch(this.nextRead, limits.restoreRecordsPerStep);
     for (const record of records) {
-      applyChangelogRecord(this.target, record.key, record.value);
+      if (record.value !== null || this.applyTombstones || !record.key.startsWith(statePrefix)) {
+        applyChangelogRecord(this.target, record.key, record.value);
+      }
       this.nextRead = record.offset + 1;
     }
     if (this.nextRead < log.endOffset && records.length > 0) return false;

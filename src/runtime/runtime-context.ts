@@ -6,7 +6,9 @@
 import type { Broker } from "../broker/broker.ts";
 import type { ConsumerGroup } from "../broker/consumer-group.ts";
 import type { InputEvent } from "../broker/producer.ts";
+import type { VirtualClock } from "../core/clock.ts";
 import type { History } from "../core/history.ts";
+import type { Rng } from "../core/prng.ts";
 import type { OutputRecord } from "./changelog-record.ts";
 import type { Processor } from "./processor.ts";
 import type { RuntimeOptions } from "./runtime-options.ts";
@@ -21,4 +23,9 @@ export interface RuntimeContext {
   readonly processor: Processor;
   readonly options: RuntimeOptions;
   readonly history: History;
+  readonly clock: VirtualClock;
+  /** The runtime's random stream (only planted bugs draw from it). */
+  readonly rng: Rng;
+  /** The changelog's delete retention as the runtime was told it (restore deadline). */
+  readonly deleteRetentionTicks: number;
 }

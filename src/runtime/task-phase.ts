@@ -18,6 +18,10 @@ export const TaskPhase = {
   sent: 5,
   /** Rebuilding the store from the changelog. */
   restoring: 6,
+  /** Between the two transactions of a split commit (planted bugs only). */
+  halfCommitted: 7,
+  /** Newly assigned: writing the epoch marker to the changelog before restoring. */
+  fencing: 8,
 } as const;
 export type TaskPhase = (typeof TaskPhase)[keyof typeof TaskPhase];
 
@@ -25,9 +29,9 @@ export type TaskPhase = (typeof TaskPhase)[keyof typeof TaskPhase];
 export const CrashPoint = {
   ...TaskPhase,
   /** A rebalance is pending: crash during revoke/assign. */
-  revokeAssign: 7,
+  revokeAssign: 9,
   /** The instance owns no partition. */
-  idle: 8,
+  idle: 10,
 } as const;
 export type CrashPoint = (typeof CrashPoint)[keyof typeof CrashPoint];
 
@@ -40,6 +44,11 @@ export const crashPointNames: readonly string[] = [
   "after-changelog-before-outputs",
   "after-outputs-before-offset-commit",
   "during-restore",
+  "between-split-commits",
+  "during-fencing",
   "during-revoke-assign",
   "idle",
 ];
+
+/** Crash points the reference runtime can reach (split commits exist only in planted bugs). */
+export const referenceCrashPoints: readonly number[] = [0, 1, 2, 3, 4, 5, 6, 8, 9];

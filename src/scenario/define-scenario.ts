@@ -23,8 +23,10 @@ export interface TopologyOptions {
 export interface CompactionOptions {
   /** Records per changelog segment; the active (last) segment is never compacted. Default 8. */
   readonly segmentRecords?: number;
-  /** Ticks a tombstone survives compaction. Default 50. */
+  /** Ticks a tombstone survives compaction once the cleaner first kept it. Default 50. */
   readonly deleteRetentionTicks?: number;
+  /** Planted broker bug: the cleaner drops tombstones at once, ignoring the retention. Default false. */
+  readonly earlyTombstoneRemoval?: boolean;
 }
 
 /** Everything a scenario file declares. */
@@ -38,8 +40,15 @@ export interface ScenarioOptions<S = unknown, E = unknown, O = unknown> {
   readonly topology?: TopologyOptions;
   /** Fault kinds to inject (default: all). An empty list runs without faults. */
   readonly faults?: readonly FaultKind[];
-  /** Runtime knobs away from the reference runtime (default: the reference runtime). */
-  readonly runtime?: Partial<RuntimeOptions>;
+  /**
+   * The runtime under test: "reference" (default), the name of a planted bug from the
+   * catalogue (`eosim mutants` lists them), or individual knobs away from the reference.
+   */
+  readonly runtime?: "reference" | string | Partial<RuntimeOptions>;
+  /** Ticks a paused instance keeps its group session before it is replaced. Default 10. */
+  readonly sessionTimeoutTicks?: number;
+  /** Largest distance (in events) at which an upstream re-publishes an old event. Default 12. */
+  readonly republishDistanceMax?: number;
   /** Checker names to run (default: all). */
   readonly checkers?: readonly string[];
   /** Intents per generated schedule. Default 10 to 80. */

@@ -4,9 +4,11 @@
 import { type Checker } from "../check/verdict.ts";
 import { checkers as allCheckers } from "../check/all-checkers.ts";
 import { faultKinds } from "../faults/fault-kind.ts";
-import { referenceRuntime } from "../runtime/runtime-options.ts";
+import { findMutant, mutants } from "../runtime/mutants.ts";
+import { referenceRuntime, type RuntimeOptions } from "../runtime/runtime-options.ts";
 import type { ScheduleShape } from "../schedule/schedule-arbitrary.ts";
 import type { WorldConfig } from "../sim/world-config.ts";
+import { BadInputError } from "./bad-input.ts";
 import type { ScenarioDefinition } from "./define-scenario.ts";
 
 /** A runnable scenario. */
@@ -24,12 +26,24 @@ export interface Scenario {
   readonly definition: ScenarioDefinition;
 }
 
+function runtimeOf(definition: ScenarioDefinition, file: string | null): { options: RuntimeOptions; earlyTombstoneRemoval: boolean } {
+  const runtime = definition.runtime ?? "reference";
+  if (typeof runtime !== "string") return { options: { ...referenceRuntime, ...runtime }, earlyTombstoneRemoval: false };
+  if (runtime === "reference") return { options: referenceRuntime, earlyTombstoneRemoval: false };
+  const mutant = findMutant(runtime);
+  if (mutant === undefined) {
+    throw new BadInputError(`${file ?? "scenario"}: runtime must be "reference" or a planted bug (${mutants.map((m) => m.name).join(", ")}), got ${JSON.stringify(runtime)}`);
+  }
+  return { options: { ...referenceRuntime, ...mutant.runtime }, earlyTombstoneRemoval: mutant.earlyTombstoneRemoval ?? false };
+}
+
 /** Fill in defaults of a validated definition. */
 export function resolveScenario(definition: ScenarioDefinition, file: string | null): Scenario {
   const topology = definition.topology ?? {};
+  const runtime = runtimeOf(definition, file);
   const world: WorldConfig = {
     processor: definition.processor,
-    runtime: { ...referenceRuntime, ...definition.runtime },
+    runtime: runtime.options,
     partitions: topology.partitions ?? 4,
     instances: topology.instances ?? 3,
     producers: topology.producers ?? 2,
@@ -38,6 +52,8 @@ export function resolveScenario(definition: ScenarioDefinition, file: string | n
       segmentRecords: definition.compaction?.segmentRecords ?? 8,
       deleteRetentionTicks: definition.compaction?.deleteRetentionTicks ?? 50,
     },
+    sessionTimeoutTicks: definition.sessionTimeoutTicks ?? 10,
+    brokerBugs: { earlyTombstoneRemoval: runtime.earlyTombstoneRemoval || (definition.compaction?.earlyTombstoneRemoval ?? false) },
   };
   const minIntents = definition.intents?.min ?? 10;
   const maxIntents = Math.max(minIntents, definition.intents?.max ?? 80);
@@ -57,6 +73,7 @@ export function resolveScenario(definition: ScenarioDefinition, file: string | n
       faults: definition.faults ?? faultKinds,
       minIntents,
       maxIntents,
+      republishDistanceMax: definition.republishDistanceMax ?? 12,
     },
     checkers: selected === undefined ? allCheckers : allCheckers.filter((c) => selected.includes(c.name)),
     definition,

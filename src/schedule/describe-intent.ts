@@ -11,20 +11,36 @@ export function describeIntent(intent: Intent): string {
     case "produce":
       return `produce producer ${intent.producer} key ${intent.key} draw ${intent.draw}`;
     case "retry":
-      return `retry producer ${intent.producer}`;
+      return intent.index === 0 ? `retry producer ${intent.producer}` : `retry producer ${intent.producer} pending send #${intent.index} (out of order)`;
     case "step":
       return `step instance ${intent.instance} x${intent.count}`;
+    case "tick":
+      return `advance time ${intent.ticks} ticks`;
     case "lost-ack":
       return `lose the ACK of the next ${targets[intent.target]} send`;
+    case "lost-request":
+      return `lose the next ${targets[intent.target]} request before it is appended`;
+    case "ambiguous-error":
+      return `append the next ${targets[intent.target]} send but answer with an error`;
     case "crash":
       return `crash instance ${intent.instance}`;
     case "restart":
       return `restart instance ${intent.instance}`;
+    case "wipe":
+      return `wipe the disk of instance ${intent.instance}`;
     case "join":
       return `join instance ${intent.instance}`;
     case "leave":
       return `leave instance ${intent.instance}`;
+    case "pause":
+      return `pause instance ${intent.instance}`;
+    case "resume":
+      return `resume instance ${intent.instance}`;
     case "compact":
       return `compact changelog partition ${intent.partition}`;
+    case "truncate":
+      return `truncate input partition ${intent.partition} up to its committed offset`;
+    case "republish":
+      return `upstream re-publishes producer ${intent.producer}'s event from ${intent.distance} events back`;
   }
 }

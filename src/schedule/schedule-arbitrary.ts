@@ -19,31 +19,56 @@ export interface ScheduleShape {
   readonly faults: readonly FaultKind[];
   readonly minIntents: number;
   readonly maxIntents: number;
+  /** Largest distance of upstream re-publishing, in events. */
+  readonly republishDistanceMax: number;
 }
 
-const nat = (bound: number) => fc.nat({ max: Math.max(0, bound - 1) });
+type Weighted = { weight: number; arbitrary: fc.Arbitrary<Intent> };
 
-function workloadIntents(shape: ScheduleShape) {
+const nat = (bound: number) => fc.nat({ max: Math.max(0, bound - 1) });
+const target = fc.constantFrom<0 | 1 | 2>(0, 1, 2);
+
+function workloadIntents(shape: ScheduleShape): Weighted[] {
   return [
     { weight: 6, arbitrary: fc.tuple(nat(shape.producers), nat(shape.keys), fc.nat({ max: 999 })).map(([producer, key, draw]): Intent => ({ k: "produce", producer, key, draw })) },
     { weight: 12, arbitrary: fc.tuple(nat(shape.instances), fc.integer({ min: 1, max: 8 })).map(([instance, count]): Intent => ({ k: "step", instance, count })) },
+    { weight: 1, arbitrary: fc.integer({ min: 1, max: 20 }).map((ticks): Intent => ({ k: "tick", ticks })) },
   ];
 }
 
 function faultIntents(kind: FaultKind, shape: ScheduleShape): fc.Arbitrary<Intent>[] {
   const instance = nat(shape.instances);
+  const producer = nat(shape.producers);
+  const retry = producer.map((p): Intent => ({ k: "retry", producer: p, index: 0 }));
   switch (kind) {
     case "lost-ack":
-      return [
-        fc.constantFrom<0 | 1 | 2>(0, 1, 2).map((target): Intent => ({ k: "lost-ack", target })),
-        nat(shape.producers).map((producer): Intent => ({ k: "retry", producer })),
-      ];
+      return [target.map((t): Intent => ({ k: "lost-ack", target: t })), retry];
+    case "lost-request":
+      return [target.map((t): Intent => ({ k: "lost-request", target: t })), retry];
+    case "ambiguous-error":
+      return [target.map((t): Intent => ({ k: "ambiguous-error", target: t })), retry];
+    case "reorder":
+      return [fc.tuple(producer, fc.integer({ min: 1, max: 4 })).map(([p, index]): Intent => ({ k: "retry", producer: p, index })), target.map((t): Intent => ({ k: "lost-request", target: t }))];
+    case "no-idempotence":
+      return [];
     case "crash":
       return [instance.map((i): Intent => ({ k: "crash", instance: i })), instance.map((i): Intent => ({ k: "restart", instance: i }))];
+    case "disk-wipe":
+      return [instance.map((i): Intent => ({ k: "wipe", instance: i })), instance.map((i): Intent => ({ k: "restart", instance: i }))];
     case "rebalance":
       return [instance.map((i): Intent => ({ k: "leave", instance: i })), instance.map((i): Intent => ({ k: "join", instance: i }))];
+    case "pause":
+      return [
+        instance.map((i): Intent => ({ k: "pause", instance: i })),
+        instance.map((i): Intent => ({ k: "resume", instance: i })),
+        fc.integer({ min: 5, max: 30 }).map((ticks): Intent => ({ k: "tick", ticks })),
+      ];
     case "compaction":
       return [nat(shape.partitions).map((partition): Intent => ({ k: "compact", partition }))];
+    case "truncation":
+      return [nat(shape.partitions).map((partition): Intent => ({ k: "truncate", partition }))];
+    case "upstream-duplicate":
+      return [fc.tuple(producer, fc.nat({ max: shape.republishDistanceMax })).map(([p, distance]): Intent => ({ k: "republish", producer: p, distance }))];
   }
 }
 

@@ -1,12 +1,21 @@
 /**
  * Intent interpretation. Total by construction: indices wrap around the topology, and an
  * intent that cannot apply (crash a dead instance, retry with nothing pending, ...) is a
- * recorded no-op. Every intent costs one tick of virtual time.
+ * recorded no-op. Every intent costs one tick of virtual time (a `tick` intent more), after
+ * which sessions of members paused for too long expire.
  */
 import { Op } from "../core/history.ts";
+import { failNextAmbiguously } from "../faults/ambiguous-error.ts";
 import { compactChangelog } from "../faults/compaction.ts";
 import { crashInstance, restartInstance } from "../faults/crash.ts";
+import { wipeDisk } from "../faults/disk-wipe.ts";
+import { loseNextAck } from "../faults/lost-ack.ts";
+import { loseNextRequest } from "../faults/lost-request.ts";
+import { expireSessions, pauseInstance, resumeInstance } from "../faults/pause.ts";
 import { joinGroup, leaveGroup } from "../faults/rebalance.ts";
+import { retryOutOfOrder } from "../faults/reorder.ts";
+import { truncateInput } from "../faults/truncation.ts";
+import { republish } from "../faults/upstream-duplicate.ts";
 import { type Intent, intentCodes } from "../schedule/intent.ts";
 import type { World } from "./world.ts";
 
@@ -16,38 +25,61 @@ export function interpret(world: World, intent: Intent, index: number): boolean 
   world.history.record(Op.intent, index, intentCodes[intent.k], applied ? 1 : 0);
   world.history.markStep();
   world.clock.advance(1);
+  expireSessions(world.group, world.instances, world.clock.nowTicks, world.config.sessionTimeoutTicks, world.history);
   return applied;
 }
 
+function step(world: World, instanceIndex: number, count: number): boolean {
+  const instance = world.instanceAt(instanceIndex);
+  let progressed = false;
+  for (let i = 0; i < count; i++) progressed = instance.step() || progressed;
+  return progressed;
+}
+
 function apply(world: World, intent: Intent): boolean {
-  const { config } = world;
+  const { config, history } = world;
   switch (intent.k) {
     case "produce": {
-      const event = config.processor.makeEvent(intent.key % config.keys, intent.draw);
-      world.producers[intent.producer % config.producers].produce(world.partitionOf(event.key), event.key, event.payload);
+      const event = config.processor.makeEvent(intent.key % config.keys, intent.draw, world.eventsCreated++);
+      world.producerAt(intent.producer).produce(world.partitionOf(event.key), event.key, event.payload);
       return true;
     }
     case "retry":
-      return world.producers[intent.producer % config.producers].retry();
-    case "step": {
-      const instance = world.instances[intent.instance % config.instances];
-      let progressed = false;
-      for (let i = 0; i < intent.count; i++) progressed = instance.step() || progressed;
-      return progressed;
-    }
+      return retryOutOfOrder(world.producerAt(intent.producer), intent.index);
+    case "step":
+      return step(world, intent.instance, intent.count);
+    case "tick":
+      world.clock.advance(intent.ticks);
+      return true;
     case "lost-ack":
-      world.lostAcks.arm(intent.target);
+      loseNextAck(world.network, intent.target);
+      return true;
+    case "lost-request":
+      loseNextRequest(world.network, intent.target);
+      return true;
+    case "ambiguous-error":
+      failNextAmbiguously(world.network, intent.target);
       return true;
     case "crash":
-      return crashInstance(world.instances[intent.instance % config.instances]) !== null;
+      return crashInstance(world.instanceAt(intent.instance)) !== null;
     case "restart":
-      return restartInstance(world.instances[intent.instance % config.instances]);
+      return restartInstance(world.instanceAt(intent.instance));
+    case "wipe":
+      return wipeDisk(world.instanceAt(intent.instance), history);
     case "join":
-      return joinGroup(world.group, world.instances[intent.instance % config.instances]);
+      return joinGroup(world.group, world.instanceAt(intent.instance));
     case "leave":
-      return leaveGroup(world.group, world.instances[intent.instance % config.instances]);
+      return leaveGroup(world.group, world.instanceAt(intent.instance));
+    case "pause":
+      return pauseInstance(world.instanceAt(intent.instance), world.clock.nowTicks, history);
+    case "resume":
+      return resumeInstance(world.instanceAt(intent.instance), history);
     case "compact":
       compactChangelog(world.broker, intent.partition % config.partitions);
       return true;
+    case "truncate":
+      return truncateInput(world.broker, world.group, intent.partition % config.partitions);
+    case "republish":
+      return republish(world.producerAt(intent.producer), intent.distance);
   }
 }

@@ -8,6 +8,7 @@ import { Op } from "../core/history.ts";
 import { invariant } from "../core/invariant.ts";
 import { limits } from "../core/limits.ts";
 import { restartAll } from "../faults/crash.ts";
+import { resumeAll } from "../faults/pause.ts";
 import { rejoinAll } from "../faults/rebalance.ts";
 import type { World } from "./world.ts";
 
@@ -17,13 +18,14 @@ export const PhaseCode = { faults: 0, heal: 1, drain: 2, done: 3 } as const;
 /** Heal the world after the fault phase. */
 export function heal(world: World): void {
   world.history.record(Op.phase, PhaseCode.heal);
-  world.lostAcks.heal();
+  world.network.heal();
+  resumeAll(world.instances, world.history);
   restartAll(world.instances);
   rejoinAll(world.group, world.instances);
   for (const producer of world.producers) {
     for (let i = 0; producer.pending.length > 0; i++) {
       invariant(i < limits.healRetriesMax * 16, "producer retries did not converge after faults were healed");
-      producer.retry();
+      producer.retry(0);
     }
   }
 }

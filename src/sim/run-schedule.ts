@@ -13,7 +13,7 @@ import { World } from "./world.ts";
 
 /** Run `schedule` against a fresh world built from `config`. */
 export function runSchedule(config: WorldConfig, schedule: Schedule): WorldView {
-  const world = new World(config);
+  const world = new World(config, { seed: schedule.seed, idempotentProducer: !((schedule.faultMix["no-idempotence"] ?? 0) > 0) });
   world.history.record(Op.phase, PhaseCode.faults, schedule.seed | 0);
   const intents = schedule.intents;
   for (let i = 0; i < intents.length; i++) interpret(world, intents[i], i);

@@ -6,6 +6,12 @@ import type { CompactionConfig } from "../broker/compaction.ts";
 import type { Processor } from "../runtime/processor.ts";
 import type { RuntimeOptions } from "../runtime/runtime-options.ts";
 
+/** Broker misbehaviour a planted bug can switch on. */
+export interface BrokerBugs {
+  /** The cleaner drops tombstones at once instead of keeping them for the delete retention. */
+  readonly earlyTombstoneRemoval: boolean;
+}
+
 /** A validated world description. */
 export interface WorldConfig {
   readonly processor: Processor;
@@ -18,6 +24,9 @@ export interface WorldConfig {
   readonly producers: number;
   /** Size of the workload's key space. */
   readonly keys: number;
-  /** Changelog compaction settings. */
+  /** Changelog compaction settings (the topic's configuration, known to the runtime). */
   readonly compaction: CompactionConfig;
+  /** Ticks a paused member keeps its group session. */
+  readonly sessionTimeoutTicks: number;
+  readonly brokerBugs: BrokerBugs;
 }

@@ -3,6 +3,7 @@
  * the live store of each partition's owner, committed offsets and how the drain ended.
  * Checkers never touch instances or the group's internals.
  */
+import type { LogRecord } from "../broker/log-record.ts";
 import type { PartitionLog } from "../broker/partition-log.ts";
 import type { CommittedOffset } from "../broker/consumer-group.ts";
 import type { InputEvent } from "../broker/producer.ts";
@@ -18,6 +19,8 @@ export interface WorldView {
   readonly config: WorldConfig;
   readonly history: History;
   readonly input: readonly PartitionLog<InputEvent>[];
+  /** Every input record ever appended (the logs may have been truncated since). */
+  readonly inputArchive: readonly (readonly LogRecord<InputEvent>[])[];
   readonly changelog: readonly PartitionLog<unknown>[];
   readonly output: readonly PartitionLog<OutputRecord>[];
   /** The store of each partition's current owner, or null when no live task holds it. */
@@ -39,6 +42,7 @@ export function viewOf(world: World, drain: DrainResult): WorldView {
     config: world.config,
     history: world.history,
     input: world.broker.input.partitions,
+    inputArchive: world.broker.inputArchive,
     changelog: world.broker.changelog.partitions,
     output: world.broker.output.partitions,
     liveStores,

@@ -8,27 +8,45 @@ import { ConsumerGroup } from "../broker/consumer-group.ts";
 import { Producer } from "../broker/producer.ts";
 import { VirtualClock } from "../core/clock.ts";
 import { History } from "../core/history.ts";
-import { LostAckFaults } from "../faults/lost-ack.ts";
+import { Streams } from "../core/prng.ts";
+import { NetworkFaults } from "../faults/network.ts";
 import { Instance } from "../runtime/instance.ts";
 import type { RuntimeContext, ServiceBroker } from "../runtime/runtime-context.ts";
 import { Disk } from "../store/disk.ts";
 import type { WorldConfig } from "./world-config.ts";
 
+/** Per-run settings drawn by the schedule (swarm), on top of the scenario's config. */
+export interface RunSettings {
+  /** Root seed of the run's random streams. */
+  readonly seed: number;
+  /** The broker deduplicates sequenced producer retries. */
+  readonly idempotentProducer: boolean;
+}
+
 export class World {
   readonly clock = new VirtualClock();
   readonly history = new History();
-  readonly lostAcks = new LostAckFaults();
+  readonly network = new NetworkFaults(this.history);
+  readonly streams: Streams;
   readonly broker: ServiceBroker;
   readonly group: ConsumerGroup;
   readonly instances: Instance[];
   readonly producers: Producer<unknown>[];
+  /** Events created so far (the workload's event time). */
+  eventsCreated = 0;
 
-  constructor(readonly config: WorldConfig) {
+  constructor(readonly config: WorldConfig, settings: RunSettings) {
+    this.streams = new Streams(settings.seed);
+    const retention = config.brokerBugs.earlyTombstoneRemoval ? 0 : config.compaction.deleteRetentionTicks;
     this.broker = new Broker(
-      { partitions: config.partitions, changelogCompaction: config.compaction },
+      {
+        partitions: config.partitions,
+        changelogCompaction: { ...config.compaction, deleteRetentionTicks: retention },
+        idempotentProducer: settings.idempotentProducer,
+      },
       this.clock,
       this.history,
-      this.lostAcks,
+      this.network,
     );
     this.group = new ConsumerGroup(config.partitions, config.runtime.assignment, this.history);
     const ctx: RuntimeContext = {
@@ -37,6 +55,9 @@ export class World {
       processor: config.processor,
       options: config.runtime,
       history: this.history,
+      clock: this.clock,
+      rng: this.streams.get("runtime"),
+      deleteRetentionTicks: config.compaction.deleteRetentionTicks,
     };
     this.instances = Array.from({ length: config.instances }, (_, i) => new Instance(i, ctx, new Disk()));
     this.producers = Array.from({ length: config.producers }, (_, i) => new Producer<unknown>(i, this.broker));
@@ -50,10 +71,13 @@ export class World {
     return (h >>> 0) % this.config.partitions;
   }
 
-  /** Unacknowledged producer sends. */
-  pendingSends(): number {
-    let n = 0;
-    for (const producer of this.producers) n += producer.pending.length;
-    return n;
+  /** The instance an intent's index names (indices wrap around). */
+  instanceAt(index: number): Instance {
+    return this.instances[index % this.instances.length];
+  }
+
+  /** The producer an intent's index names (indices wrap around). */
+  producerAt(index: number): Producer<unknown> {
+    return this.producers[index % this.producers.length];
   }
 }

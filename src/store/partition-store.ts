@@ -13,7 +13,8 @@ import type { Transaction } from "./transaction.ts";
 
 export class PartitionStore {
   readonly state = new Map<string, unknown>();
-  readonly dedupe = new Set<string>();
+  /** Dedupe IDs of applied inputs, with the input offset they were applied at. */
+  readonly dedupe = new Map<string, number>();
   nextOffset = 0;
   /** Changelog end offset this store was last known to match; -1 when never synced. */
   checkpoint = -1;
@@ -32,7 +33,8 @@ export class PartitionStore {
       if (value === null) this.state.delete(key);
       else this.state.set(key, value);
     }
-    for (const id of tx.dedupeAdds) this.dedupe.add(id);
+    for (const id of tx.dedupeRemoves) this.dedupe.delete(id);
+    for (let i = 0; i < tx.dedupeAdds.length; i++) this.dedupe.set(tx.dedupeAdds[i], tx.dedupeOffsets[i]);
     if (tx.nextOffset !== undefined) this.nextOffset = tx.nextOffset;
     if (tx.pendingBatch !== undefined) this.pendingBatch = tx.pendingBatch;
     if (tx.outbox !== undefined) {
@@ -44,6 +46,21 @@ export class PartitionStore {
   /** The broker acknowledged the pending batch; the changelog now ends at `changelogEnd`. */
   markChangelogAcked(changelogEnd: number): void {
     this.pendingBatch = null;
+    this.checkpoint = changelogEnd;
+  }
+
+  /** Overwrite the next input offset outside a transaction (a planted bug resumes from the group's offset). */
+  overrideNextOffset(offset: number): void {
+    this.nextOffset = offset;
+  }
+
+  /** Forget the pending changelog batch without sending it (a planted bug). */
+  dropPendingBatch(): void {
+    this.pendingBatch = null;
+  }
+
+  /** The store now matches the changelog up to `changelogEnd` (only epoch markers came after its checkpoint). */
+  advanceCheckpoint(changelogEnd: number): void {
     this.checkpoint = changelogEnd;
   }
 

@@ -7,6 +7,8 @@
 export class Transaction {
   readonly writes: Array<readonly [string, unknown]> = [];
   readonly dedupeAdds: string[] = [];
+  readonly dedupeOffsets: number[] = [];
+  readonly dedupeRemoves: string[] = [];
   nextOffset: number | undefined = undefined;
   pendingBatch: readonly unknown[] | null | undefined = undefined;
   outbox: readonly unknown[] | undefined = undefined;
@@ -23,9 +25,16 @@ export class Transaction {
     return this;
   }
 
-  /** Stage a dedupe ID. */
-  addDedupe(id: string): this {
+  /** Stage a dedupe ID applied at input `offset`. */
+  addDedupe(id: string, offset = -1): this {
     this.dedupeAdds.push(id);
+    this.dedupeOffsets.push(offset);
+    return this;
+  }
+
+  /** Stage the expiry of a dedupe ID (bounded dedupe window). */
+  removeDedupe(id: string): this {
+    this.dedupeRemoves.push(id);
     return this;
   }
 }

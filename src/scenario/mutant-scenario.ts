@@ -1,0 +1,38 @@
+/**
+ * Building the scenario that hunts one planted bug: the built-in processor the hazard needs,
+ * the default topology, the mutant's focused fault mix (or all faults), expecting a failure.
+ */
+import { mutants, type Mutant } from "../runtime/mutants.ts";
+import { builtInProcessors } from "../runtime/processors/built-in.ts";
+import { defineScenario } from "./define-scenario.ts";
+import { resolveScenario, type Scenario } from "./scenario.ts";
+
+/** The scenario that must catch `mutant`. */
+export function mutantScenario(mutant: Mutant): Scenario {
+  const processorName = mutant.processor ?? "bank-ledger";
+  return resolveScenario(
+    defineScenario({
+      name: `mutant-${mutant.name}`,
+      description: mutant.hazard,
+      processor: builtInProcessors[processorName],
+      runtime: mutant.name,
+      faults: mutant.faults,
+      topology: mutant.keys === undefined ? undefined : { keys: mutant.keys },
+      compaction: mutant.segmentRecords === undefined ? undefined : { segmentRecords: mutant.segmentRecords },
+      expect: "fail",
+    }),
+    null,
+  );
+}
+
+/** The reference runtime under every fault, once per built-in processor. */
+export function referenceScenarios(): Scenario[] {
+  return Object.entries(builtInProcessors).map(([name, processor]) =>
+    resolveScenario(defineScenario({ name: `reference-${name}`, description: `reference runtime, ${name}`, processor, expect: "pass" }), null),
+  );
+}
+
+/** Every mutant's scenario, in catalogue order. */
+export function allMutantScenarios(): Array<{ mutant: Mutant; scenario: Scenario }> {
+  return mutants.map((mutant) => ({ mutant, scenario: mutantScenario(mutant) }));
+}
