@@ -9,6 +9,7 @@
  * can fold the full input even after retention truncated the log.
  */
 import type { VirtualClock } from "../core/clock.ts";
+import type { Rng } from "../core/prng.ts";
 import { type History, Op } from "../core/history.ts";
 import { type CompactionConfig, compactLog } from "./compaction.ts";
 import { IdempotenceTable, outcomeOf } from "./idempotence.ts";
@@ -25,6 +26,16 @@ export interface Topic<V> {
 
 function topic<V>(name: string, code: SendTarget, count: number): Topic<V> {
   return { name, code, partitions: Array.from({ length: count }, () => new PartitionLog<V>()) };
+}
+
+/**
+ * The log cleaner running concurrently with readers: before a restore fetch from a changelog
+ * partition, the cleaner has run on it with this chance, so compaction can land between any
+ * two fetches of a restore, as it can in a real cluster.
+ */
+export interface BackgroundCleaner {
+  readonly chancePerFetch: number;
+  readonly rng: Rng;
 }
 
 /** Broker settings. */
@@ -53,6 +64,7 @@ export class Broker<In, Cl, Out> {
     private readonly history: History,
     /** Replaced by the fault layer; reliable by default. */
     public network: SendInterceptor,
+    private readonly cleaner: BackgroundCleaner | null = null,
   ) {
     this.input = topic("input", SendTarget.input, config.partitions);
     this.changelog = topic("changelog", SendTarget.changelog, config.partitions);
@@ -102,6 +114,13 @@ export class Broker<In, Cl, Out> {
     this.lastAppendBase = first;
     this.history.record(Op.append, code, first, entries.length * 8);
     return SendOutcome.acked;
+  }
+
+  /** Fetch up to `max` changelog records from `from` (a restore's read; the cleaner may run first). */
+  fetchChangelog(partition: number, from: number, max: number): LogRecord<Cl>[] {
+    const cleaner = this.cleaner;
+    if (cleaner !== null && cleaner.chancePerFetch > 0 && cleaner.rng.next() < cleaner.chancePerFetch) this.compactChangelog(partition);
+    return this.changelog.partitions[partition].fetch(from, max);
   }
 
   /** Compact one changelog partition now; returns the number of records removed. */

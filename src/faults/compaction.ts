@@ -1,6 +1,8 @@
 /**
  * Changelog compaction at an arbitrary moment: between any two steps, including while a
  * partition is being restored. What a restore reads must not depend on when the cleaner ran.
+ * The `restore-race` fault kind goes further: the broker's cleaner may run between any two
+ * fetches of a restore (see `Broker.fetchChangelog`), drawn from the run's "broker" stream.
  */
 import type { Broker } from "../broker/broker.ts";
 

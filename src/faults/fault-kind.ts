@@ -14,6 +14,7 @@ export const faultKinds = [
   "rebalance",
   "pause",
   "compaction",
+  "restore-race",
   "truncation",
   "upstream-duplicate",
 ] as const;
@@ -32,7 +33,8 @@ export const faultDescriptions: Record<FaultKind, string> = {
   "disk-wipe": "an instance dies and comes back with an empty disk",
   rebalance: "instances leave and join the group; partitions move and are restored elsewhere",
   pause: "an instance pauses past its session timeout and resumes as a zombie",
-  compaction: "a changelog partition is compacted at any moment, also during a restore",
+  compaction: "a changelog partition is compacted at any moment (compact intents)",
+  "restore-race": "the log cleaner runs between the fetches of a restore (compaction racing the restore)",
   truncation: "retention deletes consumed input records (log-start truncation)",
   "upstream-duplicate": "a non-idempotent upstream re-publishes an old event with the same dedupe ID",
 };

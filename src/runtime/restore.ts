@@ -32,7 +32,7 @@ export class Restore {
   /** Read one chunk; returns true when the replay has caught up with the changelog's end. */
   step(): boolean {
     const log = this.broker.changelog.partitions[this.partition];
-    const records = log.fetch(this.nextRead, limits.restoreRecordsPerStep);
+    const records = this.broker.fetchChangelog(this.partition, this.nextRead, limits.restoreRecordsPerStep);
     for (const record of records) {
       if (record.value !== null || this.applyTombstones || !record.key.startsWith(statePrefix)) {
         applyChangelogRecord(this.target, record.key, record.value);

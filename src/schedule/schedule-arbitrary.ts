@@ -50,7 +50,8 @@ function faultIntents(kind: FaultKind, shape: ScheduleShape): fc.Arbitrary<Inten
     case "reorder":
       return [fc.tuple(producer, fc.integer({ min: 1, max: 4 })).map(([p, index]): Intent => ({ k: "retry", producer: p, index })), target.map((t): Intent => ({ k: "lost-request", target: t }))];
     case "no-idempotence":
-      return [];
+    case "restore-race":
+      return []; // run settings drawn with the fault mix, not intents
     case "crash":
       return [instance.map((i): Intent => ({ k: "crash", instance: i })), instance.map((i): Intent => ({ k: "restart", instance: i }))];
     case "disk-wipe":

@@ -13,7 +13,12 @@ import { World } from "./world.ts";
 
 /** Run `schedule` against a fresh world built from `config`. */
 export function runSchedule(config: WorldConfig, schedule: Schedule): WorldView {
-  const world = new World(config, { seed: schedule.seed, idempotentProducer: !((schedule.faultMix["no-idempotence"] ?? 0) > 0) });
+  const mix = schedule.faultMix;
+  const world = new World(config, {
+    seed: schedule.seed,
+    idempotentProducer: !((mix["no-idempotence"] ?? 0) > 0),
+    cleanerChancePerFetch: (mix["restore-race"] ?? 0) * 0.15,
+  });
   world.history.record(Op.phase, PhaseCode.faults, schedule.seed | 0);
   const intents = schedule.intents;
   for (let i = 0; i < intents.length; i++) interpret(world, intents[i], i);

@@ -21,6 +21,8 @@ export interface RunSettings {
   readonly seed: number;
   /** The broker deduplicates sequenced producer retries. */
   readonly idempotentProducer: boolean;
+  /** Chance that the log cleaner runs on a changelog partition just before a restore reads from it. */
+  readonly cleanerChancePerFetch: number;
 }
 
 export class World {
@@ -47,6 +49,7 @@ export class World {
       this.clock,
       this.history,
       this.network,
+      { chancePerFetch: settings.cleanerChancePerFetch, rng: this.streams.get("broker") },
     );
     this.group = new ConsumerGroup(config.partitions, config.runtime.assignment, this.history);
     const ctx: RuntimeContext = {
