@@ -21,7 +21,7 @@ export interface TopologyOptions {
 
 /** Changelog compaction settings. */
 export interface CompactionOptions {
-  /** Records per changelog segment; the active (last) segment is never compacted. Default 8. */
+  /** Records per changelog segment; the active (last) segment is never compacted. Default 4. */
   readonly segmentRecords?: number;
   /** Ticks a tombstone survives compaction once the cleaner first kept it. Default 50. */
   readonly deleteRetentionTicks?: number;

@@ -49,7 +49,7 @@ export function resolveScenario(definition: ScenarioDefinition, file: string | n
     producers: topology.producers ?? 2,
     keys: topology.keys ?? 6,
     compaction: {
-      segmentRecords: definition.compaction?.segmentRecords ?? 8,
+      segmentRecords: definition.compaction?.segmentRecords ?? 4,
       deleteRetentionTicks: definition.compaction?.deleteRetentionTicks ?? 50,
     },
     sessionTimeoutTicks: definition.sessionTimeoutTicks ?? 10,

@@ -1,0 +1,30 @@
+// A 2,000-schedule run of the reference runtime over the built-in processors reaches every
+// reference crash point, every fault kind and every processor; and it stays correct.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { checkRun, runSchedule, scheduleArbitrary } from "../../src/index.ts";
+import { faultKinds } from "../../src/faults/fault-kind.ts";
+import { Coverage } from "../../src/report/coverage.ts";
+import { builtInProcessors } from "../../src/runtime/processors/built-in.ts";
+import { crashPointNames, referenceCrashPoints } from "../../src/runtime/task-phase.ts";
+import { referenceScenarios } from "../../src/scenario/mutant-scenario.ts";
+
+describe("fault coverage of the reference runtime", () => {
+  it("2,000 schedules reach every crash point, fault kind and processor, with no failure", () => {
+    const coverage = new Coverage();
+    let failures = 0;
+    for (const scenario of referenceScenarios()) {
+      for (const schedule of fc.sample(scheduleArbitrary(scenario.shape), { seed: 2024, numRuns: 500 })) {
+        const view = runSchedule(scenario.world, schedule);
+        if (!checkRun(view, scenario.checkers).ok) failures++;
+        coverage.add(schedule, view);
+      }
+    }
+    const counts = coverage.toJSON();
+    console.log(JSON.stringify(counts));
+    expect(failures).toBe(0);
+    for (const point of referenceCrashPoints) expect(counts[`crash-point:${crashPointNames[point]}`] ?? 0, crashPointNames[point]).toBeGreaterThan(0);
+    for (const kind of faultKinds) expect(counts[`fault:${kind}`] ?? 0, kind).toBeGreaterThan(0);
+    for (const name of Object.keys(builtInProcessors)) expect(counts[`processor:${name}`]).toBe(500);
+  });
+});
