@@ -33,8 +33,8 @@ describe("clickCounter", () => {
     const seen = new Set<number>();
     for (const keyIndex of [0, 4, 999]) {
       for (let draw = 0; draw < 1000; draw++) {
-        const event = clickCounter.makeEvent(keyIndex, draw);
-        expect(clickCounter.makeEvent(keyIndex, draw)).toEqual(event);
+        const event = clickCounter.makeEvent(keyIndex, draw, 0);
+        expect(clickCounter.makeEvent(keyIndex, draw, 0)).toEqual(event);
         expect(event.key).toBe(`page-${keyIndex}`);
         expect(event.payload.page).toBe(event.key);
         seen.add(event.payload.clicks);

@@ -67,8 +67,8 @@ describe("inventory", () => {
     const counts = { restock: 0, reserve: 0, release: 0, discontinue: 0 };
     for (const keyIndex of [0, 1, 5, 999]) {
       for (let draw = 0; draw < 1000; draw++) {
-        const event = inventory.makeEvent(keyIndex, draw);
-        expect(inventory.makeEvent(keyIndex, draw)).toEqual(event);
+        const event = inventory.makeEvent(keyIndex, draw, 0);
+        expect(inventory.makeEvent(keyIndex, draw, 0)).toEqual(event);
         expect(event.key).toBe(`sku-${keyIndex}`);
         expect(event.payload.sku).toBe(event.key);
         if (event.payload.kind === "discontinue") expect(event.payload.quantity).toBe(0);
