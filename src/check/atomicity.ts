@@ -1,9 +1,12 @@
 /**
- * Atomicity at every commit: whenever a store holds next input offset o (after a commit, a
- * restore or a resume from the local store), its state must be exactly the reference fold of
- * the unique inputs below o. A store whose offset and state disagree has lost an input, applied
- * one twice, or restored wrongly; the first such snapshot is where the divergence began, even
- * when later events hide it from the final state.
+ * Atomicity at every commit, and first-divergence localization.
+ *
+ * Whenever a store holds next input offset o (after a commit, a restore or a resume from the
+ * local store), its state must be exactly the reference fold of the unique inputs below o: the
+ * reference model runs in lockstep with the service, offset by offset. The first snapshot that
+ * disagrees is where the service and the model parted: the culprit is the first input after
+ * the last snapshot of the same store that still agreed (a lost input, one applied twice, a
+ * wrong restore). This is reported even when later events hide it from the final state.
  */
 import { Op } from "../core/history.ts";
 import { referenceModelOf } from "./reference-model.ts";
@@ -15,22 +18,33 @@ export const atomicity: Checker = {
   check(view) {
     const model = referenceModelOf(view);
     const data = view.history.data;
+    const intents = view.history.stepHashes.length;
+    const lastGood = new Map<number, number>();
     let step = 0;
     for (let i = 0; i < data.length; i += 4) {
       const op = data[i];
       if (op === Op.intent) step = data[i + 1] + 1;
       if (op !== Op.snapshot) continue;
-      const instance = data[i + 1] >> 8;
-      const partition = data[i + 1] & 255;
+      const store = data[i + 1];
       const offset = data[i + 2];
-      const expected = model.partitions[partition].stateHashBefore[offset];
-      if (expected === data[i + 3]) continue;
-      const where = step < view.history.stepHashes.length ? `after intent ${step}` : "during heal/drain";
+      const partition = store & 255;
+      if (model.partitions[partition].stateHashBefore[offset] === data[i + 3]) {
+        lastGood.set(store, offset);
+        continue;
+      }
+      const from = lastGood.get(store) ?? 0;
+      const culprit = view.inputArchive[partition].find((r) => r.offset >= from && r.offset < offset);
+      const dedupeId = culprit?.value?.dedupeId;
+      const observed = step + 1;
+      const when = observed <= intents ? `at step ${observed}` : "during heal/drain";
+      const input = culprit === undefined ? "" : `; first divergent input: offset ${culprit.offset} (${dedupeId})`;
       const anomaly: Anomaly = {
         kind: "state-offset-mismatch",
         partition,
-        offset,
-        detail: `instance ${instance}'s store for partition ${partition} at next offset ${offset} does not hold the state of the unique inputs below ${offset} (first seen ${where})`,
+        offset: culprit?.offset ?? offset,
+        step: observed,
+        dedupeId,
+        detail: `instance ${store >> 8}'s store for partition ${partition} at next offset ${offset} does not hold the state of the unique inputs below ${offset}, ${when}${input}`,
       };
       return [anomaly];
     }

@@ -1,7 +1,7 @@
 /**
  * Exactly-once state: every partition's live store equals the reference fold of its unique
- * input events, and has consumed exactly up to the end of its input. A differing key is
- * reported with the last input that (in the model) wrote it, the place to start looking.
+ * input events. A differing key is reported with the last input that (in the model) wrote it.
+ * (Whether the store consumed its whole input is the liveness checker's question.)
  */
 import { referenceModelOf } from "./reference-model.ts";
 import { sameValue, show } from "./same-value.ts";

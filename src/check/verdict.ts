@@ -11,6 +11,13 @@ export interface Anomaly {
   readonly kind: string;
   readonly partition?: number;
   readonly offset?: number;
+  /**
+   * Schedule step (1-based intent number) after which the anomaly was first observable; a
+   * value past the last intent means during heal or drain.
+   */
+  readonly step?: number;
+  /** Dedupe ID of the input the anomaly points at, when there is one. */
+  readonly dedupeId?: string;
   /** Human-readable description. */
   readonly detail: string;
 }

@@ -33,6 +33,7 @@ import { Op } from "../core/history.ts";
 import { outputIdOf } from "../core/ids.ts";
 import { stateHash } from "../core/state-hash.ts";
 import { invariant } from "../core/invariant.ts";
+import { limits } from "../core/limits.ts";
 import type { Disk } from "../store/disk.ts";
 import type { PartitionStore } from "../store/partition-store.ts";
 import type { Transaction } from "../store/transaction.ts";
@@ -59,6 +60,7 @@ export class PartitionTask {
   private polled: LogRecord<InputEvent> | undefined;
   private result: ProcessResult<unknown, unknown> | undefined;
   private restoreStartedAt = 0;
+  private restoreChunk: number = limits.restoreRecordsPerStep;
   // Memory-only state of planted bugs (lost on crash, by design).
   private readonly memoryDedupe = new Set<string>();
   private memoryOutbox: readonly OutputRecord[] = [];
@@ -150,7 +152,7 @@ export class PartitionTask {
   }
 
   private beginRestore(): void {
-    this.restore = new Restore(this.partition, this.ctx.broker, this.ctx.options.restoreTombstones);
+    this.restore = new Restore(this.partition, this.ctx.broker, this.ctx.options.restoreTombstones, this.restoreChunk);
     this.restoreStartedAt = this.ctx.clock.nowTicks;
     this.phase = TaskPhase.restoring;
     this.ctx.history.record(Op.restoreStart, this.instance, this.partition, this.restore.startOffset);
@@ -160,11 +162,16 @@ export class PartitionTask {
     const restore = this.restore;
     invariant(restore !== undefined, "restoring task without a restore");
     const { options, clock, history } = this.ctx;
-    if (options.restoreDeadline && clock.nowTicks - this.restoreStartedAt >= this.ctx.deleteRetentionTicks) {
-      history.record(Op.restoreRestart, this.instance, this.partition);
-      return this.beginRestore();
+    if (!restore.step()) {
+      if (options.restoreDeadline && clock.nowTicks - this.restoreStartedAt >= this.ctx.deleteRetentionTicks) {
+        // Too slow to trust (a tombstone may have been cleaned away behind the scan): start
+        // over reading twice as much per step, so a restart always ends.
+        history.record(Op.restoreRestart, this.instance, this.partition);
+        this.restoreChunk *= 2;
+        this.beginRestore();
+      }
+      return;
     }
-    if (!restore.step()) return;
     this.disk.install(restore.target);
     this.store = restore.target;
     this.restore = undefined;

@@ -19,6 +19,8 @@ export class Restore {
     private readonly broker: ServiceBroker,
     /** False in a planted bug: deletes are skipped, so deleted keys come back. */
     private readonly applyTombstones = true,
+    /** Records read per step. */
+    private readonly chunkRecords: number = limits.restoreRecordsPerStep,
   ) {
     this.target = new PartitionStore(partition);
     this.nextRead = broker.changelog.partitions[partition].logStartOffset;
@@ -32,7 +34,7 @@ export class Restore {
   /** Read one chunk; returns true when the replay has caught up with the changelog's end. */
   step(): boolean {
     const log = this.broker.changelog.partitions[this.partition];
-    const records = this.broker.fetchChangelog(this.partition, this.nextRead, limits.restoreRecordsPerStep);
+    const records = this.broker.fetchChangelog(this.partition, this.nextRead, this.chunkRecords);
     for (const record of records) {
       if (record.value !== null || this.applyTombstones || !record.key.startsWith(statePrefix)) {
         applyChangelogRecord(this.target, record.key, record.value);

@@ -79,10 +79,10 @@ describe("compactLog (properties)", () => {
     );
   });
 
-  it("keeps the latest head record of each key unless it is an expired tombstone, and drops superseded ones", () => {
+  it("a first pass keeps exactly the latest head record of each key (tombstones too, unless the retention is 0)", () => {
     fc.assert(
       fc.property(caseArb, (c) => {
-        const { before, after, log, config, now } = run(c);
+        const { before, after, log, config } = run(c);
         const activeStart = activeStartOf(log.endOffset, config.segmentRecords);
         const head = before.filter((r) => r.offset < activeStart);
         const latest = new Map<string, LogRecord<number>>();
@@ -90,8 +90,47 @@ describe("compactLog (properties)", () => {
         const kept = new Set(after.map((r) => r.offset));
         for (const r of head) {
           const isLatest = latest.get(r.key) === r;
-          const expired = r.value === null && now - r.timestampTicks >= config.deleteRetentionTicks;
-          expect(kept.has(r.offset)).toBe(isLatest && !expired);
+          const dropped = r.value === null && config.deleteRetentionTicks === 0;
+          expect(kept.has(r.offset)).toBe(isLatest && !dropped);
+        }
+      }),
+    );
+  });
+
+  it("a tombstone survives deleteRetentionTicks after the pass that first kept it, and goes at the first pass after that", () => {
+    type Step = { kind: "append"; key: string; value: number | null } | { kind: "compact"; gap: number };
+    const stepArb: fc.Arbitrary<Step> = fc.oneof(
+      { weight: 4, arbitrary: fc.record({ kind: fc.constant("append" as const), key: fc.constantFrom("a", "b", "c"), value: fc.option(fc.nat(9), { nil: null, freq: 2 }) }) },
+      { weight: 1, arbitrary: fc.record({ kind: fc.constant("compact" as const), gap: fc.nat(8) }) },
+    );
+    fc.assert(
+      fc.property(fc.array(stepArb, { maxLength: 80 }), fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 12 }), (steps, segmentRecords, deleteRetentionTicks) => {
+        const log = new PartitionLog<number>();
+        const config = { segmentRecords, deleteRetentionTicks };
+        const firstKept = new Map<number, number>();
+        let now = 0;
+        for (const step of steps) {
+          if (step.kind === "append") {
+            log.appendBatch([{ key: step.key, value: step.value }], now);
+            continue;
+          }
+          now += step.gap;
+          const activeStart = activeStartOf(log.endOffset, segmentRecords);
+          const before = log.records.slice();
+          const latest = new Map<string, number>();
+          for (const r of before) if (r.offset < activeStart) latest.set(r.key, r.offset);
+          compactLog(log, config, now);
+          const kept = new Set(log.records.map((r) => r.offset));
+          for (const r of before) {
+            if (r.offset >= activeStart || r.value !== null || latest.get(r.key) !== r.offset) continue;
+            const since = firstKept.get(r.offset);
+            if (since === undefined) {
+              expect(kept.has(r.offset)).toBe(true);
+              firstKept.set(r.offset, now);
+            } else {
+              expect(kept.has(r.offset)).toBe(now - since < deleteRetentionTicks);
+            }
+          }
         }
       }),
     );
@@ -159,30 +198,40 @@ describe("compactLog (examples)", () => {
     expect(log.records.map((r) => r.offset)).toEqual([0, 1, 2]);
   });
 
-  it("a tombstone younger than the delete retention survives, its key's older values go", () => {
+  it("a first pass keeps a head tombstone however old it is, and drops its key's older values", () => {
     const log = at([["a", 1, 0], ["a", null, 5], ["b", 1, 5]]);
-    compactLog(log, config, 14);
+    expect(compactLog(log, config, 1000)).toBe(1);
     expect(log.records.map((r) => [r.offset, r.key, r.value])).toEqual([[1, "a", null], [2, "b", 1]]);
   });
 
-  it("a tombstone exactly deleteRetentionTicks old is removed", () => {
-    const log = at([["a", 1, 0], ["a", null, 5], ["b", 1, 5]]);
-    compactLog(log, config, 15);
+  it("the retention counts from the first pass that kept the tombstone", () => {
+    const log = at([["a", 1, 0], ["a", null, 1], ["b", 1, 1]]);
+    expect(compactLog(log, config, 5)).toBe(1);
+    expect(log.tombstoneCleanedAt.get(1)).toBe(5);
+    expect(compactLog(log, config, 14)).toBe(0);
+    expect(log.records.map((r) => r.offset)).toEqual([1, 2]);
+    expect(log.tombstoneCleanedAt.get(1)).toBe(5); // a later pass does not restart the clock
+    expect(compactLog(log, config, 15)).toBe(1);
     expect(log.records.map((r) => r.offset)).toEqual([2]);
+    expect(log.tombstoneCleanedAt.has(1)).toBe(false);
+  });
+
+  it("a tombstone superseded by a newer record is dropped at once and forgotten", () => {
+    const log = at([["a", null, 0], ["b", 1, 0], ["c", 1, 0], ["c", 2, 0], ["a", 2, 0]]);
+    compactLog(log, config, 0); // head [0..3]: tombstone 0 is a's latest in the head -> kept
+    expect(log.records.map((r) => r.offset)).toEqual([0, 1, 3, 4]);
+    expect(log.tombstoneCleanedAt.get(0)).toBe(0);
+    log.appendBatch([{ key: "d", value: 1 }], 1);
+    log.appendBatch([{ key: "d", value: 2 }], 1); // end 7: head [0..5], a=2 at 4 supersedes the tombstone
+    compactLog(log, config, 1);
+    expect(log.records.map((r) => r.offset)).toEqual([1, 3, 4, 5, 6]);
+    expect(log.tombstoneCleanedAt.size).toBe(0);
   });
 
   it("a tombstone in the active segment survives however old", () => {
     const log = at([["a", 1, 0], ["b", 1, 0], ["a", null, 0]]);
     compactLog(log, config, 1000);
     expect(log.records.map((r) => [r.offset, r.key, r.value])).toEqual([[0, "a", 1], [1, "b", 1], [2, "a", null]]);
-  });
-
-  it("a tombstone kept once is removed by a later pass after the retention", () => {
-    const log = at([["a", 1, 0], ["a", null, 1], ["b", 1, 1]]);
-    expect(compactLog(log, config, 5)).toBe(1);
-    expect(log.records.map((r) => r.offset)).toEqual([1, 2]);
-    expect(compactLog(log, config, 11)).toBe(1);
-    expect(log.records.map((r) => r.offset)).toEqual([2]);
   });
 
   it("with deleteRetentionTicks 0 every head tombstone goes at once", () => {

@@ -133,6 +133,16 @@ describe("PartitionLog", () => {
     expect(copy.records.at(-1)).toEqual(log.records.at(-1));
   });
 
+  it("clone copies the tombstone cleaning times independently", () => {
+    const log = logOf(["a", "b"]);
+    log.tombstoneCleanedAt.set(0, 4);
+    const copy = log.clone();
+    expect(copy.tombstoneCleanedAt.get(0)).toBe(4);
+    copy.tombstoneCleanedAt.set(1, 9);
+    copy.tombstoneCleanedAt.delete(0);
+    expect([...log.tombstoneCleanedAt]).toEqual([[0, 4]]);
+  });
+
   it("replaceRecords accepts an increasing subset", () => {
     const log = logOf(["a", "b", "c"]);
     const subset = [log.records[0], log.records[2]];

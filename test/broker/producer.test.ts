@@ -1,25 +1,28 @@
 import { describe, expect, it } from "vitest";
 import { Broker } from "../../src/broker/broker.ts";
+import { idempotenceWindowBatches } from "../../src/broker/idempotence.ts";
 import { type InputEvent, Producer } from "../../src/broker/producer.ts";
 import { type SendInterceptor, SendOutcome, SendTarget } from "../../src/broker/send-outcome.ts";
 import { VirtualClock } from "../../src/core/clock.ts";
 import { History, Op } from "../../src/core/history.ts";
-import { LostAckFaults } from "../../src/faults/lost-ack.ts";
+import { loseNextAck } from "../../src/faults/lost-ack.ts";
+import { NetworkFaults } from "../../src/faults/network.ts";
 
-function setup(network: SendInterceptor = new LostAckFaults()) {
+function setup(options: { idempotentProducer?: boolean; interceptor?: SendInterceptor } = {}) {
   const clock = new VirtualClock();
   const history = new History();
+  const network = new NetworkFaults(history);
   const broker = new Broker<InputEvent<string>, unknown, unknown>(
-    { partitions: 2, changelogCompaction: { segmentRecords: 4, deleteRetentionTicks: 10 } },
+    { partitions: 2, changelogCompaction: { segmentRecords: 4, deleteRetentionTicks: 10 }, idempotentProducer: options.idempotentProducer },
     clock,
     history,
-    network,
+    options.interceptor ?? network,
   );
-  const producer = new Producer<string>(3, broker as Broker<InputEvent<string>, unknown, unknown>);
-  return { clock, history, broker, producer };
+  const producer = new Producer<string>(3, broker);
+  return { clock, history, broker, producer, network };
 }
 
-/** Records the targets asked about; fails the next `n` input sends before append. */
+/** Fails the next `n` input sends before they reach the broker. */
 class DropNext implements SendInterceptor {
   readonly asked: SendTarget[] = [];
   constructor(public n: number) {}
@@ -34,6 +37,12 @@ class DropNext implements SendInterceptor {
 }
 
 const values = (records: readonly { value: InputEvent<string> | null }[]) => records.map((r) => r.value!);
+const pendingEvents = (producer: Producer<string>) => producer.pending.map((p) => p.event);
+const appendRecords = (history: History) => {
+  const out: number[][] = [];
+  for (let i = 0; i < history.data.length; i += 4) if (history.data[i] === Op.append) out.push(history.data.slice(i + 1, i + 4));
+  return out;
+};
 
 describe("Producer + Broker", () => {
   it("an acked send appends once with a fresh dedupe ID and leaves nothing pending", () => {
@@ -57,19 +66,19 @@ describe("Producer + Broker", () => {
   });
 
   it("a lost ACK leaves the event appended AND pending", () => {
-    const faults = new LostAckFaults();
-    const { broker, producer } = setup(faults);
-    faults.arm(SendTarget.input);
+    const { broker, producer, network, history } = setup();
+    loseNextAck(network, SendTarget.input);
     const event = producer.produce(0, "k", "x");
     expect(values(broker.input.partitions[0].records)).toEqual([event]);
-    expect(producer.pending).toEqual([{ partition: 0, event }]);
-    expect(faults.lost).toEqual([1, 0, 0]);
+    expect(producer.pending).toMatchObject([{ partition: 0, event }]);
+    const lost: number[][] = [];
+    for (let i = 0; i < history.data.length; i += 4) if (history.data[i] === Op.lost) lost.push(history.data.slice(i + 1, i + 3));
+    expect(lost).toEqual([[SendTarget.input, SendOutcome.ackLost]]);
   });
 
-  it("a retry after a lost ACK resends the same dedupe ID, creating a duplicate at a new offset", () => {
-    const faults = new LostAckFaults();
-    const { broker, producer } = setup(faults);
-    faults.arm(SendTarget.input);
+  it("without idempotence, a retry after a lost ACK resends the same dedupe ID as a duplicate at a new offset", () => {
+    const { broker, producer, network } = setup({ idempotentProducer: false });
+    loseNextAck(network, SendTarget.input);
     const event = producer.produce(0, "k", "x");
     expect(producer.retry()).toBe(true);
     const records = broker.input.partitions[0].records;
@@ -81,63 +90,124 @@ describe("Producer + Broker", () => {
     expect(producer.producedCount).toBe(1);
   });
 
-  it("a retry whose ACK is lost again stays pending at the front", () => {
-    const faults = new LostAckFaults();
-    const { broker, producer } = setup(faults);
-    faults.arm(SendTarget.input);
+  it("with idempotence, the retry of a lost-ACK send is acknowledged without a second append", () => {
+    const { broker, producer, network, history } = setup({ idempotentProducer: true });
+    loseNextAck(network, SendTarget.input);
+    producer.produce(0, "k", "x");
+    expect(producer.retry()).toBe(true);
+    expect(broker.input.partitions[0].records).toHaveLength(1);
+    expect(producer.pending).toEqual([]);
+    expect(appendRecords(history).at(-1)).toEqual([SendTarget.input * 256, -1, 1 * 8 + 5]); // 5 = duplicate
+  });
+
+  it("a retry whose ACK is lost again stays pending in its place", () => {
+    const { broker, producer, network } = setup();
+    loseNextAck(network, SendTarget.input);
     const a = producer.produce(0, "k", "a");
-    faults.arm(SendTarget.input);
+    loseNextAck(network, SendTarget.input);
     const b = producer.produce(1, "k", "b");
-    expect(producer.pending.map((p) => p.event)).toEqual([a, b]);
-    faults.arm(SendTarget.input);
+    expect(pendingEvents(producer)).toEqual([a, b]);
+    loseNextAck(network, SendTarget.input);
     producer.retry();
-    expect(producer.pending.map((p) => p.event)).toEqual([a, b]);
+    expect(pendingEvents(producer)).toEqual([a, b]);
     expect(broker.input.partitions[0].records).toHaveLength(2);
     producer.retry();
-    expect(producer.pending.map((p) => p.event)).toEqual([b]);
+    expect(pendingEvents(producer)).toEqual([b]);
     producer.retry();
     expect(producer.pending).toEqual([]);
     expect(values(broker.input.partitions[1].records)).toEqual([b, b]);
   });
 
-  it("only the armed sender kind loses its ACK, once per arm", () => {
-    const faults = new LostAckFaults();
-    const { producer } = setup(faults);
-    faults.arm(SendTarget.changelog);
-    producer.produce(0, "k", "x");
-    expect(producer.pending).toEqual([]);
-    expect(faults.outcome(SendTarget.output)).toBe(SendOutcome.acked);
-    expect(faults.outcome(SendTarget.changelog)).toBe(SendOutcome.ackLost);
-    expect(faults.outcome(SendTarget.changelog)).toBe(SendOutcome.acked);
-    expect(faults.lost).toEqual([0, 1, 0]);
-  });
-
-  it("heal disarms every pending lost ACK", () => {
-    const faults = new LostAckFaults();
-    const { producer } = setup(faults);
-    faults.arm(SendTarget.input);
-    faults.arm(SendTarget.input);
-    faults.heal();
-    producer.produce(0, "k", "x");
-    expect(producer.pending).toEqual([]);
-    expect(faults.lost).toEqual([0, 0, 0]);
-  });
-
   it("a request lost before append appends nothing and keeps the event pending", () => {
     const network = new DropNext(1);
-    const { broker, producer, history } = setup(network);
+    const { broker, producer } = setup({ interceptor: network });
     const event = producer.produce(0, "k", "x");
     expect(broker.input.partitions[0].records).toEqual([]);
     expect(broker.input.partitions[0].endOffset).toBe(0);
-    expect(producer.pending).toEqual([{ partition: 0, event }]);
-    expect(history.data.slice(-4)).toEqual([Op.append, SendTarget.input * 256 + 0, 0, 1 * 8 + SendOutcome.notAppended]);
+    expect(producer.pending).toMatchObject([{ partition: 0, event }]);
     expect(producer.retry()).toBe(true);
     expect(values(broker.input.partitions[0].records)).toEqual([event]);
     expect(producer.pending).toEqual([]);
     expect(network.asked).toEqual([SendTarget.input, SendTarget.input]);
   });
 
-  it("broker.produce appends a multi-entry batch atomically and records it", () => {
+  it("an ambiguous error appended the write but the sender keeps it pending", () => {
+    const { broker, producer, network } = setup();
+    network.arm(SendTarget.input, SendOutcome.ambiguous);
+    const event = producer.produce(0, "k", "x");
+    expect(values(broker.input.partitions[0].records)).toEqual([event]);
+    expect(pendingEvents(producer)).toEqual([event]);
+  });
+
+  it("retrying a later send first lands out of order without idempotence", () => {
+    const network = new DropNext(2);
+    const { broker, producer } = setup({ interceptor: network });
+    const a = producer.produce(0, "k", "a");
+    const b = producer.produce(0, "k", "b");
+    expect(producer.retry(1)).toBe(true);
+    expect(producer.retry(0)).toBe(true);
+    expect(values(broker.input.partitions[0].records)).toEqual([b, a]);
+  });
+
+  it("with idempotence an out-of-order retry is refused until the earlier send lands", () => {
+    const network = new DropNext(2);
+    const { broker, producer } = setup({ idempotentProducer: true, interceptor: network });
+    const a = producer.produce(0, "k", "a");
+    const b = producer.produce(0, "k", "b");
+    producer.retry(1);
+    expect(broker.input.partitions[0].records).toEqual([]);
+    expect(pendingEvents(producer)).toEqual([a, b]);
+    producer.retry(0);
+    producer.retry(0);
+    expect(values(broker.input.partitions[0].records)).toEqual([a, b]);
+    expect(producer.pending).toEqual([]);
+  });
+
+  it("sequences are per partition: sends to different partitions never block each other", () => {
+    const network = new DropNext(1);
+    const { broker, producer } = setup({ idempotentProducer: true, interceptor: network });
+    const a = producer.produce(0, "k", "a"); // lost before append
+    const b = producer.produce(1, "k", "b");
+    expect(values(broker.input.partitions[1].records)).toEqual([b]);
+    producer.retry();
+    expect(values(broker.input.partitions[0].records)).toEqual([a]);
+  });
+
+  it(`a retry older than the ${idempotenceWindowBatches}-batch window is treated as already appended`, () => {
+    const { broker, producer, network } = setup({ idempotentProducer: true });
+    loseNextAck(network, SendTarget.input);
+    producer.produce(0, "k", "first");
+    for (let i = 0; i < idempotenceWindowBatches; i++) producer.produce(0, "k", `n${i}`);
+    expect(producer.pending).toHaveLength(1);
+    producer.retry();
+    expect(producer.pending).toEqual([]);
+    expect(broker.input.partitions[0].records).toHaveLength(1 + idempotenceWindowBatches);
+  });
+
+  it("republish sends an old event again as a new message (same dedupe ID, new offset), even with idempotence", () => {
+    const { broker, producer } = setup({ idempotentProducer: true });
+    const a = producer.produce(0, "k", "a");
+    producer.produce(0, "k", "b");
+    expect(producer.republish(1)).toBe(true);
+    expect(producer.republish(5)).toBe(false);
+    const records = broker.input.partitions[0].records;
+    expect(records.map((r) => r.value!.dedupeId)).toEqual(["p3-0", "p3-1", "p3-0"]);
+    expect(records[2].value).toEqual(a);
+    expect(producer.producedCount).toBe(2);
+  });
+
+  it("keeps every input record in the archive, also after truncation", () => {
+    const { broker, producer } = setup();
+    producer.produce(0, "k", "a");
+    producer.produce(0, "k", "b");
+    broker.truncateInput(0, 1);
+    expect(broker.input.partitions[0].records.map((r) => r.offset)).toEqual([1]);
+    expect(broker.inputArchive[0].map((r) => r.offset)).toEqual([0, 1]);
+  });
+});
+
+describe("Broker", () => {
+  it("produce appends a multi-entry batch atomically and records it", () => {
     const { broker, history } = setup();
     broker.produce(broker.changelog, 1, [{ key: "x", value: 1 }]);
     const outcome = broker.produce(broker.changelog, 1, [{ key: "a", value: 1 }, { key: "b", value: null }]);
@@ -145,15 +215,34 @@ describe("Producer + Broker", () => {
     const log = broker.changelog.partitions[1];
     expect(log.records.map((r) => r.offset)).toEqual([0, 1, 2]);
     expect(log.records[1].batch).toBe(log.records[2].batch);
-    expect(history.data.slice(-4)).toEqual([Op.append, SendTarget.changelog * 256 + 1, 1, 2 * 8 + SendOutcome.acked]);
+    expect(broker.lastAppendBase).toBe(1);
+    expect(appendRecords(history).at(-1)).toEqual([SendTarget.changelog * 256 + 1, 1, 2 * 8]);
   });
 
-  it("broker.compactChangelog compacts with the configured settings and records the count", () => {
+  it("epoch fencing refuses changelog writes from an older epoch", () => {
+    const { broker } = setup();
+    expect(broker.produce(broker.changelog, 0, [{ key: "a", value: 1 }], 2)).toBe(SendOutcome.acked);
+    expect(broker.produce(broker.changelog, 0, [{ key: "b", value: 1 }], 1)).toBe(SendOutcome.fenced);
+    expect(broker.produce(broker.changelog, 0, [{ key: "c", value: 1 }], 2)).toBe(SendOutcome.acked);
+    expect(broker.produce(broker.changelog, 0, [{ key: "d", value: 1 }])).toBe(SendOutcome.acked); // unfenced write
+    expect(broker.produce(broker.changelog, 1, [{ key: "e", value: 1 }], 0)).toBe(SendOutcome.acked); // per partition
+    expect(broker.changelog.partitions[0].records.map((r) => r.key)).toEqual(["a", "c", "d"]);
+  });
+
+  it("a lost ACK hides a fenced refusal: nothing is appended", () => {
+    const { broker, network } = setup();
+    broker.produce(broker.changelog, 0, [{ key: "a", value: 1 }], 2);
+    loseNextAck(network, SendTarget.changelog);
+    expect(broker.produce(broker.changelog, 0, [{ key: "b", value: 1 }], 1)).toBe(SendOutcome.ackLost);
+    expect(broker.changelog.partitions[0].records).toHaveLength(1);
+  });
+
+  it("compactChangelog compacts with the configured settings and records the count", () => {
     const { broker, history, clock } = setup();
     const log = broker.changelog.partitions[0];
     for (let i = 0; i < 9; i++) broker.produce(broker.changelog, 0, [{ key: "k", value: i }]);
     clock.advance(1);
-    // segments of 4: [0..3] [4..7] [8] active; head latest for k is offset 7
+    // segments of 4: [0..3] [4..7] [8] active; the head's latest k is offset 7
     expect(broker.compactChangelog(0)).toBe(7);
     expect(log.records.map((r) => r.offset)).toEqual([7, 8]);
     expect(history.data.slice(-4)).toEqual([Op.compact, SendTarget.changelog * 256 + 0, 7, 0]);

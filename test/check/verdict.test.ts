@@ -1,0 +1,77 @@
+import { describe, expect, it } from "vitest";
+import { checkRun, checkerNames, checkers } from "../../src/check/all-checkers.ts";
+import { type Checker, runChecker } from "../../src/check/verdict.ts";
+import { correctView } from "../helpers/views.ts";
+
+const fixed = (name: string, cls: Checker["class"], kinds: string[]): Checker => ({
+  name,
+  class: cls,
+  check: () => kinds.map((kind) => ({ kind, detail: kind })),
+});
+
+describe("runChecker", () => {
+  it("valid true with no anomalies, false with some", () => {
+    const view = correctView();
+    expect(runChecker(fixed("a", "safety", []), view)).toEqual({ checker: "a", valid: true, anomalies: [] });
+    expect(runChecker(fixed("b", "safety", ["x"]), view)).toEqual({ checker: "b", valid: false, anomalies: [{ kind: "x", detail: "x" }] });
+  });
+
+  it("turns a throwing checker into a valid 'unknown' verdict with the error", () => {
+    const view = correctView();
+    const throwing: Checker = {
+      name: "boom",
+      class: "safety",
+      check: () => {
+        throw new Error("exploded");
+      },
+    };
+    expect(runChecker(throwing, view)).toEqual({ checker: "boom", valid: "unknown", anomalies: [{ kind: "checker-error", detail: "checker threw: exploded" }] });
+  });
+
+  it("handles non-Error throws", () => {
+    const throwing: Checker = {
+      name: "s",
+      class: "liveness",
+      check: () => {
+        throw "just a string";
+      },
+    };
+    expect(runChecker(throwing, correctView()).anomalies[0].detail).toBe("checker threw: just a string");
+  });
+});
+
+describe("checkRun", () => {
+  it("runs every built-in checker by default", () => {
+    expect(checkerNames).toEqual(expect.arrayContaining(["exactly-once-state", "atomicity", "effectively-once-outputs", "restoration", "liveness"]));
+    const verdict = checkRun(correctView());
+    expect(verdict).toMatchObject({ ok: true, failure: null });
+    expect(verdict.verdicts.map((v) => v.checker)).toEqual(checkerNames);
+    expect(checkers.filter((c) => c.class === "liveness").map((c) => c.name)).toEqual(["liveness"]);
+  });
+
+  it("safety failures win over liveness and unknown", () => {
+    const view = correctView();
+    const boom: Checker = { name: "boom", class: "safety", check: () => { throw new Error("x"); } };
+    expect(checkRun(view, [fixed("l", "liveness", ["k"])]).failure).toBe("liveness");
+    expect(checkRun(view, [boom]).failure).toBe("unknown");
+    expect(checkRun(view, [boom, fixed("l", "liveness", ["k"])]).failure).toBe("liveness");
+    expect(checkRun(view, [fixed("l", "liveness", ["k"]), fixed("s", "safety", ["k"])]).failure).toBe("safety");
+    expect(checkRun(view, [fixed("s", "safety", ["k"]), fixed("l", "liveness", ["k"])]).failure).toBe("safety");
+    expect(checkRun(view, [fixed("s", "safety", ["k"]), boom]).failure).toBe("safety");
+    expect(checkRun(view, [fixed("s", "safety", ["k"])]).ok).toBe(false);
+  });
+
+  it("a corrupted live store fails the run as safety", () => {
+    const view = correctView();
+    view.liveStores[0]!.state.set("acct-0", 1000);
+    const verdict = checkRun(view);
+    expect(verdict.failure).toBe("safety");
+    expect(verdict.verdicts.filter((v) => v.valid !== true).map((v) => v.checker)).toEqual(["exactly-once-state", "restoration"]);
+  });
+
+  it("a stuck drain alone fails the run as liveness", () => {
+    const view = correctView();
+    const verdict = checkRun({ ...view, drain: { ...view.drain, converged: false } });
+    expect(verdict.failure).toBe("liveness");
+  });
+});

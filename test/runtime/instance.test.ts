@@ -1,0 +1,141 @@
+import { describe, expect, it } from "vitest";
+import { Op } from "../../src/core/history.ts";
+import { referenceRuntime } from "../../src/runtime/runtime-options.ts";
+import { CrashPoint, TaskPhase } from "../../src/runtime/task-phase.ts";
+import { newWorld, produce, recordsOf, stepUntilIdle } from "../helpers/world.ts";
+
+describe("Instance", () => {
+  it("picks up its assignment on the first step after a generation change", () => {
+    const world = newWorld({ partitions: 4, instances: 2 });
+    const [a, b] = world.instances;
+    expect(a.runningTasks).toEqual([]);
+    expect(a.step()).toBe(true);
+    expect(a.runningTasks.map((t) => t.partition)).toEqual([0, 1]);
+    expect(b.step()).toBe(true);
+    expect(b.runningTasks.map((t) => t.partition)).toEqual([2, 3]);
+    for (const t of [...a.runningTasks, ...b.runningTasks]) {
+      expect(t.phase).toBe(TaskPhase.fencing);
+      expect(t.generation).toBe(world.group.generation);
+    }
+  });
+
+  it("advances its tasks round-robin", () => {
+    const world = newWorld({ partitions: 2 });
+    const a = world.instances[0];
+    a.step();
+    const [t0, t1] = a.runningTasks;
+    const seen: number[][] = [];
+    for (let i = 0; i < 4; i++) {
+      a.step();
+      seen.push([t0.phase, t1.phase]);
+    }
+    expect(seen).toEqual([
+      [TaskPhase.restoring, TaskPhase.fencing],
+      [TaskPhase.restoring, TaskPhase.restoring],
+      [TaskPhase.sent, TaskPhase.restoring],
+      [TaskPhase.sent, TaskPhase.sent],
+    ]);
+  });
+
+  it("eager rebalancing replaces every task; cooperative keeps the tasks of kept partitions", () => {
+    for (const rebalance of ["eager", "cooperative"] as const) {
+      const world = newWorld({ partitions: 2, instances: 2, runtime: { ...referenceRuntime, rebalance } });
+      const [a, b] = world.instances;
+      stepUntilIdle(world, 0);
+      stepUntilIdle(world, 1);
+      const before = a.taskFor(0)!;
+      expect(a.taskFor(1)).toBeUndefined();
+      b.crash(); // a now owns both partitions
+      a.step();
+      const after = a.taskFor(0)!;
+      expect(a.runningTasks.map((t) => t.partition)).toEqual([0, 1]);
+      expect(after.generation).toBe(world.group.generation);
+      if (rebalance === "eager") {
+        expect(after).not.toBe(before);
+        expect(after.phase).toBe(TaskPhase.fencing);
+        a.step(); // epoch marker; same disk and nothing but markers since its checkpoint: resume
+        expect(after.phase).toBe(TaskPhase.sent);
+        expect(after.store).toBe(before.store);
+      } else {
+        expect(after).toBe(before);
+        expect(after.phase).toBe(TaskPhase.ready);
+      }
+    }
+  });
+
+  it("finishes an input cycle in flight before handling a rebalance", () => {
+    const world = newWorld({ partitions: 2, instances: 2 });
+    const [a, b] = world.instances;
+    stepUntilIdle(world, 0);
+    stepUntilIdle(world, 1);
+    const event = produce(world, 0, 1);
+    const p = world.partitionOf(event.key);
+    const owner = world.instances[world.group.ownerOf(p)];
+    const other = owner === a ? b : a;
+    owner.step(); // poll
+    expect(owner.taskFor(p)!.phase).toBe(TaskPhase.polled);
+    other.crash(); // generation moves
+    const task = owner.taskFor(p)!;
+    expect(owner.crashPoint()).toBe(CrashPoint.polled);
+    const phases: number[] = [];
+    while (task.phase !== TaskPhase.ready) {
+      owner.step();
+      phases.push(task.phase);
+    }
+    expect(phases).toEqual([TaskPhase.processed, TaskPhase.committed, TaskPhase.logged, TaskPhase.sent, TaskPhase.ready]);
+    // its offset commit carried the old generation: fenced by the group
+    expect(world.group.rejectedCommits).toBe(1);
+    expect(owner.taskFor(p)).toBe(task);
+    owner.step(); // now the rebalance
+    expect(owner.taskFor(p)).not.toBe(task);
+    expect(world.broker.output.partitions[p].records).toHaveLength(1);
+  });
+
+  it("crash ends the session at once and restart rejoins", () => {
+    const world = newWorld({ instances: 2 });
+    const a = world.instances[0];
+    const gen = world.group.generation;
+    a.step();
+    expect(a.crash()).toBe(CrashPoint.fencing);
+    expect(world.group.isMember(0)).toBe(false);
+    expect(world.group.generation).toBe(gen + 1);
+    expect(a.runningTasks).toEqual([]);
+    a.restart();
+    expect(a.alive).toBe(true);
+    expect(world.group.isMember(0)).toBe(true);
+    expect(world.group.generation).toBe(gen + 2);
+    expect(a.crashPoint()).toBe(CrashPoint.revokeAssign);
+    expect(recordsOf(world.history, Op.restart)).toEqual([[0, 0, 0]]);
+  });
+
+  it("an instance with no partitions is idle", () => {
+    const world = newWorld({ instances: 2 });
+    const b = world.instances[1];
+    expect(b.step()).toBe(true);
+    expect(b.crashPoint()).toBe(CrashPoint.idle);
+    expect(b.step()).toBe(false);
+  });
+
+  it("a paused instance does nothing until resumed", () => {
+    const world = newWorld();
+    const a = world.instances[0];
+    a.paused = true;
+    expect(a.step()).toBe(false);
+    expect(a.runningTasks).toEqual([]);
+    a.paused = false;
+    expect(a.step()).toBe(true);
+  });
+
+  it("a crash loses nothing committed: the store is on the disk after restart, no second restore", () => {
+    const world = newWorld();
+    const a = world.instances[0];
+    stepUntilIdle(world, 0);
+    produce(world, 0, 1);
+    stepUntilIdle(world, 0);
+    a.crash();
+    a.restart();
+    stepUntilIdle(world, 0);
+    expect(a.taskFor(0)!.store!.state.get("acct-0")).toBe(2);
+    expect(recordsOf(world.history, Op.restoreStart)).toHaveLength(1); // only the very first assignment
+  });
+});
