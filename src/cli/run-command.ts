@@ -7,6 +7,7 @@
  * else.
  */
 import { reproOf, reproPathFor, writeRepro } from "../report/repro-file.ts";
+import { coverageText } from "../report/coverage-text.ts";
 import { failureText } from "../report/failure-text.ts";
 import { runScenario, type ScenarioResult } from "../scenario/run-scenario.ts";
 import type { Scenario } from "../scenario/scenario.ts";
@@ -32,6 +33,10 @@ export interface ScenarioSummary {
   readonly anomalies: readonly string[];
   readonly shrunkIntents: number | null;
   readonly error: string | null;
+  /** Schedules that reached each coverage label (see README: fault coverage). */
+  readonly coverage: Record<string, number>;
+  /** Required coverage labels not reached. */
+  readonly coverageMissing: readonly string[];
 }
 
 function summarize(result: ScenarioResult, repro: string | null): ScenarioSummary {
@@ -49,6 +54,8 @@ function summarize(result: ScenarioResult, repro: string | null): ScenarioSummar
     anomalies: verdict === undefined ? [] : [...new Set(verdict.verdicts.flatMap((v) => v.anomalies.map((a) => a.kind)))],
     shrunkIntents: result.failure?.schedule.intents.length ?? null,
     error: result.error === null ? null : `${result.error.kind} error: ${result.error.message}`,
+    coverage: result.coverage.toJSON(),
+    coverageMissing: result.coverageMissing,
   };
 }
 
@@ -66,6 +73,9 @@ function statusLine(result: ScenarioResult): string {
   const mark = result.ok ? "ok  " : "FAIL";
   const rate = `${Math.round(result.schedulesPerSecond)} schedules/s`;
   if (result.error !== null) return `${mark} ${result.name}: ${result.error.kind} error: ${result.error.message}`;
+  if (result.coverageMissing.length > 0) {
+    return `${mark} ${result.name}: required coverage not reached in ${result.runs} schedules: ${result.coverageMissing.join(", ")}`;
+  }
   if (result.failure === null) {
     const note = result.expect === "fail" ? "expected a failure, none found" : "no failure";
     return `${mark} ${result.name}: ${result.runs} schedules, ${note} (${rate})`;
@@ -108,6 +118,7 @@ export async function runCommand(argv: readonly string[]): Promise<ExitCode> {
     if (json) continue;
     console.log(statusLine(result));
     if (result.failure !== null) console.log(failureText(result.failure, repro));
+    else console.log(coverageText(result.coverage));
   }
   const code = exitCodeOf(results);
   if (json) {

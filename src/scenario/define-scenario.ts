@@ -49,6 +49,12 @@ export interface ScenarioOptions<S = unknown, E = unknown, O = unknown> {
   readonly sessionTimeoutTicks?: number;
   /** Largest distance (in events) at which an upstream re-publishes an old event. Default 12. */
   readonly republishDistanceMax?: number;
+  /**
+   * Coverage the run must reach or fail ("sometimes" assertions): labels such as
+   * `crash-point:after-commit-before-changelog`, `fault:pause`, or `every-crash-point`,
+   * `every-fault`. `eosim run --json` shows what a run reached under `coverage`.
+   */
+  readonly requiredCoverage?: readonly string[];
   /** Checker names to run (default: all). */
   readonly checkers?: readonly string[];
   /** Intents per generated schedule. Default 10 to 80. */

@@ -6,6 +6,8 @@
 import fc from "fast-check";
 import { checkRun, type RunVerdict } from "../check/all-checkers.ts";
 import { HarnessError } from "../core/invariant.ts";
+import { Coverage } from "../report/coverage.ts";
+import { missingCoverage } from "./required-coverage.ts";
 import type { Schedule } from "../schedule/intent.ts";
 import { minimizeSchedule } from "../schedule/minimize.ts";
 import { scheduleArbitrary } from "../schedule/schedule-arbitrary.ts";
@@ -58,6 +60,10 @@ export interface ScenarioResult {
   readonly error: RunError | null;
   readonly seconds: number;
   readonly schedulesPerSecond: number;
+  /** What the generated schedules reached (faults, crash points, processor). */
+  readonly coverage: Coverage;
+  /** Required coverage labels no schedule reached (checked for passing "pass" scenarios). */
+  readonly coverageMissing: readonly string[];
 }
 
 /** Run a schedule of `scenario` and judge it. */
@@ -97,14 +103,22 @@ function minimizeFailure(scenario: Scenario, schedule: Schedule): Schedule {
 export function runScenario(scenario: Scenario, options: RunOptions): ScenarioResult {
   const numRuns = options.runs ?? scenario.runs;
   const started = performance.now();
-  const property = fc.property(scheduleArbitrary(scenario.shape), (schedule) => judgeSchedule(scenario, schedule).verdict.ok);
+  const coverage = new Coverage();
+  let generating = true;
+  const property = fc.property(scheduleArbitrary(scenario.shape), (schedule) => {
+    const { view, verdict } = judgeSchedule(scenario, schedule);
+    // Coverage counts generated schedules only; after the first failure fast-check shrinks.
+    if (generating) coverage.add(schedule, view);
+    if (!verdict.ok) generating = false;
+    return verdict.ok;
+  });
   const details = fc.check(property, {
     seed: options.seed,
     numRuns,
     interruptAfterTimeLimit: options.timeLimitSeconds === undefined ? undefined : options.timeLimitSeconds * 1000,
   });
   const seconds = (performance.now() - started) / 1000;
-  const runs = details.failed ? details.numRuns : details.numRuns;
+  const runs = details.numRuns;
   let failure: ScheduleFailure | null = null;
   let error: RunError | null = null;
   if (details.failed && details.counterexample !== null) {
@@ -126,7 +140,8 @@ export function runScenario(scenario: Scenario, options: RunOptions): ScenarioRe
     }
   }
   const failures = failure === null ? 0 : 1;
-  const ok = error === null && (scenario.expect === "pass" ? failures === 0 : failures > 0);
+  const coverageMissing = scenario.expect === "pass" && failures === 0 ? missingCoverage(scenario, coverage) : [];
+  const ok = error === null && coverageMissing.length === 0 && (scenario.expect === "pass" ? failures === 0 : failures > 0);
   return {
     name: scenario.name,
     expect: scenario.expect,
@@ -138,5 +153,7 @@ export function runScenario(scenario: Scenario, options: RunOptions): ScenarioRe
     error,
     seconds,
     schedulesPerSecond: seconds > 0 ? runs / seconds : 0,
+    coverage,
+    coverageMissing,
   };
 }

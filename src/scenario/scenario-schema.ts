@@ -8,6 +8,7 @@ import { Schema } from "effect";
 import { faultKinds } from "../faults/fault-kind.ts";
 import { checkerNames } from "../check/all-checkers.ts";
 import type { Processor } from "../runtime/processor.ts";
+import { coverageLabels } from "./required-coverage.ts";
 
 const intIn = (min: number, max: number) =>
   Schema.Number.check(Schema.makeFilter((n: number) => Number.isInteger(n) && n >= min && n <= max, { message: `must be an integer from ${min} to ${max}` }));
@@ -55,6 +56,7 @@ export const ScenarioSchema = Schema.Struct({
   sessionTimeoutTicks: Schema.optional(intIn(1, 1_000_000)),
   republishDistanceMax: Schema.optional(intIn(0, 10_000)),
   checkers: Schema.optional(Schema.Array(oneOf(checkerNames))),
+  requiredCoverage: Schema.optional(Schema.Array(oneOf(coverageLabels))),
   intents: Schema.optional(Schema.Struct({ min: Schema.optional(intIn(0, 2000)), max: Schema.optional(intIn(1, 2000)) })),
   compaction: Schema.optional(Schema.Struct({
     segmentRecords: Schema.optional(intIn(1, 1_000_000)),

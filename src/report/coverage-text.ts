@@ -1,0 +1,21 @@
+/**
+ * The coverage table printed under a scenario's status line: crash points and fault kinds with
+ * the number of schedules that reached them; unreached ones show 0, so gaps are visible.
+ */
+import { faultKinds } from "../faults/fault-kind.ts";
+import { crashPointNames, referenceCrashPoints } from "../runtime/task-phase.ts";
+import type { Coverage } from "./coverage.ts";
+
+function row(title: string, labels: readonly string[], names: readonly string[], coverage: Coverage): string {
+  const cells = labels.map((label, i) => `${names[i]} ${coverage.counts.get(label) ?? 0}`);
+  return `  ${title}: ${cells.join(", ")}`;
+}
+
+/** Two lines: schedules per crash point, schedules per fault kind. */
+export function coverageText(coverage: Coverage): string {
+  const points = referenceCrashPoints.map((p) => crashPointNames[p]);
+  return [
+    row("crash points", points.map((n) => `crash-point:${n}`), points, coverage),
+    row("faults", faultKinds.map((k) => `fault:${k}`), faultKinds, coverage),
+  ].join("\n");
+}

@@ -1,0 +1,35 @@
+/**
+ * Required coverage ("sometimes" assertions): a scenario may list coverage labels its run must
+ * reach, e.g. `crash-point:after-commit-before-changelog` or `fault:pause`, or the shorthands
+ * `every-crash-point` (every crash point the reference runtime has) and `every-fault` (every
+ * fault kind the scenario enables). A passing run that misses one fails, naming it: a fault
+ * scenario that never injects its fault proves nothing.
+ */
+import { faultKinds } from "../faults/fault-kind.ts";
+import type { Coverage } from "../report/coverage.ts";
+import { crashPointNames, referenceCrashPoints } from "../runtime/task-phase.ts";
+import type { Scenario } from "./scenario.ts";
+
+/** Every label a scenario may require. */
+export const coverageLabels: readonly string[] = [
+  ...crashPointNames.map((name) => `crash-point:${name}`),
+  ...faultKinds.map((kind) => `fault:${kind}`),
+  "every-crash-point",
+  "every-fault",
+];
+
+/** The concrete labels `required` stands for in `scenario`. */
+export function expandRequired(scenario: Scenario, required: readonly string[]): string[] {
+  const out = new Set<string>();
+  for (const label of required) {
+    if (label === "every-crash-point") for (const p of referenceCrashPoints) out.add(`crash-point:${crashPointNames[p]}`);
+    else if (label === "every-fault") for (const kind of scenario.shape.faults) out.add(`fault:${kind}`);
+    else out.add(label);
+  }
+  return [...out];
+}
+
+/** Required labels the run did not reach. */
+export function missingCoverage(scenario: Scenario, coverage: Coverage): string[] {
+  return expandRequired(scenario, scenario.definition.requiredCoverage ?? []).filter((label) => (coverage.counts.get(label) ?? 0) === 0);
+}
