@@ -3,6 +3,8 @@
  */
 import type { WorldView } from "../sim/world-view.ts";
 import { atomicity } from "./atomicity.ts";
+import { bounds } from "./bounds.ts";
+import { offsets } from "./offsets.ts";
 import { effectivelyOnceOutputs } from "./effectively-once-outputs.ts";
 import { exactlyOnceState } from "./exactly-once-state.ts";
 import { liveness } from "./liveness.ts";
@@ -10,7 +12,7 @@ import { restoration } from "./restoration.ts";
 import { type Checker, runChecker, type Verdict } from "./verdict.ts";
 
 /** Every built-in checker, by name. */
-export const checkers: readonly Checker[] = [exactlyOnceState, atomicity, effectivelyOnceOutputs, restoration, liveness];
+export const checkers: readonly Checker[] = [exactlyOnceState, atomicity, effectivelyOnceOutputs, restoration, offsets, bounds, liveness];
 
 /** Names of the built-in checkers. */
 export const checkerNames: readonly string[] = checkers.map((c) => c.name);

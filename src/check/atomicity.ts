@@ -32,8 +32,11 @@ export const atomicity: Checker = {
         lastGood.set(store, offset);
         continue;
       }
+      // The culprit is among the inputs after the store's last good snapshot; a store whose
+      // state is ahead of its offset points at the input at its offset.
       const from = lastGood.get(store) ?? 0;
-      const culprit = view.inputArchive[partition].find((r) => r.offset >= from && r.offset < offset);
+      const archive = view.inputArchive[partition];
+      const culprit = archive.find((r) => r.offset >= from && r.offset < offset) ?? archive.find((r) => r.offset >= offset);
       const dedupeId = culprit?.value?.dedupeId;
       const observed = step + 1;
       const when = observed <= intents ? `at step ${observed}` : "during heal/drain";

@@ -37,6 +37,7 @@ export const Op = {
   restoreRestart: 24, // a: instance, b: partition (restore took longer than the delete retention)
   lost: 25, // a: target, b: network outcome (a fault hit a send)
   snapshot: 26, // a: instance*256+partition, b: store's next input offset, c: state hash (after a commit, restore or resume)
+  dedupeSize: 27, // a: instance*256+partition, b: dedupe IDs held, c: configured window (only with a bounded window)
 } as const;
 
 /** Append-only integer history with a rolling hash. */

@@ -310,6 +310,8 @@ export class PartitionTask {
     this.recordsSent = 0;
     this.ctx.history.record(Op.commit, this.instance, this.partition, this.store.nextOffset);
     this.snapshot(this.store);
+    const window = this.ctx.options.dedupeWindowOffsets;
+    if (window !== null) this.ctx.history.record(Op.dedupeSize, this.instance * 256 + this.partition, this.store.dedupe.size, window);
     this.polled = undefined;
     this.result = undefined;
   }

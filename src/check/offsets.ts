@@ -1,0 +1,40 @@
+/**
+ * Offsets: an offset commit the group accepted must never be past input that some store has
+ * processed (committed, restored or resumed at). Committing ahead of processing is how a
+ * crash turns into a lost input. (Commits from a stale generation are refused by the group
+ * itself; that fencing has its own unit tests. Whether committed offsets reached the end of
+ * the input after the drain is the liveness checker's question.)
+ */
+import { Op } from "../core/history.ts";
+import type { Anomaly, Checker } from "./verdict.ts";
+
+export const offsets: Checker = {
+  name: "offsets",
+  class: "safety",
+  check(view) {
+    const data = view.history.data;
+    const processed = new Array<number>(view.input.length).fill(0);
+    const anomalies: Anomaly[] = [];
+    let step = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      const op = data[i];
+      if (op === Op.intent) step = data[i + 1] + 1;
+      else if (op === Op.commit || op === Op.restoreEnd || op === Op.resume) {
+        processed[data[i + 2]] = Math.max(processed[data[i + 2]], data[i + 3]);
+      } else if (op === Op.offsetCommit && data[i + 3] >= 0) {
+        const partition = data[i + 2];
+        const offset = data[i + 3];
+        if (offset <= processed[partition]) continue;
+        anomalies.push({
+          kind: "offset-ahead",
+          partition,
+          offset,
+          step: step + 1,
+          detail: `instance ${data[i + 1]} committed offset ${offset} for partition ${partition}, but input was processed only below ${processed[partition]}`,
+        });
+        return anomalies;
+      }
+    }
+    return anomalies;
+  },
+};
