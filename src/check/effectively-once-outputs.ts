@@ -27,6 +27,12 @@ export function rawDuplicateOutputs(view: WorldView): number {
   return total;
 }
 
+/** The input dedupe ID of an output cause (`<dedupe ID>/o<index>`). */
+function inputOfCause(cause: string): string {
+  const at = cause.lastIndexOf("/o");
+  return at < 0 ? cause : cause.slice(0, at);
+}
+
 export const effectivelyOnceOutputs: Checker = {
   name: "effectively-once-outputs",
   class: "safety",
@@ -38,7 +44,7 @@ export const effectivelyOnceOutputs: Checker = {
     view.output.forEach((log, partition) => {
       for (const record of log.records) {
         const { outputId, cause, payload } = record.value!;
-        const at = { partition, offset: record.offset };
+        const at = { partition, offset: record.offset, dedupeId: inputOfCause(cause) };
         if (payloadById.has(outputId)) {
           if (!sameValue(payloadById.get(outputId), payload)) {
             anomalies.push({ kind: "inconsistent-output", ...at, detail: `output ${outputId} sent with two payloads: ${show(payloadById.get(outputId))} and ${show(payload)}` });
@@ -62,7 +68,7 @@ export const effectivelyOnceOutputs: Checker = {
       }
     });
     for (const cause of expected.keys()) {
-      if (!idByCause.has(cause)) anomalies.push({ kind: "lost-output", detail: `output ${cause} was never sent` });
+      if (!idByCause.has(cause)) anomalies.push({ kind: "lost-output", dedupeId: inputOfCause(cause), detail: `output ${cause} was never sent` });
     }
     return anomalies;
   },

@@ -21,7 +21,7 @@ function compare(live: PartitionStore, restored: RestoreTarget, partition: numbe
   const anomalies: Anomaly[] = [];
   const where = `partition ${partition} (${label})`;
   if (live.nextOffset !== restored.nextOffset) {
-    anomalies.push({ kind: "restore-offset", partition, detail: `${where}: live next offset ${live.nextOffset}, restored ${restored.nextOffset}` });
+    anomalies.push({ kind: "restore-offset", partition, offset: Math.min(live.nextOffset, restored.nextOffset), detail: `${where}: live next offset ${live.nextOffset}, restored ${restored.nextOffset}` });
   }
   const keys = new Set([...live.state.keys(), ...restored.state.keys()]);
   for (const key of [...keys].sort()) {

@@ -11,6 +11,7 @@ import { formatSchemaError } from "../scenario/format-schema-error.ts";
 import type { ScheduleFailure } from "../scenario/run-scenario.ts";
 import type { Scenario } from "../scenario/scenario.ts";
 import type { Intent } from "../schedule/intent.ts";
+import { failureStepOf } from "./replay.ts";
 
 /** Current repro format. */
 export const reproFormat = "eosim-repro/1";
@@ -41,6 +42,8 @@ export const ReproSchema = Schema.Struct({
   historyHash: Schema.String,
   stepHashes: Schema.Array(Schema.String),
   failure: Schema.String,
+  /** Step (1-based) at which the recorded run first polled the first divergent input. */
+  failureStep: Schema.Number,
   anomalies: Schema.Array(Schema.String),
 });
 
@@ -61,6 +64,7 @@ export function reproOf(scenario: Scenario, seed: number, failure: ScheduleFailu
     historyHash: failure.historyHash,
     stepHashes: failure.stepHashes,
     failure: failure.verdict.failure ?? "none",
+    failureStep: failureStepOf(failure.view, failure.verdict),
     anomalies: [...new Set(failure.verdict.verdicts.flatMap((v) => v.anomalies.map((a) => a.kind)))],
   };
 }

@@ -2,7 +2,7 @@
  * Building the scenario that hunts one planted bug: the built-in processor the hazard needs,
  * the default topology, the mutant's focused fault mix (or all faults), expecting a failure.
  */
-import { mutants, type Mutant } from "../runtime/mutants.ts";
+import { findMutant, mutants, type Mutant } from "../runtime/mutants.ts";
 import { builtInProcessors } from "../runtime/processors/built-in.ts";
 import { defineScenario } from "./define-scenario.ts";
 import { resolveScenario, type Scenario } from "./scenario.ts";
@@ -35,4 +35,13 @@ export function referenceScenarios(): Scenario[] {
 /** Every mutant's scenario, in catalogue order. */
 export function allMutantScenarios(): Array<{ mutant: Mutant; scenario: Scenario }> {
   return mutants.map((mutant) => ({ mutant, scenario: mutantScenario(mutant) }));
+}
+
+/** A scenario `eosim mutants` builds in code (`mutant-<bug>` or `reference-<processor>`), by name. */
+export function builtInScenario(name: string): Scenario | undefined {
+  if (name.startsWith("mutant-")) {
+    const mutant = findMutant(name.slice("mutant-".length));
+    return mutant === undefined ? undefined : mutantScenario(mutant);
+  }
+  return referenceScenarios().find((s) => s.name === name);
 }
