@@ -23,6 +23,8 @@ export interface RunOptions {
   readonly seed: number;
   /** Stop generating (and shrinking) after this many seconds; the best counterexample so far is kept. */
   readonly timeLimitSeconds?: number;
+  /** Bound on the second shrinking pass, in seconds (default 20); the best schedule so far is kept. */
+  readonly shrinkTimeLimitSeconds?: number;
 }
 
 /** The shrunk failing schedule of a run, re-executed. */
@@ -86,7 +88,7 @@ function anomalyKinds(verdict: RunVerdict): Set<string> {
  * Shrink fast-check's counterexample further; a candidate counts as failing when it fails
  * the same way (same failure class, at least one anomaly kind in common).
  */
-function minimizeFailure(scenario: Scenario, schedule: Schedule): Schedule {
+function minimizeFailure(scenario: Scenario, schedule: Schedule, limitSeconds: number): Schedule {
   const original = judgeSchedule(scenario, schedule).verdict;
   if (original.ok) return schedule;
   const kinds = anomalyKinds(original);
@@ -96,7 +98,8 @@ function minimizeFailure(scenario: Scenario, schedule: Schedule): Schedule {
     for (const kind of anomalyKinds(verdict)) if (kinds.has(kind)) return true;
     return false;
   };
-  return minimizeSchedule(schedule, fails, { attemptsMax: 2000 });
+  const deadline = performance.now() + limitSeconds * 1000;
+  return minimizeSchedule(schedule, fails, { attemptsMax: 2000, outOfTime: () => performance.now() > deadline });
 }
 
 /** Run `scenario` over generated schedules. */
@@ -123,7 +126,7 @@ export function runScenario(scenario: Scenario, options: RunOptions): ScenarioRe
   let error: RunError | null = null;
   if (details.failed && details.counterexample !== null) {
     try {
-      const schedule = minimizeFailure(scenario, details.counterexample[0]);
+      const schedule = minimizeFailure(scenario, details.counterexample[0], options.shrinkTimeLimitSeconds ?? 20);
       const { view, verdict } = judgeSchedule(scenario, schedule);
       failure = {
         schedule,

@@ -3,8 +3,9 @@
  * (fault mix -> intents) value well at first but stops at local minima that still carry
  * no-op and irrelevant intents. This pass is delta debugging over the intent list: remove
  * chunks (halving the chunk size down to single intents), then lower `step` counts and zero
- * numeric fields, keeping every change under which the schedule still fails. Bounded by an
- * attempt budget, so it always ends and always returns a failing schedule.
+ * numeric fields and collapse ticks, keeping every change under which the schedule still
+ * fails. Bounded by an attempt budget and an optional clock supplied by the caller, so it
+ * always ends and always returns the best failing schedule found.
  */
 import type { Intent, Schedule } from "./intent.ts";
 
@@ -12,12 +13,15 @@ import type { Intent, Schedule } from "./intent.ts";
 export interface MinimizeOptions {
   /** Maximum number of candidate schedules to try. */
   readonly attemptsMax: number;
+  /** Asked before every attempt; true stops the search and keeps the best schedule so far. */
+  readonly outOfTime?: () => boolean;
 }
 
 function simplerVariants(intent: Intent): Intent[] {
   const out: Intent[] = [];
   if (intent.k === "step" && intent.count > 1) out.push({ ...intent, count: 1 }, { ...intent, count: intent.count - 1 });
-  for (const field of ["instance", "producer", "key", "partition", "draw"] as const) {
+  if (intent.k === "tick" && intent.ticks > 1) out.push({ ...intent, ticks: 1 }, { ...intent, ticks: intent.ticks >> 1 }, { ...intent, ticks: intent.ticks - 1 });
+  for (const field of ["instance", "producer", "key", "partition", "draw", "index", "distance"] as const) {
     const value = (intent as Record<string, unknown>)[field];
     if (typeof value === "number" && value > 0) out.push({ ...intent, [field]: 0 } as Intent);
   }
@@ -29,7 +33,7 @@ export function minimizeSchedule(schedule: Schedule, fails: (candidate: Schedule
   let best = schedule;
   let attempts = 0;
   const attempt = (intents: readonly Intent[]): boolean => {
-    if (attempts >= options.attemptsMax) return false;
+    if (attempts >= options.attemptsMax || options.outOfTime?.() === true) return false;
     attempts++;
     const candidate: Schedule = { ...best, intents };
     if (!fails(candidate)) return false;

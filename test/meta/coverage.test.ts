@@ -28,3 +28,32 @@ describe("fault coverage of the reference runtime", () => {
     for (const name of Object.keys(builtInProcessors)) expect(counts[`processor:${name}`]).toBe(500);
   });
 });
+
+describe("required coverage", () => {
+  it("a scenario requiring coverage its faults cannot reach fails, naming what is missing", async () => {
+    const { defineScenario, bankLedger, validateScenario, runScenario } = await import("../../src/index.ts");
+    const scenario = validateScenario(
+      defineScenario({ name: "needs-zombies", description: "d", processor: bankLedger, faults: ["crash"], requiredCoverage: ["fault:crash", "fault:pause"] }),
+      "scenarios/needs-zombies.scenario.ts",
+    );
+    const result = runScenario(scenario, { seed: 3, runs: 200 });
+    expect(result.failures).toBe(0);
+    expect(result.coverageMissing).toEqual(["fault:pause"]);
+    expect(result.ok).toBe(false);
+  });
+
+  it("every-crash-point is met by a run with crashes", async () => {
+    const { defineScenario, bankLedger, validateScenario, runScenario } = await import("../../src/index.ts");
+    const scenario = validateScenario(defineScenario({ name: "all-points", description: "d", processor: bankLedger, requiredCoverage: ["every-crash-point"] }), null);
+    const result = runScenario(scenario, { seed: 3, runs: 2000 });
+    expect(result.coverageMissing).toEqual([]);
+    expect(result.ok).toBe(true);
+  });
+
+  it("an unknown label is rejected when the scenario is loaded", async () => {
+    const { defineScenario, bankLedger, validateScenario } = await import("../../src/index.ts");
+    expect(() => validateScenario(defineScenario({ name: "x", description: "d", processor: bankLedger, requiredCoverage: ["fault:meteor"] }), "s.ts")).toThrowError(
+      /s\.ts: requiredCoverage\[0\] must be one of/,
+    );
+  });
+});
