@@ -18,7 +18,7 @@ export const atomicity: Checker = {
   check(view) {
     const model = referenceModelOf(view);
     const data = view.history.data;
-    const intents = view.history.stepHashes.length;
+    const intents = view.history.stepCount;
     const lastGood = new Map<number, number>();
     let step = 0;
     for (let i = 0; i < data.length; i += 4) {

@@ -11,14 +11,19 @@ export class StableHash {
   int(value: number): this {
     let lo = value | 0;
     let hi = Math.floor(value / 4294967296) | 0;
-    for (let i = 0; i < 4; i++) {
-      this.byte(lo & 0xff);
-      lo >>>= 8;
+    // The eight bytes of `byte()` below, unrolled over locals (the hot path of history hashes).
+    let a = this.a;
+    let b = this.b;
+    for (let i = 0; i < 8; i++) {
+      const x = i < 4 ? lo & 0xff : hi & 0xff;
+      if (i < 4) lo >>>= 8;
+      else hi >>>= 8;
+      a = Math.imul(a ^ x, 0x01000193);
+      b = Math.imul(b ^ x, 0x01000193 + 0x2c);
+      b ^= b >>> 15;
     }
-    for (let i = 0; i < 4; i++) {
-      this.byte(hi & 0xff);
-      hi >>>= 8;
-    }
+    this.a = a;
+    this.b = b;
     return this;
   }
 

@@ -6,6 +6,10 @@
  * per record (`op`, `a`, `b`, `c`). Readable text is built only for failures (see
  * `sim/describe-history.ts`). The hash after every intent is kept, so a replay on changed
  * code can say at which step it diverged.
+ *
+ * Hashing is lazy: recording only appends numbers and `markStep` only remembers where the
+ * step ended. The hash (and every step hash) is computed on first request and extended
+ * incrementally after that, so passing runs, which nobody asks to hash, never pay for it.
  */
 import { StableHash } from "./hash.ts";
 
@@ -40,32 +44,60 @@ export const Op = {
   dedupeSize: 27, // a: instance*256+partition, b: dedupe IDs held, c: configured window (only with a bounded window)
 } as const;
 
-/** Append-only integer history with a rolling hash. */
+/** Append-only integer history with a lazily computed rolling hash. */
 export class History {
   /** Flat records: `[op, a, b, c, op, a, b, c, ...]`. */
   readonly data: number[] = [];
-  /** Hash after each intent of the fault phase (index = intent index). */
-  readonly stepHashes: string[] = [];
+  /** `data.length` at each `markStep` call. */
+  private readonly stepEnds: number[] = [];
+  /** Hex hash after each step, computed so far. */
+  private readonly stepHex: string[] = [];
   private readonly hash = new StableHash();
+  /** How much of `data` the hash has consumed. */
+  private hashedLength = 0;
 
   /** Append one record. */
   record(op: number, a: number, b = 0, c = 0): void {
     this.data.push(op, a, b, c);
-    this.hash.int(op).int(a).int(b).int(c);
   }
 
   /** Remember the hash as it stands after an intent. */
   markStep(): void {
-    this.stepHashes.push(this.hash.hex());
+    this.stepEnds.push(this.data.length);
+  }
+
+  /** Number of `markStep` calls (intents of the fault phase), without hashing anything. */
+  get stepCount(): number {
+    return this.stepEnds.length;
+  }
+
+  /** Hash after each intent of the fault phase (index = intent index). */
+  get stepHashes(): readonly string[] {
+    this.catchUp();
+    return this.stepHex;
   }
 
   /** The hash of everything recorded so far. */
   hex(): string {
+    this.catchUp();
     return this.hash.hex();
   }
 
   /** Number of records. */
   get length(): number {
     return this.data.length >> 2;
+  }
+
+  /** Feed every record not hashed yet, taking the step hashes on the way. */
+  private catchUp(): void {
+    const { data, stepEnds, stepHex, hash } = this;
+    let at = this.hashedLength;
+    for (;;) {
+      while (stepHex.length < stepEnds.length && stepEnds[stepHex.length] <= at) stepHex.push(hash.hex());
+      if (at >= data.length) break;
+      hash.int(data[at]).int(data[at + 1]).int(data[at + 2]).int(data[at + 3]);
+      at += 4;
+    }
+    this.hashedLength = at;
   }
 }
