@@ -25,6 +25,12 @@ export interface RunOptions {
   readonly timeLimitSeconds?: number;
   /** Bound on the second shrinking pass, in seconds (default 20); the best schedule so far is kept. */
   readonly shrinkTimeLimitSeconds?: number;
+  /**
+   * Called after each generated schedule (not during shrinking) with the schedules done so
+   * far, the schedules planned and the failures found (the run stops at the first one, then
+   * shrinks it). Called from the hot loop: keep it cheap and throttle any output.
+   */
+  readonly onProgress?: (done: number, total: number, failures: number) => void;
 }
 
 /** The shrunk failing schedule of a run, re-executed. */
@@ -108,11 +114,16 @@ export function runScenario(scenario: Scenario, options: RunOptions): ScenarioRe
   const started = performance.now();
   const coverage = new Coverage();
   let generating = true;
+  let done = 0;
   const property = fc.property(scheduleArbitrary(scenario.shape), (schedule) => {
     const { view, verdict } = judgeSchedule(scenario, schedule);
     // Coverage counts generated schedules only; after the first failure fast-check shrinks.
     if (generating) coverage.add(schedule, view);
-    if (!verdict.ok) generating = false;
+    if (generating) {
+      done++;
+      if (!verdict.ok) generating = false;
+      options.onProgress?.(done, numRuns, generating ? 0 : 1);
+    }
     return verdict.ok;
   });
   const details = fc.check(property, {
