@@ -25,7 +25,9 @@ export interface Topic<V> {
 }
 
 function topic<V>(name: string, code: SendTarget, count: number): Topic<V> {
-  return { name, code, partitions: Array.from({ length: count }, () => new PartitionLog<V>()) };
+  const partitions: PartitionLog<V>[] = [];
+  for (let p = 0; p < count; p++) partitions.push(new PartitionLog<V>());
+  return { name, code, partitions };
 }
 
 /**
@@ -69,7 +71,8 @@ export class Broker<In, Cl, Out> {
     this.input = topic("input", SendTarget.input, config.partitions);
     this.changelog = topic("changelog", SendTarget.changelog, config.partitions);
     this.output = topic("output", SendTarget.output, config.partitions);
-    this.inputArchive = Array.from({ length: config.partitions }, () => []);
+    this.inputArchive = [];
+    for (let p = 0; p < config.partitions; p++) this.inputArchive.push([]);
     this.fenceEpochs = new Array<number>(config.partitions).fill(-1);
   }
 

@@ -30,7 +30,8 @@ export class ConsumerGroup {
     private readonly history: History,
   ) {
     this.owners = new Array<number>(partitions).fill(-1);
-    this.committed = Array.from({ length: partitions }, () => ({ offset: -1, generation: 0 }));
+    this.committed = [];
+    for (let p = 0; p < partitions; p++) this.committed.push({ offset: -1, generation: 0 });
   }
 
   /** The current generation (bumped on every membership change). */
@@ -63,7 +64,18 @@ export class ConsumerGroup {
   /** Add a member; returns false when it already was one. */
   join(instance: number): boolean {
     if (this.isMember(instance)) return false;
-    this.memberList = [...this.memberList, instance].sort((x, y) => x - y);
+    // A fresh sorted array (callers may hold the old one), built without a sort callback.
+    const members: number[] = [];
+    let placed = false;
+    for (const member of this.memberList) {
+      if (!placed && instance < member) {
+        members.push(instance);
+        placed = true;
+      }
+      members.push(member);
+    }
+    if (!placed) members.push(instance);
+    this.memberList = members;
     this.rebalance();
     return true;
   }
@@ -71,7 +83,9 @@ export class ConsumerGroup {
   /** Remove a member; returns false when it was not one. */
   leave(instance: number): boolean {
     if (!this.isMember(instance)) return false;
-    this.memberList = this.memberList.filter((m) => m !== instance);
+    const members: number[] = [];
+    for (const member of this.memberList) if (member !== instance) members.push(member);
+    this.memberList = members;
     this.rebalance();
     return true;
   }

@@ -17,13 +17,28 @@ export interface Rng {
   int(bound: number): number;
 }
 
+/**
+ * One named sub-stream, seeded on its first draw: seeding hashes the name, and most runs
+ * never draw from most streams (a world is built for every schedule).
+ */
+class SubStream implements Rng {
+  private prng: seedrandom.PRNG | undefined;
+
+  constructor(private readonly seed: string) {}
+
+  next(): number {
+    this.prng ??= seedrandom.alea(this.seed);
+    return this.prng();
+  }
+
+  int(bound: number): number {
+    return Math.floor(this.next() * bound);
+  }
+}
+
 /** Create the sub-stream `name` of the root seed `root`. */
 export function subStream(root: number, name: string): Rng {
-  const prng = seedrandom.alea(`${root}/${name}`);
-  return {
-    next: () => prng(),
-    int: (bound) => Math.floor(prng() * bound),
-  };
+  return new SubStream(`${root}/${name}`);
 }
 
 /** Lazily created named sub-streams of one root seed (creating a stream costs a hash of its name). */

@@ -36,7 +36,7 @@ export class Instance {
   step(): boolean {
     if (!this.alive || this.paused) return false;
     if (this.ctx.group.generation !== this.knownGeneration) {
-      const inFlight = this.tasks.find((t) => t.midCycle);
+      const inFlight = this.inFlightTask();
       if (inFlight === undefined) {
         this.syncAssignment();
         return true;
@@ -59,7 +59,7 @@ export class Instance {
     const progressed = task.advance();
     if (task.fenced) {
       // The broker says a newer owner exists: drop the partition and ask the coordinator.
-      this.tasks = this.tasks.filter((t) => t !== task);
+      this.tasks = this.tasks.filter((t) => t !== task); // rare: allocation is fine here
       this.knownGeneration = -1;
     }
     return progressed;
@@ -93,13 +93,20 @@ export class Instance {
 
   /** The task for `partition`, if this instance runs it. */
   taskFor(partition: number): PartitionTask | undefined {
-    return this.tasks.find((t) => t.partition === partition);
+    for (const task of this.tasks) if (task.partition === partition) return task;
+    return undefined;
+  }
+
+  /** The first task in the middle of an input's cycle, if any. (A loop, not `find`: this runs every step.) */
+  private inFlightTask(): PartitionTask | undefined {
+    for (const task of this.tasks) if (task.midCycle) return task;
+    return undefined;
   }
 
   /** Where a crash now would hit. */
   crashPoint(): CrashPoint {
     if (this.ctx.group.generation !== this.knownGeneration) {
-      const inFlight = this.tasks.find((t) => t.midCycle);
+      const inFlight = this.inFlightTask();
       return inFlight === undefined ? CrashPoint.revokeAssign : inFlight.phase;
     }
     if (this.tasks.length === 0) return CrashPoint.idle;
@@ -111,10 +118,10 @@ export class Instance {
     if (!this.left && !group.isMember(this.id)) group.join(this.id);
     const generation = group.generation;
     const assigned = group.assignmentOf(this.id);
-    const kept = options.rebalance === "cooperative" ? this.tasks.filter((t) => assigned.includes(t.partition)) : [];
+    const cooperative = options.rebalance === "cooperative";
     const next: PartitionTask[] = [];
     for (const partition of assigned) {
-      const task = kept.find((t) => t.partition === partition);
+      const task = cooperative ? this.taskFor(partition) : undefined;
       if (task !== undefined) task.generation = generation;
       next.push(task ?? new PartitionTask(this.id, partition, this.ctx, this.disk, generation));
     }

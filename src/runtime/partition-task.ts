@@ -26,12 +26,11 @@
  *
  * Each `RuntimeOptions` knob that differs from `referenceRuntime` breaks one of these on purpose.
  */
-import type { LogRecord } from "../broker/log-record.ts";
+import type { LogRecord, ProduceEntry } from "../broker/log-record.ts";
 import type { InputEvent } from "../broker/producer.ts";
 import { SendOutcome } from "../broker/send-outcome.ts";
 import { Op } from "../core/history.ts";
 import { outputIdOf } from "../core/ids.ts";
-import { stateHash } from "../core/state-hash.ts";
 import { invariant } from "../core/invariant.ts";
 import { limits } from "../core/limits.ts";
 import type { Disk } from "../store/disk.ts";
@@ -44,6 +43,18 @@ import type { RuntimeContext } from "./runtime-context.ts";
 import { TaskPhase } from "./task-phase.ts";
 
 const duplicateInput: ProcessResult<unknown, unknown> = {};
+
+/**
+ * The processor's read-only view of a task's committed state. A class rather than a closure:
+ * tasks are created on every rebalance, and closures cost more to create.
+ */
+class CommittedStateView implements StateView<unknown> {
+  constructor(private readonly task: PartitionTask) {}
+
+  get(key: string): unknown {
+    return this.task.store?.state.get(key);
+  }
+}
 
 /** Thrown when the user's processor throws: reported as bad input, not as a harness bug. */
 export class ProcessorError extends Error {
@@ -62,11 +73,11 @@ export class PartitionTask {
   private restoreStartedAt = 0;
   private restoreChunk: number = limits.restoreRecordsPerStep;
   // Memory-only state of planted bugs (lost on crash, by design).
-  private readonly memoryDedupe = new Set<string>();
+  private memoryDedupe: Set<string> | undefined;
   private memoryOutbox: readonly OutputRecord[] = [];
   private recordsSent = 0;
   private readonly inflight: (readonly ChangelogEntry[])[] = [];
-  private readonly view: StateView<unknown> = { get: (key) => this.store?.state.get(key) };
+  private readonly view: StateView<unknown> = new CommittedStateView(this);
 
   constructor(
     readonly instance: number,
@@ -148,7 +159,7 @@ export class PartitionTask {
 
   /** Record what the store holds now, for the atomicity checker. */
   private snapshot(store: PartitionStore): void {
-    this.ctx.history.record(Op.snapshot, this.instance * 256 + this.partition, store.nextOffset, stateHash(store.state));
+    this.ctx.history.record(Op.snapshot, this.instance * 256 + this.partition, store.nextOffset, store.stateHash());
   }
 
   private beginRestore(): void {
@@ -202,7 +213,7 @@ export class PartitionTask {
   private isDuplicate(dedupeId: string): boolean {
     const { options } = this.ctx;
     if (!options.dedupe) return false;
-    return options.dedupeStorage === "memory" ? this.memoryDedupe.has(dedupeId) : this.store!.dedupe.has(dedupeId);
+    return options.dedupeStorage === "memory" ? this.memoryDedupe?.has(dedupeId) === true : this.store!.dedupe.has(dedupeId);
   }
 
   private process(): void {
@@ -227,10 +238,12 @@ export class PartitionTask {
   /** Planted bug: outputs go out before the commit, with fresh random IDs. */
   private sendOutputsNow(dedupeId: string): void {
     const { broker, rng } = this.ctx;
-    const entries = (this.result!.outputs ?? []).map((payload, i) => {
-      const value: OutputRecord = { outputId: `r${rng.int(1_000_000_000)}`, cause: outputIdOf(dedupeId, i), payload };
-      return { key: value.outputId, value };
-    });
+    const outputs = this.result!.outputs ?? [];
+    const entries: ProduceEntry<OutputRecord>[] = [];
+    for (let i = 0; i < outputs.length; i++) {
+      const value: OutputRecord = { outputId: `r${rng.int(1_000_000_000)}`, cause: outputIdOf(dedupeId, i), payload: outputs[i] };
+      entries.push({ key: value.outputId, value });
+    }
     if (entries.length > 0) broker.produce(broker.output, this.partition, entries);
   }
 
@@ -274,17 +287,14 @@ export class PartitionTask {
     const batch: ChangelogEntry[] = [];
     for (const write of result.writes ?? []) batch.push({ key: statePrefix + write.key, value: write.value });
     if (result !== duplicateInput) {
-      if (options.dedupeStorage === "memory") this.memoryDedupe.add(dedupeId);
+      if (options.dedupeStorage === "memory") (this.memoryDedupe ??= new Set()).add(dedupeId);
       else {
         tx.addDedupe(dedupeId, record.offset);
         if (options.dedupeInChangelog) batch.push({ key: dedupePrefix + dedupeId, value: record.offset });
       }
       this.expireDedupe(tx, batch, record.offset);
     }
-    const outputs = options.outputs === "before-commit-random-ids" ? [] : (result.outputs ?? []).map((payload, i): OutputRecord => {
-      const id = outputIdOf(dedupeId, i);
-      return { outputId: id, cause: id, payload };
-    });
+    const outputs = options.outputs === "before-commit-random-ids" ? [] : outputRecords(dedupeId, result.outputs);
     if (withOffset) tx.nextOffset = record.offset + 1;
     const outbox = options.outputs === "outbox" ? outputs : [];
     this.memoryOutbox = outputs;
@@ -355,7 +365,8 @@ export class PartitionTask {
     const store = this.store!;
     const outbox = (this.ctx.options.outputs === "outbox" ? store.outbox : this.memoryOutbox) as readonly OutputRecord[];
     const { broker } = this.ctx;
-    const entries = outbox.map((o) => ({ key: o.outputId, value: o }));
+    const entries: ProduceEntry<OutputRecord>[] = [];
+    for (const output of outbox) entries.push({ key: output.outputId, value: output });
     if (broker.produce(broker.output, this.partition, entries) !== SendOutcome.acked) return;
     store.markOutboxAcked();
     this.memoryOutbox = [];
@@ -371,6 +382,17 @@ export class PartitionTask {
     this.fenced = true;
     this.ctx.history.record(Op.fenced, this.instance, this.partition);
   }
+}
+
+/** The output records of one input, with IDs derived from its dedupe ID. */
+function outputRecords(dedupeId: string, payloads: readonly unknown[] | undefined): OutputRecord[] {
+  const records: OutputRecord[] = [];
+  if (payloads === undefined) return records;
+  for (let i = 0; i < payloads.length; i++) {
+    const id = outputIdOf(dedupeId, i);
+    records.push({ outputId: id, cause: id, payload: payloads[i] });
+  }
+  return records;
 }
 
 /** The phase to continue in with a store that may hold unacknowledged work. */

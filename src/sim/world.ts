@@ -62,8 +62,10 @@ export class World {
       rng: this.streams.get("runtime"),
       deleteRetentionTicks: config.compaction.deleteRetentionTicks,
     };
-    this.instances = Array.from({ length: config.instances }, (_, i) => new Instance(i, ctx, new Disk()));
-    this.producers = Array.from({ length: config.producers }, (_, i) => new Producer<unknown>(i, this.broker));
+    this.instances = [];
+    for (let i = 0; i < config.instances; i++) this.instances.push(new Instance(i, ctx, new Disk()));
+    this.producers = [];
+    for (let i = 0; i < config.producers; i++) this.producers.push(new Producer<unknown>(i, this.broker));
     for (const instance of this.instances) this.group.join(instance.id);
   }
 

@@ -9,6 +9,7 @@
  * is lost only when the disk is wiped. Changes arrive through {@link Transaction}s (atomic)
  * or the two small bookkeeping writes below.
  */
+import { entryHash, stateHash } from "../core/state-hash.ts";
 import type { Transaction } from "./transaction.ts";
 
 export class PartitionStore {
@@ -24,15 +25,26 @@ export class PartitionStore {
   outbox: readonly unknown[] = [];
   /** Whether the broker acknowledged the outbox. */
   outboxAcked = true;
+  /**
+   * {@link stateHash} of `state`, kept current by `apply` once computed; null until first
+   * asked (a restore fills `state` directly, so its store starts unknown).
+   */
+  private stateHashNow: number | null = null;
 
   constructor(readonly partition: number) {}
 
   /** Apply a transaction atomically (called by the disk, which checks it is still valid). */
   apply(tx: Transaction): void {
+    let hash = this.stateHashNow;
     for (const [key, value] of tx.writes) {
+      if (hash !== null) {
+        if (this.state.has(key)) hash = (hash - entryHash(key, this.state.get(key))) >>> 0;
+        if (value !== null) hash = (hash + entryHash(key, value)) >>> 0;
+      }
       if (value === null) this.state.delete(key);
       else this.state.set(key, value);
     }
+    this.stateHashNow = hash;
     for (const id of tx.dedupeRemoves) this.dedupe.delete(id);
     for (let i = 0; i < tx.dedupeAdds.length; i++) this.dedupe.set(tx.dedupeAdds[i], tx.dedupeOffsets[i]);
     if (tx.nextOffset !== undefined) this.nextOffset = tx.nextOffset;
@@ -41,6 +53,12 @@ export class PartitionStore {
       this.outbox = tx.outbox;
       this.outboxAcked = tx.outbox.length === 0;
     }
+  }
+
+  /** The order-independent hash of `state` (what snapshots record for the atomicity checker). */
+  stateHash(): number {
+    this.stateHashNow ??= stateHash(this.state);
+    return this.stateHashNow;
   }
 
   /** The broker acknowledged the pending batch; the changelog now ends at `changelogEnd`. */
