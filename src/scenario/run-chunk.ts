@@ -1,0 +1,97 @@
+/**
+ * Running one chunk of a run (see `schedule-chunks.ts`): fast-check generates the chunk's
+ * schedules from the run's seed, skipped ahead to the chunk, each runs in a fresh world and goes through the checkers,
+ * and the chunk stops at its first failing schedule without shrinking it. What comes back is
+ * plain data (counts, indices, fast-check's path), so it crosses worker-thread boundaries
+ * as is; shrinking happens once, in the thread that assembles the run's result.
+ */
+import fc from "fast-check";
+import { checkRun } from "../check/all-checkers.ts";
+import { Coverage } from "../report/coverage.ts";
+import type { Schedule } from "../schedule/intent.ts";
+import { scheduleArbitrary } from "../schedule/schedule-arbitrary.ts";
+import { runSchedule } from "../sim/run-schedule.ts";
+import type { WorldView } from "../sim/world-view.ts";
+import type { Scenario } from "./scenario.ts";
+import type { ChunkPlan } from "./schedule-chunks.ts";
+import { randomFromRun } from "./skip-ahead-random.ts";
+
+/** What one chunk found. */
+export interface ChunkResult {
+  readonly index: number;
+  readonly seed: number;
+  readonly firstRun: number;
+  readonly size: number;
+  /** Schedules generated and judged (including a failing one). */
+  readonly runs: number;
+  /** Position in the chunk (0-based) of its first failing schedule, or null. */
+  readonly failedAt: number | null;
+  /** fast-check's counterexample path: with the chunk's seed it regenerates the failing schedule. */
+  readonly path: string | null;
+  /** Coverage counts of the chunk's schedules (see `report/coverage.ts`). */
+  readonly coverage: Record<string, number>;
+  /** The time limit stopped the chunk before its end. */
+  readonly interrupted: boolean;
+}
+
+/** Options of {@link runChunk}. */
+export interface ChunkOptions {
+  /** Wall-clock deadline (`Date.now()` milliseconds) after which no schedule starts. */
+  readonly deadlineMs?: number;
+  /** Called after each judged schedule; `failed` is true for the failing one. */
+  readonly onSchedule?: (failed: boolean) => void;
+}
+
+/**
+ * The fast-check property of chunk `plan`: a schedule passes when every checker does.
+ * `onJudged` sees each judged schedule. fast-check biases its first runs towards small
+ * values; the property numbers its runs from the chunk's first schedule in the whole run, so
+ * a chunk's schedules are biased as they are at their place in one long run.
+ */
+export function chunkProperty(scenario: Scenario, plan: Pick<ChunkPlan, "firstRun">, onJudged?: (schedule: Schedule, view: WorldView, ok: boolean) => void): fc.IProperty<[Schedule]> {
+  const property = fc.property(scheduleArbitrary(scenario.shape), (schedule) => {
+    // judgeSchedule (run-scenario.ts) inlined: that module builds on this one.
+    const view = runSchedule(scenario.world, schedule);
+    const ok = checkRun(view, scenario.checkers).ok;
+    onJudged?.(schedule, view, ok);
+    return ok;
+  });
+  const firstRun = plan.firstRun;
+  return {
+    isAsync: () => false,
+    generate: (mrng, runId) => property.generate(mrng, runId === undefined ? undefined : firstRun + runId),
+    shrink: (value) => property.shrink(value),
+    run: (value) => property.run(value),
+    runBeforeEach: () => property.runBeforeEach(),
+    runAfterEach: () => property.runAfterEach(),
+  };
+}
+
+/** fast-check parameters that generate the schedules of chunk `plan` (seed and skipped-ahead stream). */
+export function chunkParameters(plan: Pick<ChunkPlan, "seed" | "firstRun">): fc.Parameters<[Schedule]> {
+  return { seed: plan.seed, randomType: randomFromRun(plan.firstRun) };
+}
+
+/** Run the schedules of chunk `plan` of `scenario` until the first failure. */
+export function runChunk(scenario: Scenario, plan: ChunkPlan, options: ChunkOptions = {}): ChunkResult {
+  const coverage = new Coverage();
+  const onSchedule = options.onSchedule;
+  const property = chunkProperty(scenario, plan, (schedule, view, ok) => {
+    coverage.add(schedule, view);
+    onSchedule?.(!ok);
+  });
+  const remainingMs = options.deadlineMs === undefined ? undefined : Math.max(1, options.deadlineMs - Date.now());
+  const details = fc.check(property, { ...chunkParameters(plan), numRuns: plan.size, endOnFailure: true, interruptAfterTimeLimit: remainingMs });
+  const failed = details.failed && details.counterexample !== null;
+  return {
+    index: plan.index,
+    seed: plan.seed,
+    firstRun: plan.firstRun,
+    size: plan.size,
+    runs: details.numRuns,
+    failedAt: failed ? details.numRuns - 1 : null,
+    path: failed ? (details.counterexamplePath ?? null) : null,
+    coverage: coverage.toJSON(),
+    interrupted: details.interrupted,
+  };
+}
