@@ -9,6 +9,7 @@ import { ExitCode } from "./exit-codes.ts";
 import { helpText } from "./help-text.ts";
 import { listCommand } from "./list-command.ts";
 import { mutantsCommand } from "./mutants-command.ts";
+import { newCommand } from "./new-command.ts";
 import { replayCommand } from "./replay-command.ts";
 import { runCommand } from "./run-command.ts";
 
@@ -17,6 +18,7 @@ const commands: Record<string, (argv: readonly string[]) => Promise<ExitCode>> =
   replay: replayCommand,
   list: listCommand,
   mutants: mutantsCommand,
+  new: newCommand,
 };
 
 function version(): string {

@@ -37,13 +37,33 @@ export function validateScenario(value: unknown, file: string | null): Scenario 
   return resolveScenario(value as ScenarioDefinition, file);
 }
 
+/**
+ * Import a scenario module. In a CommonJS package (no `"type": "module"`) tsx compiles a
+ * `.ts` file as CommonJS and Node refuses the resulting require cycle; tsx's scoped
+ * `tsImport` loads it as a module of its own, so scenario files work in either kind of
+ * project. The common case keeps the plain `import()`.
+ */
+async function importModule(path: string): Promise<Record<string, unknown>> {
+  try {
+    return (await import(pathToFileURL(path).href)) as Record<string, unknown>;
+  } catch (error) {
+    if ((error as { code?: unknown }).code !== "ERR_REQUIRE_CYCLE_MODULE") throw error;
+    const { tsImport } = await import("tsx/esm/api");
+    const module = (await tsImport(pathToFileURL(path).href, import.meta.url)) as Record<string, unknown>;
+    return typeof module.default === "object" && module.default !== null && !isScenario(module.default) ? (module.default as Record<string, unknown>) : module;
+  }
+}
+
+const isScenario = (value: unknown): boolean =>
+  typeof value === "object" && value !== null && (value as { kind?: unknown }).kind === scenarioBrand;
+
 /** Import a scenario file and validate every scenario it exports. */
 export async function loadScenarioFile(path: string): Promise<Scenario[]> {
   const shown = relative(process.cwd(), resolve(path)) || path;
   if (!existsSync(path) || !statSync(path).isFile()) throw new BadInputError(`${shown}: no such scenario file`);
   let module: Record<string, unknown>;
   try {
-    module = (await import(pathToFileURL(resolve(path)).href)) as Record<string, unknown>;
+    module = await importModule(resolve(path));
   } catch (error) {
     const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
     throw new BadInputError(`${shown}: cannot load: ${reason}`);

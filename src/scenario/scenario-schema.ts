@@ -9,6 +9,7 @@ import { faultKinds } from "../faults/fault-kind.ts";
 import { checkerNames } from "../check/all-checkers.ts";
 import type { Processor } from "../runtime/processor.ts";
 import { coverageLabels } from "./required-coverage.ts";
+import { scenarioNamePattern, scenarioNameRule } from "./scenario-name.ts";
 
 const intIn = (min: number, max: number) =>
   Schema.Number.check(Schema.makeFilter((n: number) => Number.isInteger(n) && n >= min && n <= max, { message: `must be an integer from ${min} to ${max}` }));
@@ -25,7 +26,7 @@ const oneOf = (values: readonly string[]) =>
 /** The schema every loaded scenario must satisfy. */
 export const ScenarioSchema = Schema.Struct({
   kind: Schema.Literal("eosim/scenario"),
-  name: Schema.String.check(Schema.makeFilter((s: string) => /^[a-z0-9][a-z0-9-]*$/.test(s), { message: "must be lowercase letters, digits and dashes" })),
+  name: Schema.String.check(Schema.makeFilter((s: string) => scenarioNamePattern.test(s), { message: scenarioNameRule })),
   description: Schema.String,
   processor: Schema.declare(isProcessor, { expected: "a processor (an object with name, makeEvent and process)" }),
   topology: Schema.optional(Schema.Struct({

@@ -1,0 +1,94 @@
+/**
+ * The file `eosim new <name>` writes: a scenario with its own small processor defined inline
+ * (so a user sees the whole shape in one place) and every option written out with its
+ * default and a comment. It must pass as written with any seed, so it only requires coverage
+ * that every few schedules reach (crashes), and its processor is correct by construction.
+ */
+
+/** The text of `scenarios/<name>.scenario.ts`. */
+export function scenarioTemplate(name: string): string {
+  return `// ${name}: an eosim scenario. Run it with \`npx eosim run ${name}\`.
+//
+// A scenario bundles the business logic under test (a processor), the deployment around it,
+// the faults to inject and what the run must show. eosim generates many fault schedules,
+// runs each in a deterministic simulation of the broker, the consumer group and the state
+// stores, and checks that the final state is exactly-once, outputs are effectively-once and
+// the changelog restores the live store. Any failure is shrunk and written to reports/repro/.
+import { defineProcessor, defineScenario } from "eosim";
+
+/** An input event: a customer placed an order. */
+interface Order {
+  readonly customer: string;
+  readonly amountCents: number;
+}
+
+/** What the state store keeps per customer. */
+interface Totals {
+  readonly orders: number;
+  readonly spentCents: number;
+}
+
+// The processor: a pure function from (state view, event) to state writes and outputs. It is
+// not idempotent (each order adds to the totals), so any duplicate or lost apply shows.
+// Replace it with your own, or import one from your code:
+//   import { myProcessor } from "../src/my-processor.ts";
+const orderTotals = defineProcessor<Totals, Order, { customer: string; orders: number }>({
+  name: "order-totals",
+  description: "orders and money spent per customer",
+  // Turns generated numbers into an event, so fast-check can shrink the workload:
+  // keyIndex is in [0, topology.keys), draw in [0, 1000).
+  makeEvent(keyIndex, draw) {
+    const customer = \`customer-\${keyIndex}\`;
+    return { key: customer, payload: { customer, amountCents: 100 + draw } };
+  },
+  // Reads the current state through \`state\` and returns writes (value null deletes the key)
+  // and outputs. Must be deterministic: no clocks, no randomness, no state kept outside.
+  process(state, event) {
+    const { customer, amountCents } = event.payload;
+    const before = state.get(customer) ?? { orders: 0, spentCents: 0 };
+    const after = { orders: before.orders + 1, spentCents: before.spentCents + amountCents };
+    return { writes: [{ key: customer, value: after }], outputs: [{ customer, orders: after.orders }] };
+  },
+});
+
+export default defineScenario({
+  // Unique name: \`eosim run ${name}\` selects it. Lowercase letters, digits and dashes.
+  name: "${name}",
+  // One line shown by \`eosim list\`.
+  description: "order totals on the reference runtime under every fault",
+  // The business logic under test: yours, or a built-in (bankLedger, inventory, ...).
+  processor: orderTotals,
+  // The simulated deployment: input/changelog/output partitions (1-64), service instances
+  // (1-16, each with its own disk), upstream producers (1-16) and distinct keys (1-1000).
+  topology: { partitions: 4, instances: 3, producers: 2, keys: 6 },
+  // Fault kinds to inject (default: all of them; \`[]\` runs without faults). Each schedule
+  // draws a weight per kind, so some runs are storms of one fault and others are calm:
+  // "lost-ack", "lost-request", "ambiguous-error", "reorder", "no-idempotence", "crash",
+  // "disk-wipe", "rebalance", "pause", "compaction", "restore-race", "truncation",
+  // "upstream-duplicate".
+  // faults: ["lost-ack", "crash", "rebalance"],
+  // The runtime under test: "reference" (the correct design), a planted bug by name (see
+  // \`eosim mutants\`), or knobs away from the reference. To watch eosim catch a bug, set it
+  // to { dedupe: false }: a retried order is then counted twice.
+  runtime: "reference",
+  // Ticks a paused instance keeps its group session before it is replaced (and becomes a zombie).
+  sessionTimeoutTicks: 10,
+  // Largest distance, in events, at which an upstream re-publishes an old event.
+  republishDistanceMax: 12,
+  // Coverage the run must reach or fail ("sometimes" assertions): "fault:<kind>",
+  // "crash-point:<point>", "every-fault" or "every-crash-point".
+  requiredCoverage: ["fault:crash"],
+  // Checkers to run (default: all). For example ["exactly-once-state", "liveness"].
+  // checkers: ["exactly-once-state", "effectively-once-outputs", "restoration", "liveness"],
+  // Intents (produce, step, fault, ...) per generated schedule.
+  intents: { min: 10, max: 80 },
+  // Changelog compaction: records per segment (the active segment is never compacted) and
+  // ticks a tombstone survives once the cleaner first kept it.
+  compaction: { segmentRecords: 4, deleteRetentionTicks: 50 },
+  // Schedules per run when \`--runs\` is not given.
+  runs: 200,
+  // "pass": no schedule may fail. "fail": some schedule must fail (a planted bug must be caught).
+  expect: "pass",
+});
+`;
+}

@@ -1,0 +1,80 @@
+// `eosim new <name>` in a fresh project (eosim installed as a package): the template passes
+// as written, shows up in `eosim list`, and is never overwritten.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { scenarioTemplate } from "../../src/cli/scenario-template.ts";
+import { loadScenarioFile } from "../../src/index.ts";
+import { eosim } from "./run-cli.ts";
+
+const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
+
+/** A project folder with eosim installed (linked) and the given package.json "type". */
+function project(type: "module" | "commonjs"): string {
+  const dir = mkdtempSync(join(tmpdir(), "eosim-new-"));
+  mkdirSync(join(dir, "node_modules"));
+  symlinkSync(repoRoot, join(dir, "node_modules", "eosim"), "dir");
+  writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "app", private: true, type }));
+  return dir;
+}
+
+describe("eosim new", () => {
+  it("writes a template that passes as written and is listed", () => {
+    const cwd = project("module");
+    const created = eosim(["new", "demo"], { cwd });
+    expect(created.code).toBe(0);
+    expect(created.stdout).toContain("wrote scenarios/demo.scenario.ts");
+    expect(readFileSync(join(cwd, "scenarios/demo.scenario.ts"), "utf8")).toBe(scenarioTemplate("demo"));
+    const run = eosim(["run", "demo"], { cwd, env: { EOSIM_SEED: "" } });
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/^ok {3}demo: 200 schedules, no failure/m);
+    const list = eosim(["list"], { cwd });
+    expect(list.stdout).toMatch(/^demo\s+order-totals\s+expect pass\s+order totals on the reference runtime/m);
+  });
+
+  it("works in a CommonJS project too", () => {
+    const cwd = project("commonjs");
+    expect(eosim(["new", "orders"], { cwd }).code).toBe(0);
+    const run = eosim(["run", "orders", "--runs", "20", "--seed", "3", "--quiet"], { cwd });
+    expect(run.stdout.trim()).toBe("1 scenario(s): 1 met their expectation, 0 did not (seed 3)");
+  });
+
+  it("refuses to overwrite a file or to use a bad name (exit 2, one line)", () => {
+    const cwd = project("module");
+    mkdirSync(join(cwd, "scenarios"));
+    writeFileSync(join(cwd, "scenarios/mine.scenario.ts"), "// my work\n");
+    const again = eosim(["new", "mine"], { cwd });
+    expect(again.code).toBe(2);
+    expect(again.stderr.trim()).toBe("eosim: new: scenarios/mine.scenario.ts already exists; pick another name or edit that file");
+    expect(readFileSync(join(cwd, "scenarios/mine.scenario.ts"), "utf8")).toBe("// my work\n");
+    const bad = eosim(["new", "My Scenario"], { cwd });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr.trim()).toBe('eosim: new: the name must be lowercase letters, digits and dashes, got "My Scenario"');
+    expect(existsSync(join(cwd, "scenarios/My Scenario.scenario.ts"))).toBe(false);
+    expect(eosim(["new"], { cwd }).code).toBe(2);
+  });
+});
+
+describe("the template", () => {
+  it("has a comment before every scenario option", () => {
+    const text = scenarioTemplate("x-1");
+    const scenarioPart = text.slice(text.indexOf("export default defineScenario("));
+    const options = [...scenarioPart.matchAll(/^ {2}(?:\/\/ )?([a-zA-Z]+): /gm)].map((m) => m[1]);
+    expect(options).toEqual(["name", "description", "processor", "topology", "faults", "runtime", "sessionTimeoutTicks", "republishDistanceMax", "requiredCoverage", "checkers", "intents", "compaction", "runs", "expect"]);
+    const lines = scenarioPart.split("\n");
+    for (const [i, line] of lines.entries()) {
+      if (/^ {2}[a-zA-Z]+: /.test(line)) expect(lines[i - 1], `comment above: ${line}`).toMatch(/^ {2}\/\//);
+    }
+  });
+
+  it("loads and validates for any valid name", async () => {
+    const dir = mkdtempSync(join(repoRoot, "reports", "tmp-template-"));
+    const file = join(dir, "a-2b.scenario.ts");
+    writeFileSync(file, scenarioTemplate("a-2b"));
+    const [scenario] = await loadScenarioFile(file);
+    expect(scenario).toMatchObject({ name: "a-2b", expect: "pass", runs: 200 });
+    expect(scenario.world.processor.name).toBe("order-totals");
+  });
+});
