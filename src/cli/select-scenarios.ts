@@ -1,35 +1,66 @@
 /**
- * Which scenarios a command runs: every scenario file under `scenarios/`, plus files named on
- * the command line; names on the command line select by scenario name. Unknown names are bad
- * input (exit 2), listing the names that exist.
+ * Which scenarios a command runs. With no selectors: every scenario file under `scenarios/`.
+ * Otherwise each selector is, in this order of precedence, a glob pattern (its matching
+ * files), a folder (every `*.scenario.*` file under it), a file path, or a scenario name
+ * (looked up under `scenarios/`). Scenarios come back in the order the selectors were given,
+ * each once. A glob or folder that selects nothing and an unknown name are bad input (exit
+ * 2): a CI step that silently runs no scenario would pass for the wrong reason.
  */
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
+import { resolve } from "node:path";
 import { BadInputError } from "../scenario/bad-input.ts";
 import { findScenarioFiles, loadScenarios } from "../scenario/load-scenarios.ts";
 import type { Scenario } from "../scenario/scenario.ts";
+import { expandGlob, isGlob } from "./expand-glob.ts";
 
 /** The default folder of scenario files. */
 export const scenariosDir = "scenarios";
 
-/** Resolve command-line selectors (names or file paths) to scenarios, in the order given. */
-export async function selectScenarios(selectors: readonly string[]): Promise<Scenario[]> {
-  const paths = selectors.filter((s) => /\.(ts|mts|js|mjs)$/.test(s) || existsSync(s));
-  const names = selectors.filter((s) => !paths.includes(s));
-  const files = [...new Set([...(names.length > 0 || paths.length === 0 ? findScenarioFiles(scenariosDir) : []), ...paths])];
-  const all = await loadScenarios(files);
-  if (selectors.length === 0) return all;
-  const fromPaths = all.filter((s) => s.file !== null && paths.some((p) => sameFile(p, s.file!)));
-  const byName = names.map((name) => {
-    const found = all.find((s) => s.name === name);
-    if (found === undefined) {
-      throw new BadInputError(`unknown scenario "${name}" (known: ${all.map((s) => s.name).join(", ") || "none"})`);
-    }
-    return found;
-  });
-  return [...new Set([...byName, ...fromPaths])];
+const moduleFile = /\.(ts|mts|js|mjs)$/;
+
+/** One command-line selector, resolved: files to load, or a scenario name. */
+type Selection = { readonly files: readonly string[] } | { readonly name: string };
+
+function resolveSelector(selector: string): Selection {
+  if (isGlob(selector)) {
+    const files = expandGlob(selector).filter((f) => moduleFile.test(f));
+    if (files.length === 0) throw new BadInputError(`no scenario files match ${JSON.stringify(selector)}`);
+    return { files };
+  }
+  if (existsSync(selector) && statSync(selector).isDirectory()) {
+    const files = findScenarioFiles(selector);
+    if (files.length === 0) throw new BadInputError(`${selector}: no *.scenario.ts files in this folder`);
+    return { files };
+  }
+  if (moduleFile.test(selector) || existsSync(selector)) return { files: [selector] };
+  return { name: selector };
 }
 
-function sameFile(a: string, b: string): boolean {
-  const norm = (p: string) => p.replace(/^\.\//, "");
-  return norm(a) === norm(b);
+/** Resolve command-line selectors (names, paths, folders, globs) to scenarios, in the order given. */
+export async function selectScenarios(selectors: readonly string[]): Promise<Scenario[]> {
+  if (selectors.length === 0) return loadScenarios(findScenarioFiles(scenariosDir));
+  const selections = selectors.map(resolveSelector);
+  const needsNames = selections.some((s) => "name" in s);
+  const named = needsNames ? await loadScenarios(findScenarioFiles(scenariosDir)) : [];
+  const fileList = [...new Set(selections.flatMap((s) => ("files" in s ? s.files.map(normalize) : [])))];
+  const namedFiles = new Set(named.map((s) => normalize(s.file ?? "")));
+  const fromFiles = await loadScenarios(fileList.filter((f) => !namedFiles.has(f)));
+  const all = [...named, ...fromFiles];
+  const picked = selections.flatMap((selection) => {
+    if ("files" in selection) {
+      const files = new Set(selection.files.map(normalize));
+      return all.filter((s) => s.file !== null && files.has(normalize(s.file)));
+    }
+    const found = named.find((s) => s.name === selection.name);
+    if (found === undefined) {
+      throw new BadInputError(`unknown scenario "${selection.name}" (known: ${named.map((s) => s.name).join(", ") || "none"})`);
+    }
+    return [found];
+  });
+  return [...new Set(picked)];
+}
+
+/** One spelling per file, so a file named twice (or by name and by path) loads once. */
+function normalize(path: string): string {
+  return resolve(path);
 }
