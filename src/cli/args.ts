@@ -14,8 +14,17 @@ export function parseFlags<F extends FlagSpec>(command: string, argv: readonly s
     return parseArgs({ args: [...argv], options: flags, allowPositionals: true, strict: true });
   } catch (error) {
     const message = (error instanceof Error ? error.message : String(error)).split(/\n|\. /)[0];
-    throw new BadInputError(`${command}: ${message.replace(/^Unknown option/, "unknown option")} (see eosim --help)`);
+    throw new BadInputError(`${command}: ${plainParseError(message)} (see eosim --help)`);
   }
+}
+
+/** Node's parseArgs messages, in eosim's words (lowercase, the flag first). */
+function plainParseError(message: string): string {
+  const missing = /^Option '(--[\w-]+)[^']*' argument missing/.exec(message);
+  if (missing !== null) return `${missing[1]} needs a value`;
+  const ambiguous = /^Option '(--[\w-]+)' argument is ambiguous/.exec(message);
+  if (ambiguous !== null) return `${ambiguous[1]}: write a value starting with "-" as ${ambiguous[1]}=VALUE`;
+  return message.replace(/^Unknown option/, "unknown option").replace(/^Option/, "option").replace(/\.$/, "");
 }
 
 /** An integer flag value within [min, max]. */

@@ -1,18 +1,26 @@
 /**
- * `eosim run [names | paths] [--runs N] [--seed S] [--time-limit SEC] [--json]`
+ * `eosim run [names | paths | globs] [--runs N] [--seed S] [--time-limit SEC] [--json]
+ *  [--junit FILE] [--quiet]`
  *
  * Runs each selected scenario over generated schedules from one seed, prints one block per
  * scenario (the shrunk schedule, anomalies, repro path and replay command for every failure
  * found) and exits by the worst outcome. With `--json`, stdout is one JSON object and nothing
- * else.
+ * else; with `--quiet`, only failures and the final summary line (which names the seed);
+ * `--junit FILE` also writes JUnit XML. Progress goes to stderr (see `progress.ts`); colour
+ * only on a terminal.
  */
 import { reproOf, reproPathFor, writeRepro } from "../report/repro-file.ts";
 import { coverageText } from "../report/coverage-text.ts";
 import { failureText } from "../report/failure-text.ts";
+import { writeJUnit } from "../report/junit.ts";
+import { BadInputError } from "../scenario/bad-input.ts";
 import { runScenario, type ScenarioResult } from "../scenario/run-scenario.ts";
 import type { Scenario } from "../scenario/scenario.ts";
 import { intFlag, parseFlags, secondsFlag, seedMax, seedMin } from "./args.ts";
+import { colourWanted, type Paint, painter } from "./colour.ts";
 import { ExitCode } from "./exit-codes.ts";
+import { noProgress, type ScenarioProgress, startProgress } from "./progress.ts";
+import { junitSuiteOf, type RunOutcome } from "./run-junit.ts";
 import { selectScenarios } from "./select-scenarios.ts";
 import { pickSeed } from "./seed.ts";
 
@@ -85,8 +93,30 @@ function statusLine(result: ScenarioResult): string {
   return `${mark} ${result.name}: ${note} after ${result.runs} schedules (${rate})`;
 }
 
-function runOne(scenario: Scenario, seed: number, runs: number | undefined, timeLimitSeconds: number | undefined) {
-  const result = runScenario(scenario, { seed, runs, timeLimitSeconds });
+function writeJUnitOrFail(path: string, suite: ReturnType<typeof junitSuiteOf>): void {
+  try {
+    writeJUnit(path, suite);
+  } catch (error) {
+    throw new BadInputError(`--junit: cannot write ${path} (${error instanceof Error ? error.message.split("\n")[0] : String(error)})`);
+  }
+}
+
+/** Colour the ok / FAIL mark at the start of a status line. */
+function paintStatus(line: string, ok: boolean, paint: Paint): string {
+  const mark = line.slice(0, 4);
+  return paint(ok ? "green" : "red", mark) + line.slice(4);
+}
+
+/** Progress for one scenario: a bar on a terminal, plain lines elsewhere, none when quiet off a terminal. */
+function progressFor(scenario: Scenario, quiet: boolean, timeLimitSeconds: number | undefined): ScenarioProgress {
+  const interactive = process.stderr.isTTY === true;
+  if (quiet && !interactive) return noProgress;
+  return startProgress(scenario.name, { stream: process.stderr, interactive, timeLimitSeconds, paint: painter(colourWanted(process.stderr)) });
+}
+
+function runOne(scenario: Scenario, seed: number, runs: number | undefined, timeLimitSeconds: number | undefined, progress: ScenarioProgress) {
+  const result = runScenario(scenario, { seed, runs, timeLimitSeconds, onProgress: progress.update });
+  progress.stop();
   let repro: string | null = null;
   if (result.failure !== null) {
     repro = reproPathFor(reportsDir, scenario.name, seed);
@@ -102,30 +132,39 @@ export async function runCommand(argv: readonly string[]): Promise<ExitCode> {
     seed: { type: "string" },
     "time-limit": { type: "string" },
     json: { type: "boolean" },
+    junit: { type: "string" },
+    quiet: { type: "boolean" },
   });
   const runs = intFlag("runs", values.runs, 1, 100_000_000);
   const timeLimit = secondsFlag("time-limit", values["time-limit"]);
   const seed = pickSeed(intFlag("seed", values.seed, seedMin, seedMax));
+  if (values.junit !== undefined && values.junit.trim() === "") throw new BadInputError("--junit needs a file path, e.g. --junit reports/junit.xml");
   const scenarios = await selectScenarios(positionals);
   const json = values.json === true;
-  if (!json) console.log(`eosim run: seed ${seed.value}${seed.source === "random" ? " (random; pass --seed to repeat)" : ` (from ${seed.source})`}`);
+  const quiet = values.quiet === true;
+  const paint = painter(!json && colourWanted(process.stdout));
+  if (!json && !quiet) console.log(`eosim run: seed ${seed.value}${seed.source === "random" ? " (random; pass --seed to repeat)" : ` (from ${seed.source})`}`);
   const results: ScenarioResult[] = [];
   const summaries: ScenarioSummary[] = [];
+  const outcomes: RunOutcome[] = [];
   for (const scenario of scenarios) {
-    const { result, repro } = runOne(scenario, seed.value, runs, timeLimit);
+    const { result, repro } = runOne(scenario, seed.value, runs, timeLimit, progressFor(scenario, quiet, timeLimit));
     results.push(result);
     summaries.push(summarize(result, repro));
-    if (json) continue;
-    console.log(statusLine(result));
+    outcomes.push({ result, repro });
+    if (json || (quiet && result.ok)) continue;
+    console.log(paintStatus(statusLine(result), result.ok, paint));
     if (result.failure !== null) console.log(failureText(result.failure, repro));
-    else console.log(coverageText(result.coverage));
+    else if (!quiet) console.log(coverageText(result.coverage));
   }
   const code = exitCodeOf(results);
+  if (values.junit !== undefined) writeJUnitOrFail(values.junit, junitSuiteOf(outcomes, seed.value));
   if (json) {
     console.log(JSON.stringify({ ok: code === ExitCode.ok, seed: seed.value, scenarios: summaries }, null, 2));
   } else {
     const okCount = results.filter((r) => r.ok).length;
-    console.log(`${results.length} scenario(s): ${okCount} met their expectation, ${results.length - okCount} did not`);
+    const counts = `${okCount} met their expectation, ${results.length - okCount} did not`;
+    console.log(`${results.length} scenario(s): ${paint(okCount === results.length ? "green" : "red", counts)} (seed ${seed.value})`);
   }
   return code;
 }

@@ -1,0 +1,58 @@
+// Every exit code a CI script can see, each shown by a real CLI call on a scenario file
+// outside scenarios/ (test/fixtures/), with a processor defined in the file itself:
+// 0 expectations met, 1 a safety failure, 2 bad input, 3 a liveness failure.
+import { describe, expect, it } from "vitest";
+import { eosim } from "./run-cli.ts";
+
+const fixture = (name: string) => `test/fixtures/${name}.scenario.ts`;
+
+describe("exit codes", () => {
+  it("0: a processor defined in the scenario file passes on the reference runtime", () => {
+    const run = eosim(["run", fixture("own-processor"), "--seed", "1", "--json"]);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).scenarios).toMatchObject([{ name: "fixture-loyalty-points", ok: true, runs: 150, failures: 0 }]);
+  });
+
+  it("1: the same processor with dedupe off fails; the repro replays from the fixture file", () => {
+    const run = eosim(["run", fixture("own-processor-broken"), "--seed", "1"]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain("FAIL fixture-loyalty-points-no-dedupe: safety failure");
+    expect(run.stdout).toContain("exactly-once-state: FAILED");
+    const replayLine = run.stdout.split("\n").at(-3)!.trim();
+    expect(replayLine).toBe("replay: npx eosim replay reports/repro/fixture-loyalty-points-no-dedupe-seed1.json");
+    const replay = eosim(["replay", "reports/repro/fixture-loyalty-points-no-dedupe-seed1.json"]);
+    expect(replay.code).toBe(1);
+    expect(replay.stdout).toContain("verdict: fails");
+  });
+
+  it("2: a processor that throws is the user's bug, named with the input it threw on", () => {
+    const run = eosim(["run", fixture("throwing-processor"), "--seed", "1"]);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toMatch(/processor error: processor "throws-on-three" threw on input \S+ \(key k\d\): three is not supported/);
+  });
+
+  it("3: a liveness failure (cooperative rebalancing never retries a rejected offset commit)", () => {
+    const run = eosim(["run", fixture("liveness"), "--seed", "1", "--json"]);
+    expect(run.code).toBe(3);
+    const [scenario] = JSON.parse(run.stdout).scenarios;
+    expect(scenario).toMatchObject({ name: "fixture-cooperative-offset-stuck", ok: false, failure: "liveness", anomalies: ["offset-behind"] });
+  });
+});
+
+describe("bad input: exit 2 and one line naming what is wrong", () => {
+  it.each([
+    [["run", fixture("bad-field")], "eosim: test/fixtures/bad-field.scenario.ts: topology.partitions must be an integer from 1 to 64, got 0"],
+    [["run", "--seed", "x1"], 'eosim: --seed must be an integer from -2147483648 to 2147483647, got "x1"'],
+    [["run", "--time-limit=-3"], 'eosim: --time-limit must be a positive number of seconds, got "-3"'],
+    [["run", "--time-limit", "-3"], 'eosim: run: --time-limit: write a value starting with "-" as --time-limit=VALUE (see eosim --help)'],
+    [["run", "--junit"], "eosim: run: --junit needs a value (see eosim --help)"],
+    [["run", "--quiet=yes"], "eosim: run: option '--quiet' does not take an argument (see eosim --help)"],
+    [["run", "test/fixtures/*.nothing.ts"], 'eosim: no scenario files match "test/fixtures/*.nothing.ts"'],
+    [["list", "--json"], "eosim: list: unknown option '--json' (see eosim --help)"],
+    [["replay"], "eosim: eosim replay takes exactly one repro file (eosim replay reports/repro/<file>.json)"],
+  ])("eosim %j", (args, line) => {
+    const result = eosim(args);
+    expect(result.code).toBe(2);
+    expect(result.stderr.trimEnd().split("\n")).toEqual([line]);
+  });
+});
