@@ -1,0 +1,81 @@
+/**
+ * `scenarioTest(scenario, { runs, seed })`: one vitest test per scenario, for users' own test
+ * files (`import { scenarioTest } from "eosim/vitest"`) and for eosim's own suite. The test is
+ * named after the scenario and nothing else, so names stay stable across seeds (and in JUnit
+ * reports); a failure writes the same repro file `eosim run` writes and fails with a message
+ * that carries the seed, the shrunk schedule and the replay command.
+ *
+ * The seed is `options.seed`, else `EOSIM_SEED`, else 1: a test suite should be repeatable,
+ * and `EOSIM_SEED=<n> npx vitest` explores other seeds without editing code.
+ */
+import { test } from "vitest";
+import { failureText } from "../report/failure-text.ts";
+import { reproOf, reproPathFor, writeRepro } from "../report/repro-file.ts";
+import { BadInputError } from "../scenario/bad-input.ts";
+import type { ScenarioDefinition } from "../scenario/define-scenario.ts";
+import { validateScenario } from "../scenario/load-scenarios.ts";
+import { runScenario, type ScenarioResult } from "../scenario/run-scenario.ts";
+import type { Scenario } from "../scenario/scenario.ts";
+
+/** Options of {@link scenarioTest}. */
+export interface ScenarioTestOptions {
+  /** Schedules to generate (default: the scenario's `runs`). */
+  readonly runs?: number;
+  /** Root seed (default: `EOSIM_SEED`, else 1). */
+  readonly seed?: number;
+  /** Stop generating after this many seconds (the best counterexample so far is kept). */
+  readonly timeLimitSeconds?: number;
+  /** The vitest timeout of the test, in milliseconds. Default 120000. */
+  readonly timeout?: number;
+  /** Where repro files go, as `<reportsDir>/repro/<scenario>-seed<S>.json`. Default "reports". */
+  readonly reportsDir?: string;
+}
+
+/** The default seed of a scenario test: `EOSIM_SEED`, else 1. */
+export function defaultTestSeed(env: NodeJS.ProcessEnv = process.env): number {
+  const text = env.EOSIM_SEED;
+  if (text === undefined || text === "") return 1;
+  const seed = Number(text);
+  if (!Number.isInteger(seed)) throw new BadInputError(`EOSIM_SEED must be an integer, got ${JSON.stringify(text)}`);
+  return seed;
+}
+
+function loaded(scenario: Scenario | ScenarioDefinition): Scenario {
+  return "world" in scenario ? scenario : validateScenario(scenario, null);
+}
+
+/** Why a result does not meet its expectation, or null when it does. */
+export function failureMessage(result: ScenarioResult, repro: string | null): string | null {
+  if (result.ok) return null;
+  const seed = result.seed;
+  if (result.error !== null) return `${result.name}: ${result.error.kind} error with seed ${seed}: ${result.error.message}`;
+  if (result.coverageMissing.length > 0) {
+    return `${result.name}: required coverage not reached in ${result.runs} schedules with seed ${seed}: ${result.coverageMissing.join(", ")}`;
+  }
+  if (result.failure === null) return `${result.name}: expected a failure, none found in ${result.runs} schedules with seed ${seed}`;
+  const kind = result.failure.verdict.failure ?? "unknown";
+  return `${result.name}: ${kind} failure with seed ${seed}\n${failureText(result.failure, repro)}`;
+}
+
+/**
+ * Register one vitest test that runs `scenario` (a `defineScenario` value or a loaded
+ * scenario) and fails unless it meets its expectation.
+ * @example
+ * import { scenarioTest } from "eosim/vitest";
+ * import orders from "../scenarios/orders.scenario.ts";
+ * scenarioTest(orders, { runs: 300 });
+ */
+export function scenarioTest(scenario: Scenario | ScenarioDefinition, options: ScenarioTestOptions = {}): void {
+  const target = loaded(scenario);
+  test(target.name, () => {
+    const seed = options.seed ?? defaultTestSeed();
+    const result = runScenario(target, { seed, runs: options.runs, timeLimitSeconds: options.timeLimitSeconds });
+    let repro: string | null = null;
+    if (result.failure !== null && !result.ok) {
+      repro = reproPathFor(options.reportsDir ?? "reports", target.name, seed);
+      writeRepro(repro, reproOf(target, seed, result.failure));
+    }
+    const message = failureMessage(result, repro);
+    if (message !== null) throw new Error(message);
+  }, options.timeout ?? 120_000);
+}
