@@ -2,11 +2,17 @@
 export const helpText = `eosim: deterministic simulation testing of exactly-once stream processors
 
 Usage:
-  eosim run [names | files] [--runs N] [--seed S] [--time-limit SEC] [--json]
-      Run scenarios (all under scenarios/ when none are named) over generated
-      fault schedules. The seed comes from --seed, else EOSIM_SEED, else is
-      random; it is always printed. Failures are shrunk and written to
-      reports/repro/<scenario>-seed<S>.json.
+  eosim run [names | paths | globs] [--runs N] [--seed S] [--time-limit SEC]
+            [--json] [--junit FILE] [--quiet]
+      Run scenarios (all under scenarios/ when none are named; a folder or a
+      quoted glob such as 'test/**/*.scenario.ts' selects its files) over
+      generated fault schedules. The seed comes from --seed, else EOSIM_SEED,
+      else is random; it is always printed. Failures are shrunk and written to
+      reports/repro/<scenario>-seed<S>.json. --junit writes JUnit XML (one
+      testcase per scenario); --quiet prints only failures and the summary.
+  eosim new <name>
+      Write scenarios/<name>.scenario.ts from a commented template that passes
+      as written (never overwrites a file).
   eosim replay <repro.json>
       Re-run a recorded failing schedule; prints "history <hash>" and
       "verdict: fails" (exit 1) or "verdict: passes" (exit 0).
@@ -14,7 +20,7 @@ Usage:
       Run the reference runtime and every planted bug of the catalogue; report
       which bugs are detected, after how many schedules, and the shrunk length.
       Exit 0 only when the reference passes and every bug is detected.
-  eosim list [names | files]
+  eosim list [names | paths | globs]
       List scenarios with processor, expectation and description.
   eosim --help | --version
 
