@@ -1,6 +1,6 @@
 // `eosim new <name>` in a fresh project (eosim installed as a package): the template passes
 // as written, shows up in `eosim list`, and is never overwritten.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -73,8 +73,12 @@ describe("the template", () => {
     const dir = mkdtempSync(join(repoRoot, "reports", "tmp-template-"));
     const file = join(dir, "a-2b.scenario.ts");
     writeFileSync(file, scenarioTemplate("a-2b"));
-    const [scenario] = await loadScenarioFile(file);
-    expect(scenario).toMatchObject({ name: "a-2b", expect: "pass", runs: 200 });
-    expect(scenario.world.processor.name).toBe("order-totals");
+    try {
+      const [scenario] = await loadScenarioFile(file);
+      expect(scenario).toMatchObject({ name: "a-2b", expect: "pass", runs: 200 });
+      expect(scenario.world.processor.name).toBe("order-totals");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
