@@ -1,0 +1,126 @@
+/**
+ * A pool of worker threads that run the chunks of runs (see `schedule-chunks.ts`).
+ *
+ * Chunks go out in index order to whichever worker is idle. Once a chunk fails, no later chunk
+ * is started, and the earlier chunks still running finish (one of them may fail too, and then
+ * it wins). The chunks handed back are those up to the lowest failing one, which is what a
+ * single thread would have run: the run's result does not depend on the number of workers or
+ * on which worker finished first. Each worker loads the scenario once from its source
+ * (`scenario-source.ts`); shrinking is left to the caller's thread.
+ */
+import { Worker } from "node:worker_threads";
+import { HarnessError } from "../core/invariant.ts";
+import { BadInputError } from "./bad-input.ts";
+import type { ChunkResult } from "./run-chunk.ts";
+import type { ScenarioSource } from "./scenario-source.ts";
+import type { ChunkPlan } from "./schedule-chunks.ts";
+import type { WorkerError, WorkerReply, WorkerRequest } from "./worker-messages.ts";
+
+const entry = new URL("./run-worker-entry.js", import.meta.url);
+
+function errorFrom(error: WorkerError): Error {
+  if (error.kind === "bad-input") return new BadInputError(error.message);
+  if (error.kind === "harness") return new HarnessError(error.message);
+  return new Error(`a worker thread failed: ${error.message}`);
+}
+
+/** One worker thread with at most one chunk in flight. */
+class PoolWorker {
+  private readonly worker = new Worker(entry);
+  private pending: { resolve: (result: ChunkResult) => void; reject: (error: Error) => void } | undefined;
+  private closing = false;
+
+  constructor() {
+    this.worker.on("message", (reply: WorkerReply) => {
+      const pending = this.pending;
+      this.pending = undefined;
+      if ("error" in reply) pending?.reject(errorFrom(reply.error));
+      else pending?.resolve(reply.result);
+    });
+    this.worker.on("error", (error) => this.fail(error instanceof Error ? error : new Error(String(error))));
+    this.worker.on("exit", (code) => {
+      if (!this.closing) this.fail(new HarnessError(`a worker thread exited unexpectedly (code ${code})`));
+    });
+  }
+
+  run(request: WorkerRequest): Promise<ChunkResult> {
+    return new Promise((resolve, reject) => {
+      this.pending = { resolve, reject };
+      this.worker.postMessage(request);
+    });
+  }
+
+  close(): Promise<number> {
+    this.closing = true;
+    return this.worker.terminate();
+  }
+
+  private fail(error: Error): void {
+    const pending = this.pending;
+    this.pending = undefined;
+    pending?.reject(error);
+  }
+}
+
+/** Options of {@link WorkerPool.runChunks}. */
+export interface PoolRunOptions {
+  /** Wall-clock deadline (`Date.now()` milliseconds): no chunk starts after it. */
+  readonly deadlineMs?: number;
+  /** Called as each chunk finishes (in completion order). */
+  readonly onChunk?: (result: ChunkResult) => void;
+}
+
+/** Worker threads that run chunks; reuse one pool for many runs, then close it. */
+export class WorkerPool {
+  private readonly workers: PoolWorker[] = [];
+  private nextId = 0;
+
+  constructor(readonly size: number) {
+    for (let i = 0; i < size; i++) this.workers.push(new PoolWorker());
+  }
+
+  /** Run `plans` (in index order) of the scenario `source` names; resolves to the chunks up to the lowest failing one. */
+  runChunks(source: ScenarioSource, plans: readonly ChunkPlan[], options: PoolRunOptions = {}): Promise<ChunkResult[]> {
+    return new Promise((resolve, reject) => {
+      const results: ChunkResult[] = [];
+      const idle = [...this.workers];
+      let next = 0;
+      let running = 0;
+      let lowestFailure = Number.POSITIVE_INFINITY;
+      let stopped = false;
+      const mayStart = (): boolean =>
+        !stopped && next < plans.length && plans[next].index < lowestFailure && (options.deadlineMs === undefined || Date.now() < options.deadlineMs);
+      const finished = (result: ChunkResult, worker: PoolWorker): void => {
+        running--;
+        idle.push(worker);
+        results.push(result);
+        if (result.failedAt !== null) lowestFailure = Math.min(lowestFailure, result.index);
+        if (result.interrupted) stopped = true;
+        options.onChunk?.(result);
+        pump();
+      };
+      const pump = (): void => {
+        while (idle.length > 0 && mayStart()) {
+          const worker = idle.pop()!;
+          const plan = plans[next++];
+          running++;
+          const request: WorkerRequest = { id: this.nextId++, source, plan, deadlineMs: options.deadlineMs };
+          worker.run(request).then((result) => finished(result, worker), (error: Error) => {
+            stopped = true;
+            reject(error);
+          });
+        }
+        if (running === 0) {
+          results.sort((a, b) => a.index - b.index);
+          resolve(results.filter((r) => r.index <= lowestFailure));
+        }
+      };
+      pump();
+    });
+  }
+
+  /** Stop every worker thread. */
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.close()));
+  }
+}
