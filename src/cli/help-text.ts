@@ -3,13 +3,19 @@ export const helpText = `eosim: deterministic simulation testing of exactly-once
 
 Usage:
   eosim run [names | paths | globs] [--runs N] [--seed S] [--time-limit SEC]
-            [--json] [--junit FILE] [--quiet]
+            [--json] [--junit FILE] [--quiet] [--workers N] [--shard i/n]
       Run scenarios (all under scenarios/ when none are named; a folder or a
       quoted glob such as 'test/**/*.scenario.ts' selects its files) over
       generated fault schedules. The seed comes from --seed, else EOSIM_SEED,
       else is random; it is always printed. Failures are shrunk and written to
       reports/repro/<scenario>-seed<S>.json. --junit writes JUnit XML (one
       testcase per scenario); --quiet prints only failures and the summary.
+      --workers N spreads each scenario's schedules over N worker threads;
+      --shard i/n runs the i-th of n deterministic slices (for CI matrices).
+      Neither changes which schedules run or which failure is reported.
+  eosim merge <reports...> [--json] [--junit FILE]
+      Merge the --json reports of every shard of a run into the summary the
+      unsharded run would have printed, with its exit code.
   eosim new <name>
       Write scenarios/<name>.scenario.ts from a commented template that passes
       as written (never overwrites a file).

@@ -8,6 +8,7 @@ import { BadInputError } from "../scenario/bad-input.ts";
 import { ExitCode } from "./exit-codes.ts";
 import { helpText } from "./help-text.ts";
 import { listCommand } from "./list-command.ts";
+import { mergeCommand } from "./merge-command.ts";
 import { mutantsCommand } from "./mutants-command.ts";
 import { newCommand } from "./new-command.ts";
 import { replayCommand } from "./replay-command.ts";
@@ -18,6 +19,7 @@ const commands: Record<string, (argv: readonly string[]) => Promise<ExitCode>> =
   replay: replayCommand,
   list: listCommand,
   mutants: mutantsCommand,
+  merge: mergeCommand,
   new: newCommand,
 };
 

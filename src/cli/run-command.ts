@@ -1,20 +1,26 @@
 /**
  * `eosim run [names | paths | globs] [--runs N] [--seed S] [--time-limit SEC] [--json]
- *  [--junit FILE] [--quiet]`
+ *  [--junit FILE] [--quiet] [--workers N] [--shard i/n]`
  *
  * Runs each selected scenario over generated schedules from one seed, prints one block per
  * scenario (the shrunk schedule, anomalies, repro path and replay command for every failure
  * found) and exits by the worst outcome. With `--json`, stdout is one JSON object and nothing
  * else; with `--quiet`, only failures and the final summary line (which names the seed);
  * `--junit FILE` also writes JUnit XML. Progress goes to stderr (see `progress.ts`); colour
- * only on a terminal.
+ * only on a terminal. `--workers N` spreads each scenario's schedules over N worker threads
+ * and `--shard i/n` runs one deterministic slice of them (merge shard reports with
+ * `eosim merge`); neither changes which schedules run or which failure is reported.
  */
 import { reproOf, reproPathFor, writeRepro } from "../report/repro-file.ts";
 import { coverageText } from "../report/coverage-text.ts";
 import { failureText } from "../report/failure-text.ts";
 import { writeJUnit } from "../report/junit.ts";
 import { BadInputError } from "../scenario/bad-input.ts";
-import { runScenario, type ScenarioResult } from "../scenario/run-scenario.ts";
+import { shardDetailOf, type ShardDetail } from "../report/shard-report.ts";
+import { runScenarioParallel } from "../scenario/parallel-run.ts";
+import type { ScenarioResult } from "../scenario/run-scenario.ts";
+import { parseShard, type Shard } from "../scenario/schedule-chunks.ts";
+import { WorkerPool } from "../scenario/worker-pool.ts";
 import type { Scenario } from "../scenario/scenario.ts";
 import { intFlag, parseFlags, secondsFlag, seedMax, seedMin } from "./args.ts";
 import { colourWanted, type Paint, painter } from "./colour.ts";
@@ -45,9 +51,11 @@ export interface ScenarioSummary {
   readonly coverage: Record<string, number>;
   /** Required coverage labels not reached. */
   readonly coverageMissing: readonly string[];
+  /** With `--shard`: the chunks this shard ran, for `eosim merge`. */
+  readonly shard?: ShardDetail;
 }
 
-function summarize(result: ScenarioResult, repro: string | null): ScenarioSummary {
+function summarize(result: ScenarioResult, repro: string | null, scenario: Scenario): ScenarioSummary {
   const verdict = result.failure?.verdict;
   return {
     name: result.name,
@@ -64,6 +72,7 @@ function summarize(result: ScenarioResult, repro: string | null): ScenarioSummar
     error: result.error === null ? null : `${result.error.kind} error: ${result.error.message}`,
     coverage: result.coverage.toJSON(),
     coverageMissing: result.coverageMissing,
+    shard: shardDetailOf(result, scenario),
   };
 }
 
@@ -114,8 +123,22 @@ function progressFor(scenario: Scenario, quiet: boolean, timeLimitSeconds: numbe
   return startProgress(scenario.name, { stream: process.stderr, interactive, timeLimitSeconds, paint: painter(colourWanted(process.stderr)) });
 }
 
-function runOne(scenario: Scenario, seed: number, runs: number | undefined, timeLimitSeconds: number | undefined, progress: ScenarioProgress) {
-  const result = runScenario(scenario, { seed, runs, timeLimitSeconds, onProgress: progress.update });
+/** How a run spreads: worker threads (a pool shared by the scenarios) and the shard. */
+interface Spread {
+  readonly workers: number;
+  readonly pool: WorkerPool | undefined;
+  readonly shard: Shard | null;
+}
+
+function shardFlag(value: string | undefined): Shard | null {
+  if (value === undefined) return null;
+  const shard = parseShard(value);
+  if (shard === null) throw new BadInputError(`--shard must be i/n with 1 <= i <= n, e.g. 2/4, got ${JSON.stringify(value)}`);
+  return shard;
+}
+
+async function runOne(scenario: Scenario, seed: number, runs: number | undefined, timeLimitSeconds: number | undefined, progress: ScenarioProgress, spread: Spread) {
+  const result = await runScenarioParallel(scenario, { seed, runs, timeLimitSeconds, onProgress: progress.update, ...spread });
   progress.stop();
   let repro: string | null = null;
   if (result.failure !== null) {
@@ -134,7 +157,11 @@ export async function runCommand(argv: readonly string[]): Promise<ExitCode> {
     json: { type: "boolean" },
     junit: { type: "string" },
     quiet: { type: "boolean" },
+    workers: { type: "string" },
+    shard: { type: "string" },
   });
+  const workers = intFlag("workers", values.workers, 1, 64) ?? 1;
+  const shard = shardFlag(values.shard);
   const runs = intFlag("runs", values.runs, 1, 100_000_000);
   const timeLimit = secondsFlag("time-limit", values["time-limit"]);
   const seed = pickSeed(intFlag("seed", values.seed, seedMin, seedMax));
@@ -143,24 +170,30 @@ export async function runCommand(argv: readonly string[]): Promise<ExitCode> {
   const json = values.json === true;
   const quiet = values.quiet === true;
   const paint = painter(!json && colourWanted(process.stdout));
-  if (!json && !quiet) console.log(`eosim run: seed ${seed.value}${seed.source === "random" ? " (random; pass --seed to repeat)" : ` (from ${seed.source})`}`);
+  if (!json && !quiet) console.log(`eosim run: seed ${seed.value}${seed.source === "random" ? " (random; pass --seed to repeat)" : ` (from ${seed.source})`}${shard === null ? "" : `, shard ${shard.index}/${shard.count}`}`);
   const results: ScenarioResult[] = [];
   const summaries: ScenarioSummary[] = [];
   const outcomes: RunOutcome[] = [];
-  for (const scenario of scenarios) {
-    const { result, repro } = runOne(scenario, seed.value, runs, timeLimit, progressFor(scenario, quiet, timeLimit));
-    results.push(result);
-    summaries.push(summarize(result, repro));
-    outcomes.push({ result, repro });
-    if (json || (quiet && result.ok)) continue;
-    console.log(paintStatus(statusLine(result), result.ok, paint));
-    if (result.failure !== null) console.log(failureText(result.failure, repro));
-    else if (!quiet) console.log(coverageText(result.coverage));
+  const spread: Spread = { workers, shard, pool: workers > 1 ? new WorkerPool(workers) : undefined };
+  try {
+    for (const scenario of scenarios) {
+      const { result, repro } = await runOne(scenario, seed.value, runs, timeLimit, progressFor(scenario, quiet, timeLimit), spread);
+      results.push(result);
+      summaries.push(summarize(result, repro, scenario));
+      outcomes.push({ result, repro });
+      if (json || (quiet && result.ok)) continue;
+      console.log(paintStatus(statusLine(result), result.ok, paint));
+      if (result.failure !== null) console.log(failureText(result.failure, repro));
+      else if (!quiet) console.log(coverageText(result.coverage));
+    }
+  } finally {
+    await spread.pool?.close();
   }
   const code = exitCodeOf(results);
   if (values.junit !== undefined) writeJUnitOrFail(values.junit, junitSuiteOf(outcomes, seed.value));
   if (json) {
-    console.log(JSON.stringify({ ok: code === ExitCode.ok, seed: seed.value, scenarios: summaries }, null, 2));
+    const shardField = shard === null ? {} : { shard: `${shard.index}/${shard.count}` };
+    console.log(JSON.stringify({ ok: code === ExitCode.ok, seed: seed.value, ...shardField, scenarios: summaries }, null, 2));
   } else {
     const okCount = results.filter((r) => r.ok).length;
     const counts = `${okCount} met their expectation, ${results.length - okCount} did not`;

@@ -1,0 +1,128 @@
+/**
+ * `eosim merge <reports...> [--json] [--junit FILE]`: merge the `--json` reports of the
+ * shards of one run (`eosim run --shard i/n --json > shard-i.json`) into the summary the
+ * unsharded run would have printed, and exit as it would have. Every shard of the run must be
+ * there, once, with the same seed and scenarios: a missing shard would silently skip its
+ * schedules, so it is bad input (exit 2).
+ */
+import { readFileSync } from "node:fs";
+import { replayCommand } from "../report/failure-text.ts";
+import { type JUnitCase, type JUnitProblem, writeJUnit } from "../report/junit.ts";
+import { type MergeableSummary, mergeScenarioShards } from "../report/shard-report.ts";
+import { BadInputError } from "../scenario/bad-input.ts";
+import { parseFlags } from "./args.ts";
+import { ExitCode } from "./exit-codes.ts";
+
+/** A shard report as `eosim run --shard i/n --json` writes it. */
+interface ShardReport {
+  readonly file: string;
+  readonly seed: number;
+  readonly scenarios: readonly MergeableSummary[];
+}
+
+function readReport(file: string): ShardReport {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, "utf8"));
+  } catch (error) {
+    throw new BadInputError(`${file}: cannot read a JSON report (${error instanceof Error ? error.message.split("\n")[0] : String(error)})`);
+  }
+  const report = json as { seed?: unknown; scenarios?: unknown };
+  if (typeof report !== "object" || report === null || typeof report.seed !== "number" || !Array.isArray(report.scenarios)) {
+    throw new BadInputError(`${file}: not an eosim run --json report`);
+  }
+  const scenarios = report.scenarios as MergeableSummary[];
+  for (const s of scenarios) {
+    if (typeof s?.shard?.index !== "number" || !Array.isArray(s.shard.chunks)) throw new BadInputError(`${file}: scenario "${s?.name}" has no shard detail (run it with --shard i/n --json)`);
+  }
+  return { file, seed: report.seed, scenarios };
+}
+
+/** Check that `reports` are every shard of one run, once each. */
+function checkComplete(reports: readonly ShardReport[]): void {
+  const first = reports[0];
+  const names = (r: ShardReport) => r.scenarios.map((s) => s.name).join(",");
+  for (const r of reports) {
+    if (r.seed !== first.seed) throw new BadInputError(`${r.file}: seed ${r.seed} differs from ${first.file}'s seed ${first.seed}`);
+    if (names(r) !== names(first)) throw new BadInputError(`${r.file}: scenarios [${names(r)}] differ from ${first.file}'s [${names(first)}]`);
+  }
+  if (first.scenarios.length === 0) return;
+  const count = first.scenarios[0].shard!.count;
+  const seen = new Map<number, string>();
+  for (const r of reports) {
+    const shard = r.scenarios[0].shard!;
+    if (shard.count !== count) throw new BadInputError(`${r.file}: shard ${shard.index}/${shard.count} is not one of ${count} shards`);
+    const other = seen.get(shard.index);
+    if (other !== undefined) throw new BadInputError(`${r.file}: shard ${shard.index}/${count} is also ${other}`);
+    seen.set(shard.index, r.file);
+  }
+  const missing = Array.from({ length: count }, (_, i) => i + 1).filter((i) => !seen.has(i));
+  if (missing.length > 0) throw new BadInputError(`missing shard(s) ${missing.map((i) => `${i}/${count}`).join(", ")} of the run (seed ${first.seed})`);
+}
+
+/** The exit code `eosim run` would have returned for `summaries` (harness > processor error > safety > liveness). */
+export function exitCodeOfSummaries(summaries: readonly MergeableSummary[]): ExitCode {
+  const failed = summaries.filter((s) => !s.ok);
+  if (failed.length === 0) return ExitCode.ok;
+  if (failed.some((s) => s.error?.startsWith("harness") === true)) return ExitCode.harness;
+  if (failed.some((s) => s.error?.startsWith("processor") === true)) return ExitCode.badInput;
+  return failed.every((s) => s.expect === "pass" && s.failure === "liveness") ? ExitCode.liveness : ExitCode.safety;
+}
+
+function statusLine(s: MergeableSummary): string {
+  const mark = s.ok ? "ok  " : "FAIL";
+  if (s.error !== null) return `${mark} ${s.name}: ${s.error}`;
+  if (s.coverageMissing.length > 0) return `${mark} ${s.name}: required coverage not reached in ${s.runs} schedules: ${s.coverageMissing.join(", ")}`;
+  if (s.failures === 0) return `${mark} ${s.name}: ${s.runs} schedules, ${s.expect === "fail" ? "expected a failure, none found" : "no failure"}`;
+  const found = `${s.failure} failure${s.expect === "fail" ? " found, as expected," : ""} after ${s.runs} schedules, shrunk to ${s.shrunkIntents} intent(s)`;
+  return `${mark} ${s.name}: ${found}${s.repro === null ? "" : `; replay: ${replayCommand(s.repro)}`}`;
+}
+
+function junitProblem(s: MergeableSummary, seed: number): JUnitProblem | null {
+  if (s.ok) return null;
+  if (s.error !== null) return { kind: "error", type: s.error.split(" ")[0], message: `${s.error} (seed ${seed})`, detail: s.error };
+  const message = `${statusLine(s).slice(5)} (seed ${seed})`;
+  const type = s.coverageMissing.length > 0 ? "coverage" : s.failures === 0 ? "not-detected" : (s.failure ?? "unknown");
+  return { kind: "failure", type, message, detail: `${message}\nanomalies: ${s.anomalies.join(", ") || "-"}` };
+}
+
+function writeJUnitOrFail(path: string, summaries: readonly MergeableSummary[], seed: number): void {
+  const cases: JUnitCase[] = summaries.map((s) => ({
+    name: s.name,
+    seconds: s.schedulesPerSecond > 0 ? s.runs / s.schedulesPerSecond : 0,
+    problem: junitProblem(s, seed),
+    output: `${s.runs} schedules, seed ${seed}, expect ${s.expect} (merged from shards)`,
+  }));
+  try {
+    writeJUnit(path, { name: "eosim", properties: { seed }, cases });
+  } catch (error) {
+    throw new BadInputError(`--junit: cannot write ${path} (${error instanceof Error ? error.message.split("\n")[0] : String(error)})`);
+  }
+}
+
+/** Merge the shard reports named in `files` into per-scenario summaries. */
+export function mergeReports(files: readonly string[]): { seed: number; scenarios: MergeableSummary[] } {
+  const reports = files.map(readReport);
+  checkComplete(reports);
+  const scenarios = reports[0].scenarios.map((s, i) => mergeScenarioShards(reports.map((r) => r.scenarios[i])));
+  return { seed: reports[0].seed, scenarios };
+}
+
+/** Run the command; returns the exit code. */
+export async function mergeCommand(argv: readonly string[]): Promise<ExitCode> {
+  const { values, positionals } = parseFlags("merge", argv, { json: { type: "boolean" }, junit: { type: "string" } });
+  if (positionals.length === 0) throw new BadInputError("eosim merge takes the JSON reports of every shard (eosim merge shard-*.json)");
+  if (values.junit !== undefined && values.junit.trim() === "") throw new BadInputError("--junit needs a file path, e.g. --junit reports/junit.xml");
+  const { seed, scenarios } = mergeReports(positionals);
+  const code = exitCodeOfSummaries(scenarios);
+  if (values.junit !== undefined) writeJUnitOrFail(values.junit, scenarios, seed);
+  if (values.json === true) {
+    console.log(JSON.stringify({ ok: code === ExitCode.ok, seed, scenarios }, null, 2));
+    return code;
+  }
+  console.log(`eosim merge: ${positionals.length} shard report(s), seed ${seed}`);
+  for (const s of scenarios) console.log(statusLine(s));
+  const okCount = scenarios.filter((s) => s.ok).length;
+  console.log(`${scenarios.length} scenario(s): ${okCount} met their expectation, ${scenarios.length - okCount} did not (seed ${seed})`);
+  return code;
+}

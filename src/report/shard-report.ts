@@ -1,0 +1,104 @@
+/**
+ * Shard reports and their merge. `eosim run --shard i/n --json` adds to each scenario what a
+ * merge needs beyond the summary: the chunks the shard ran (runs, where one failed, coverage
+ * per chunk) and the required coverage labels. `eosim merge` then rebuilds the summary the
+ * unsharded run would have printed: the lowest failing chunk over all shards decides the
+ * failure, and runs and coverage count every chunk up to it, exactly as one thread would
+ * have (see `scenario/schedule-chunks.ts`). Only timing figures differ.
+ */
+import type { ScenarioResult } from "../scenario/run-scenario.ts";
+import type { Scenario } from "../scenario/scenario.ts";
+import { expandRequired } from "../scenario/required-coverage.ts";
+import { chunkSize } from "../scenario/schedule-chunks.ts";
+import { Coverage } from "./coverage.ts";
+
+/** One chunk as a shard report lists it. */
+export interface ShardChunk {
+  readonly index: number;
+  readonly runs: number;
+  readonly failedAt: number | null;
+  readonly coverage: Record<string, number>;
+}
+
+/** What a shard adds to a scenario's JSON summary. */
+export interface ShardDetail {
+  /** This shard, 1-based, of `count`. */
+  readonly index: number;
+  readonly count: number;
+  /** Schedules the whole run was asked for (all shards together). */
+  readonly plannedRuns: number;
+  readonly chunkSize: number;
+  /** Required coverage labels, expanded (a merged passing run must reach each). */
+  readonly requiredCoverage: readonly string[];
+  /** The chunks this shard ran, in index order, up to its first failing one. */
+  readonly chunks: readonly ShardChunk[];
+}
+
+/** The shard detail of a sharded run's result. */
+export function shardDetailOf(result: ScenarioResult, scenario: Scenario): ShardDetail | undefined {
+  if (result.shard === null) return undefined;
+  return {
+    index: result.shard.index,
+    count: result.shard.count,
+    plannedRuns: result.plannedRuns,
+    chunkSize,
+    requiredCoverage: expandRequired(scenario, scenario.definition.requiredCoverage ?? []),
+    chunks: result.chunks.map((c) => ({ index: c.index, runs: c.runs, failedAt: c.failedAt, coverage: c.coverage })),
+  };
+}
+
+/** The fields of a scenario summary a merge reads and writes (a subset of `eosim run --json`). */
+export interface MergeableSummary {
+  readonly name: string;
+  readonly expect: "pass" | "fail";
+  readonly ok: boolean;
+  readonly runs: number;
+  readonly failures: number;
+  readonly seed: number;
+  readonly repro: string | null;
+  readonly schedulesPerSecond: number;
+  readonly failure: "safety" | "liveness" | "unknown" | null;
+  readonly anomalies: readonly string[];
+  readonly shrunkIntents: number | null;
+  readonly error: string | null;
+  readonly coverage: Record<string, number>;
+  readonly coverageMissing: readonly string[];
+  readonly shard?: ShardDetail;
+}
+
+/** Merge one scenario's summaries from every shard (each with its shard detail) into the unsharded summary. */
+export function mergeScenarioShards(shards: readonly MergeableSummary[]): MergeableSummary {
+  const chunks = shards.flatMap((s) => s.shard!.chunks.map((chunk) => ({ chunk, from: s })));
+  chunks.sort((a, b) => a.chunk.index - b.chunk.index);
+  const failing = chunks.find((c) => c.chunk.failedAt !== null);
+  const counted = failing === undefined ? chunks : chunks.filter((c) => c.chunk.index <= failing.chunk.index);
+  const coverage = new Coverage();
+  let runs = 0;
+  for (const { chunk } of counted) {
+    runs += chunk.runs;
+    for (const [label, count] of Object.entries(chunk.coverage)) coverage.counts.set(label, (coverage.counts.get(label) ?? 0) + count);
+  }
+  const first = shards[0];
+  const winner = failing?.from;
+  const failures = winner?.failures ?? 0;
+  const error = winner?.error ?? null;
+  const required = first.shard!.requiredCoverage;
+  const coverageMissing = first.expect === "pass" && failures === 0 ? required.filter((label) => (coverage.counts.get(label) ?? 0) === 0) : [];
+  const ok = error === null && coverageMissing.length === 0 && (first.expect === "pass" ? failures === 0 : failures > 0);
+  return {
+    name: first.name,
+    expect: first.expect,
+    ok,
+    runs,
+    failures,
+    seed: first.seed,
+    repro: winner?.repro ?? null,
+    schedulesPerSecond: shards.reduce((sum, s) => sum + s.schedulesPerSecond, 0),
+    failure: winner?.failure ?? null,
+    anomalies: winner?.anomalies ?? [],
+    shrunkIntents: winner?.shrunkIntents ?? null,
+    error,
+    coverage: coverage.toJSON(),
+    coverageMissing,
+  };
+}

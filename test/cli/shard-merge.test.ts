@@ -1,0 +1,69 @@
+// `eosim run --workers N`, `eosim run --shard i/n` and `eosim merge` as CI uses them: the
+// merged shard reports equal the unsharded report on every field that does not depend on
+// timing, and parallel runs write the same repro file.
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { eosim } from "./run-cli.ts";
+
+const selection = ["test/fixtures/late-failure.scenario.ts", "click-counter", "bank-ledger-no-dedupe"];
+const common = ["--seed", "1", "--runs", "450", "--json"];
+
+/** A report without its timing fields (and the per-shard detail). */
+function withoutTiming(stdout: string) {
+  const json = JSON.parse(stdout) as { shard?: string; scenarios: Array<Record<string, unknown>> };
+  delete json.shard;
+  for (const s of json.scenarios) {
+    delete s.schedulesPerSecond;
+    delete s.shard;
+  }
+  return json;
+}
+
+const reproIntents = (path: string) => (JSON.parse(readFileSync(path, "utf8")) as { intents: unknown[] }).intents;
+
+describe("eosim run --workers / --shard and eosim merge", () => {
+  it("--workers 2 reports and writes what one worker does", () => {
+    const single = eosim(["run", ...selection, ...common]);
+    expect(single.code).toBe(0);
+    const report = withoutTiming(single.stdout);
+    const repro = report.scenarios[0].repro as string;
+    const intents = reproIntents(repro);
+    expect(report.scenarios[0]).toMatchObject({ name: "fixture-offset-before-state", runs: 201, failures: 1 });
+    const parallel = eosim(["run", ...selection, ...common, "--workers", "2"]);
+    expect(parallel.code).toBe(0);
+    expect(withoutTiming(parallel.stdout)).toEqual(report);
+    expect(reproIntents(repro)).toEqual(intents);
+  });
+
+  it("merging every shard's report gives the unsharded report", () => {
+    const dir = mkdtempSync(join(tmpdir(), "eosim-shards-"));
+    const single = eosim(["run", ...selection, ...common]);
+    const files = [1, 2, 3].map((i) => {
+      const shard = eosim(["run", ...selection, ...common, "--shard", `${i}/3`]);
+      expect(JSON.parse(shard.stdout).shard).toBe(`${i}/3`);
+      const file = join(dir, `shard-${i}.json`);
+      writeFileSync(file, shard.stdout);
+      return file;
+    });
+    const merged = eosim(["merge", ...files, "--json"]);
+    expect(merged.code).toBe(single.code);
+    expect(withoutTiming(merged.stdout)).toEqual(withoutTiming(single.stdout));
+    const text = eosim(["merge", ...files]);
+    expect(text.stdout).toContain("fixture-offset-before-state: safety failure found, as expected, after 201 schedules");
+  });
+
+  it("rejects a missing shard and a malformed --shard with one line, exit 2", () => {
+    const dir = mkdtempSync(join(tmpdir(), "eosim-shards-"));
+    const file = join(dir, "shard-1.json");
+    writeFileSync(file, eosim(["run", "click-counter", ...common, "--shard", "1/2"]).stdout);
+    const merged = eosim(["merge", file]);
+    expect(merged.code).toBe(2);
+    expect(merged.stderr.trim()).toBe("eosim: missing shard(s) 2/2 of the run (seed 1)");
+    const bad = eosim(["run", "click-counter", "--shard", "3/2"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr.trim().split("\n")).toHaveLength(1);
+    expect(bad.stderr).toContain("--shard must be i/n");
+  });
+});
