@@ -18,6 +18,7 @@ export interface CommittedOffset {
 export class ConsumerGroup {
   private memberList: number[] = [];
   private owners: number[];
+  private readonly ownedSinceGen: number[];
   private gen = 0;
   /** `committed[p]`: last accepted commit for partition p (offset -1 before any). */
   readonly committed: CommittedOffset[];
@@ -30,6 +31,7 @@ export class ConsumerGroup {
     private readonly history: History,
   ) {
     this.owners = new Array<number>(partitions).fill(-1);
+    this.ownedSinceGen = new Array<number>(partitions).fill(0);
     this.committed = [];
     for (let p = 0; p < partitions; p++) this.committed.push({ offset: -1, generation: 0 });
   }
@@ -99,9 +101,20 @@ export class ConsumerGroup {
     return accepted;
   }
 
+  /**
+   * The generation since which the current owner of `partition` has held it without a break.
+   * A member that did not take part in the rebalances since (it was paused, or slow) may keep
+   * its work on the partition only if it last saw a generation at or after this one.
+   */
+  ownedSince(partition: number): number {
+    return this.ownedSinceGen[partition];
+  }
+
   private rebalance(): void {
     this.gen++;
+    const before = this.owners;
     this.owners = assignPartitions(this.memberList, this.partitions, this.strategy);
+    for (let p = 0; p < this.partitions; p++) if (this.owners[p] !== before[p]) this.ownedSinceGen[p] = this.gen;
     this.history.record(Op.rebalance, this.gen, this.memberList.length);
   }
 }

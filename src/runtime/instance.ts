@@ -121,8 +121,11 @@ export class Instance {
     const cooperative = options.rebalance === "cooperative";
     const next: PartitionTask[] = [];
     for (const partition of assigned) {
-      const task = cooperative ? this.taskFor(partition) : undefined;
-      if (task !== undefined) task.generation = generation;
+      // Cooperative: keep a task only if this instance held the partition without a break since
+      // the task last ran (a paused or expired member may have lost it and got it back).
+      const held = cooperative ? this.taskFor(partition) : undefined;
+      const task = held !== undefined && held.generation >= group.ownedSince(partition) ? held : undefined;
+      if (task !== undefined) task.keepAcrossRebalance(generation);
       next.push(task ?? new PartitionTask(this.id, partition, this.ctx, this.disk, generation));
     }
     this.tasks = next;

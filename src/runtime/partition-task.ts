@@ -373,8 +373,19 @@ export class PartitionTask {
     this.phase = TaskPhase.sent;
   }
 
+  /**
+   * Cooperative rebalancing kept this partition: continue under the new generation, and redo
+   * the group offset commit, which the group may have refused while the rebalance was on.
+   */
+  keepAcrossRebalance(generation: number): void {
+    this.generation = generation;
+    if (this.phase === TaskPhase.ready && this.ctx.options.commitGroupOffsets) this.phase = TaskPhase.sent;
+  }
+
   private commitOffset(): void {
-    this.ctx.group.commitOffset(this.instance, this.generation, this.partition, this.store!.nextOffset);
+    if (this.ctx.options.commitGroupOffsets) {
+      this.ctx.group.commitOffset(this.instance, this.generation, this.partition, this.store!.nextOffset);
+    }
     this.phase = TaskPhase.ready;
   }
 

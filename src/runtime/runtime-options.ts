@@ -45,6 +45,8 @@ export interface RuntimeOptions {
   readonly fencing: boolean;
   /** Restart a restore that has taken longer than the changelog's delete retention. */
   readonly restoreDeadline: boolean;
+  /** Commit consumed offsets to the group (off: consumer lag never goes down, a liveness failure). */
+  readonly commitGroupOffsets: boolean;
   /** Eager: every rebalance revokes all partitions; cooperative: only moved ones. */
   readonly rebalance: "eager" | "cooperative";
   /** How the group spreads partitions over instances. */
@@ -67,6 +69,7 @@ export const referenceRuntime: RuntimeOptions = {
   checkCheckpoint: true,
   fencing: true,
   restoreDeadline: true,
+  commitGroupOffsets: true,
   rebalance: "eager",
   assignment: "range",
 };

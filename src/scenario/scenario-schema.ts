@@ -51,6 +51,7 @@ export const ScenarioSchema = Schema.Struct({
     checkCheckpoint: Schema.optional(Schema.Boolean),
     fencing: Schema.optional(Schema.Boolean),
     restoreDeadline: Schema.optional(Schema.Boolean),
+    commitGroupOffsets: Schema.optional(Schema.Boolean),
     rebalance: Schema.optional(Schema.Literals(["eager", "cooperative"])),
     assignment: Schema.optional(Schema.Literals(["range", "round-robin"])),
   })])),

@@ -31,11 +31,11 @@ describe("exit codes", () => {
     expect(run.stdout).toMatch(/processor error: processor "throws-on-three" threw on input \S+ \(key k\d\): three is not supported/);
   });
 
-  it("3: a liveness failure (cooperative rebalancing never retries a rejected offset commit)", () => {
+  it("3: a liveness failure (a runtime that never commits group offsets)", () => {
     const run = eosim(["run", fixture("liveness"), "--seed", "1", "--json"]);
     expect(run.code).toBe(3);
     const [scenario] = JSON.parse(run.stdout).scenarios;
-    expect(scenario).toMatchObject({ name: "fixture-cooperative-offset-stuck", ok: false, failure: "liveness", anomalies: ["offset-behind"] });
+    expect(scenario).toMatchObject({ name: "fixture-offsets-never-committed", ok: false, failure: "liveness", anomalies: ["offset-behind"] });
   });
 });
 

@@ -58,9 +58,25 @@ describe("Instance", () => {
         expect(after.store).toBe(before.store);
       } else {
         expect(after).toBe(before);
-        expect(after.phase).toBe(TaskPhase.ready);
+        // kept under the new generation: it re-commits its group offset first
+        expect(after.phase).toBe(TaskPhase.sent);
       }
     }
+  });
+
+  it("cooperative: a partition that moved away and back while the instance was paused is not kept", () => {
+    const world = newWorld({ partitions: 2, instances: 2, runtime: { ...referenceRuntime, rebalance: "cooperative" } });
+    const [a, b] = world.instances;
+    stepUntilIdle(world, 0);
+    stepUntilIdle(world, 1);
+    const before = a.taskFor(0)!;
+    world.group.leave(a.id); // a's session expires: b owns both partitions
+    world.group.join(a.id); // a is back in the group before it ever noticed
+    expect(world.group.ownerOf(0)).toBe(a.id);
+    a.step();
+    expect(a.taskFor(0)).not.toBe(before);
+    expect(a.taskFor(0)!.phase).toBe(TaskPhase.fencing);
+    expect(b.alive).toBe(true);
   });
 
   it("finishes an input cycle in flight before handling a rebalance", () => {
