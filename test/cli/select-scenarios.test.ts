@@ -14,7 +14,7 @@ describe("expandGlob", () => {
   });
 
   it("matches * within a folder and ** across folders, sorted, skipping node_modules", () => {
-    expect(expandGlob("scenarios/bank-*.scenario.ts")).toEqual(["scenarios/bank-ledger-no-dedupe.scenario.ts", "scenarios/bank-ledger.scenario.ts"]);
+    expect(expandGlob("scenarios/bank-*.scenario.ts")).toEqual(["scenarios/bank-ledger-cooperative.scenario.ts", "scenarios/bank-ledger-no-dedupe.scenario.ts", "scenarios/bank-ledger.scenario.ts"]);
     expect(expandGlob("./test/**/own-processor*.scenario.ts")).toEqual(["test/fixtures/own-processor-broken.scenario.ts", "test/fixtures/own-processor.scenario.ts"]);
     expect(expandGlob("**/bank-ledger.scenario.ts")).toEqual(["scenarios/bank-ledger.scenario.ts"]);
     expect(expandGlob("no-such-folder/*.ts")).toEqual([]);
