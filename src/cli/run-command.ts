@@ -177,7 +177,7 @@ export async function runCommand(argv: readonly string[]): Promise<ExitCode> {
   const spread: Spread = { workers, shard, pool: workers > 1 ? new WorkerPool(workers) : undefined };
   try {
     for (const scenario of scenarios) {
-      const { result, repro } = await runOne(scenario, seed.value, runs, timeLimit, progressFor(scenario, quiet, timeLimit), spread);
+      const { result, repro } = await runOne(scenario, seed.value, runs, timeLimit ?? scenario.timeLimitSeconds, progressFor(scenario, quiet, timeLimit ?? scenario.timeLimitSeconds), spread);
       results.push(result);
       summaries.push(summarize(result, repro, scenario));
       outcomes.push({ result, repro });

@@ -11,23 +11,11 @@ import { formatSchemaError } from "../scenario/format-schema-error.ts";
 import type { ScheduleFailure } from "../scenario/run-scenario.ts";
 import type { Scenario } from "../scenario/scenario.ts";
 import type { Intent } from "../schedule/intent.ts";
+import { IntentSchema } from "../schedule/intent-schema.ts";
 import { failureStepOf } from "./replay.ts";
 
 /** Current repro format. */
 export const reproFormat = "eosim-repro/1";
-
-const Index = Schema.Number.check(Schema.makeFilter((n: number) => Number.isInteger(n) && n >= 0 && n < 1_000_000, { message: "must be a non-negative integer" }));
-
-const IntentSchema = Schema.Union([
-  Schema.Struct({ k: Schema.Literal("produce"), producer: Index, key: Index, draw: Index }),
-  Schema.Struct({ k: Schema.Literal("retry"), producer: Index, index: Index }),
-  Schema.Struct({ k: Schema.Literal("step"), instance: Index, count: Index }),
-  Schema.Struct({ k: Schema.Literal("tick"), ticks: Index }),
-  Schema.Struct({ k: Schema.Literals(["lost-ack", "lost-request", "ambiguous-error"]), target: Schema.Literals([0, 1, 2]) }),
-  Schema.Struct({ k: Schema.Literals(["crash", "restart", "wipe", "join", "leave", "pause", "resume"]), instance: Index }),
-  Schema.Struct({ k: Schema.Literals(["compact", "truncate"]), partition: Index }),
-  Schema.Struct({ k: Schema.Literal("republish"), producer: Index, distance: Index }),
-]);
 
 /** The repro file schema. */
 export const ReproSchema = Schema.Struct({

@@ -4,6 +4,7 @@
  * show (pass, or fail because a planted bug is caught).
  */
 import type { FaultKind } from "../faults/fault-kind.ts";
+import type { Intent } from "../schedule/intent.ts";
 import type { Processor } from "../runtime/processor.ts";
 import type { RuntimeOptions } from "../runtime/runtime-options.ts";
 
@@ -40,6 +41,18 @@ export interface ScenarioOptions<S = unknown, E = unknown, O = unknown> {
   readonly topology?: TopologyOptions;
   /** Fault kinds to inject (default: all). An empty list runs without faults. */
   readonly faults?: readonly FaultKind[];
+  /**
+   * Fixed weights (0-10) per fault kind, instead of a swarm draw of 0-3 per kind for every
+   * schedule. Kinds not listed get 0.
+   */
+  readonly faultWeights?: Partial<Record<FaultKind, number>>;
+  /**
+   * A fixed schedule of intents for a regression scenario: every run plays exactly these (for
+   * example the intents of a repro file). Default runs: 1.
+   */
+  readonly schedule?: { readonly intents: readonly Intent[]; readonly faultMix?: Partial<Record<FaultKind, number>>; readonly seed?: number };
+  /** Stop generating after this many seconds (the CLI's --time-limit overrides it). */
+  readonly timeLimitSeconds?: number;
   /**
    * The runtime under test: "reference" (default), the name of a planted bug from the
    * catalogue (`eosim mutants` lists them), or individual knobs away from the reference.

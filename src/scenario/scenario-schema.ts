@@ -9,6 +9,7 @@ import { faultKinds } from "../faults/fault-kind.ts";
 import { checkerNames } from "../check/all-checkers.ts";
 import type { Processor } from "../runtime/processor.ts";
 import { coverageLabels } from "./required-coverage.ts";
+import { IntentSchema } from "../schedule/intent-schema.ts";
 import { scenarioNamePattern, scenarioNameRule } from "./scenario-name.ts";
 
 const intIn = (min: number, max: number) =>
@@ -36,6 +37,13 @@ export const ScenarioSchema = Schema.Struct({
     keys: Schema.optional(intIn(1, 1000)),
   })),
   faults: Schema.optional(Schema.Array(oneOf(faultKinds))),
+  faultWeights: Schema.optional(Schema.Record(oneOf(faultKinds), intIn(0, 10))),
+  schedule: Schema.optional(Schema.Struct({
+    intents: Schema.Array(IntentSchema),
+    faultMix: Schema.optional(Schema.Record(oneOf(faultKinds), intIn(0, 10))),
+    seed: Schema.optional(intIn(-2147483648, 2147483647)),
+  })),
+  timeLimitSeconds: Schema.optional(Schema.Number.check(Schema.makeFilter((n: number) => n > 0, { message: "must be a positive number of seconds" }))),
   runtime: Schema.optional(Schema.Union([Schema.String, Schema.Struct({
     dedupe: Schema.optional(Schema.Boolean),
     dedupeStorage: Schema.optional(Schema.Literals(["store", "memory"])),

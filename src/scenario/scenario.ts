@@ -3,7 +3,7 @@
  */
 import { type Checker } from "../check/verdict.ts";
 import { checkers as allCheckers } from "../check/all-checkers.ts";
-import { faultKinds } from "../faults/fault-kind.ts";
+import { type FaultKind, type FaultMix, faultKinds } from "../faults/fault-kind.ts";
 import { findMutant, mutants } from "../runtime/mutants.ts";
 import { referenceRuntime, type RuntimeOptions } from "../runtime/runtime-options.ts";
 import type { ScheduleShape } from "../schedule/schedule-arbitrary.ts";
@@ -24,6 +24,13 @@ export interface Scenario {
   readonly shape: ScheduleShape;
   readonly checkers: readonly Checker[];
   readonly definition: ScenarioDefinition;
+  /** Default time limit of a run, in seconds. */
+  readonly timeLimitSeconds: number | undefined;
+}
+
+/** Weights for every fault kind, 0 for those not given. */
+function fullMix(weights: Partial<Record<FaultKind, number>>): FaultMix {
+  return Object.fromEntries(faultKinds.map((kind) => [kind, weights[kind] ?? 0])) as FaultMix;
 }
 
 function runtimeOf(definition: ScenarioDefinition, file: string | null): { options: RuntimeOptions; earlyTombstoneRemoval: boolean } {
@@ -62,7 +69,7 @@ export function resolveScenario(definition: ScenarioDefinition, file: string | n
     name: definition.name,
     description: definition.description,
     expect: definition.expect ?? "pass",
-    runs: definition.runs ?? 200,
+    runs: definition.runs ?? (definition.schedule === undefined ? 200 : 1),
     file,
     world,
     shape: {
@@ -74,7 +81,14 @@ export function resolveScenario(definition: ScenarioDefinition, file: string | n
       minIntents,
       maxIntents,
       republishDistanceMax: definition.republishDistanceMax ?? 12,
+      faultWeights: definition.faultWeights === undefined ? undefined : fullMix(definition.faultWeights),
+      fixed: definition.schedule === undefined ? undefined : {
+        seed: definition.schedule.seed ?? 0,
+        faultMix: fullMix(definition.schedule.faultMix ?? {}),
+        intents: definition.schedule.intents,
+      },
     },
+    timeLimitSeconds: definition.timeLimitSeconds,
     checkers: selected === undefined ? allCheckers : allCheckers.filter((c) => selected.includes(c.name)),
     definition,
   };

@@ -21,6 +21,10 @@ export interface ScheduleShape {
   readonly maxIntents: number;
   /** Largest distance of upstream re-publishing, in events. */
   readonly republishDistanceMax: number;
+  /** Fixed weights per fault kind instead of a swarm draw per schedule. */
+  readonly faultWeights?: FaultMix;
+  /** A fixed schedule (a regression scenario): every run is exactly this one. */
+  readonly fixed?: Schedule;
 }
 
 type Weighted = { weight: number; arbitrary: fc.Arbitrary<Intent> };
@@ -92,7 +96,9 @@ export function intentsArbitrary(shape: ScheduleShape, mix: FaultMix): fc.Arbitr
 
 /** The arbitrary of whole schedules. */
 export function scheduleArbitrary(shape: ScheduleShape): fc.Arbitrary<Schedule> {
+  if (shape.fixed !== undefined) return fc.constant(shape.fixed);
+  const mix = shape.faultWeights === undefined ? faultMixArbitrary(shape.faults) : fc.constant(shape.faultWeights);
   return fc
-    .tuple(fc.integer(), faultMixArbitrary(shape.faults))
+    .tuple(fc.integer(), mix)
     .chain(([seed, faultMix]) => intentsArbitrary(shape, faultMix).map((intents): Schedule => ({ seed, faultMix, intents })));
 }

@@ -1,0 +1,19 @@
+/**
+ * The Schema of an intent, for every place intents cross a boundary (repro files, fixed
+ * schedules in scenario files).
+ */
+import { Schema } from "effect";
+
+const Index = Schema.Number.check(Schema.makeFilter((n: number) => Number.isInteger(n) && n >= 0 && n < 1_000_000, { message: "must be a non-negative integer" }));
+
+/** One intent, as written in JSON or a scenario file. */
+export const IntentSchema = Schema.Union([
+  Schema.Struct({ k: Schema.Literal("produce"), producer: Index, key: Index, draw: Index }),
+  Schema.Struct({ k: Schema.Literal("retry"), producer: Index, index: Index }),
+  Schema.Struct({ k: Schema.Literal("step"), instance: Index, count: Index }),
+  Schema.Struct({ k: Schema.Literal("tick"), ticks: Index }),
+  Schema.Struct({ k: Schema.Literals(["lost-ack", "lost-request", "ambiguous-error"]), target: Schema.Literals([0, 1, 2]) }),
+  Schema.Struct({ k: Schema.Literals(["crash", "restart", "wipe", "join", "leave", "pause", "resume"]), instance: Index }),
+  Schema.Struct({ k: Schema.Literals(["compact", "truncate"]), partition: Index }),
+  Schema.Struct({ k: Schema.Literal("republish"), producer: Index, distance: Index }),
+]);
