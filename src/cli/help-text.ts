@@ -26,6 +26,12 @@ Usage:
       Run the reference runtime and every planted bug of the catalogue; report
       which bugs are detected, after how many schedules, and the shrunk length.
       Exit 0 only when the reference passes and every bug is detected.
+  eosim bench [--quick] [--out FILE]
+      Measure eosim on the reference workload (bank ledger, 4 partitions, 3
+      instances, 2 producers, 120-200 intents, every fault and checker): speed
+      on 1 and 2 workers, against its limit and against a hand-written
+      fc.commands harness, per planted bug, replay latency and peak memory.
+      Prints the tables and writes reports/bench.json (also: npm run bench).
   eosim list [names | paths | globs]
       List scenarios with processor, expectation and description.
   eosim --help | --version

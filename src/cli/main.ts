@@ -5,6 +5,7 @@
 import { readFileSync } from "node:fs";
 import { HarnessError } from "../core/invariant.ts";
 import { BadInputError } from "../scenario/bad-input.ts";
+import { benchCommand } from "./bench-command.ts";
 import { ExitCode } from "./exit-codes.ts";
 import { helpText } from "./help-text.ts";
 import { listCommand } from "./list-command.ts";
@@ -20,6 +21,7 @@ const commands: Record<string, (argv: readonly string[]) => Promise<ExitCode>> =
   list: listCommand,
   mutants: mutantsCommand,
   merge: mergeCommand,
+  bench: benchCommand,
   new: newCommand,
 };
 

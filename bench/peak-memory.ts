@@ -1,0 +1,13 @@
+/**
+ * Peak memory of a long run, measured in a process of its own (so nothing else the benchmark
+ * did counts): `node --import tsx bench/peak-memory.ts <runs>` runs the reference workload for
+ * `runs` schedules in one thread and prints one JSON line with the process's peak resident
+ * set. Passing runs keep no history: only counts and coverage survive a schedule.
+ */
+import { runScenario } from "../src/scenario/run-scenario.ts";
+import { referenceWorkload } from "./reference-workload.ts";
+
+const runs = Number(process.argv[2] ?? 100_000);
+const result = runScenario(referenceWorkload(), { seed: 1, runs });
+const maxRssMb = process.resourceUsage().maxRSS / 1024;
+console.log(JSON.stringify({ runs: result.runs, failures: result.failures, seconds: result.seconds, maxRssMb }));

@@ -1,0 +1,32 @@
+/**
+ * `eosim bench [--quick] [--out FILE]` (also `npm run bench`): run the benchmark in `bench/`
+ * (throughput on the reference workload against its limit, every planted bug, the
+ * hand-written fc.commands harness side by side, replay latency, peak memory), print the
+ * tables and write the report as JSON (default `reports/bench.json`). Progress goes to stderr.
+ * Exits 0 when the measurements completed, whether or not the targets were met: a missed
+ * target is a finding, printed as MISSED.
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { benchTable } from "../../bench/bench-report.ts";
+import { defaultBudget, quickBudget, runBench } from "../../bench/run-bench.ts";
+import { BadInputError } from "../scenario/bad-input.ts";
+import { parseFlags } from "./args.ts";
+import { ExitCode } from "./exit-codes.ts";
+import { reportsDir } from "./run-command.ts";
+
+/** Run the command; returns the exit code. */
+export async function benchCommand(argv: readonly string[]): Promise<ExitCode> {
+  const { values, positionals } = parseFlags("bench", argv, { quick: { type: "boolean" }, out: { type: "string" } });
+  if (positionals.length > 0) throw new BadInputError(`bench takes no arguments, got ${JSON.stringify(positionals[0])} (see eosim --help)`);
+  const out = values.out ?? join(reportsDir, "bench.json");
+  if (out.trim() === "") throw new BadInputError("--out needs a file path, e.g. --out reports/bench.json");
+  const quick = values.quick === true;
+  console.log(`eosim bench${quick ? " --quick (smoke run: tiny budgets, figures mean nothing)" : ""}: writing ${out}`);
+  const report = await runBench(quick ? quickBudget : defaultBudget, quick, join(dirname(out), "bench-repro.json"), (line) => console.error(`bench: ${line}`));
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
+  console.log(benchTable(report));
+  console.log(`benchmark took ${report.seconds} s; report written to ${out}`);
+  return ExitCode.ok;
+}
