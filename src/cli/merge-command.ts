@@ -69,13 +69,14 @@ export function exitCodeOfSummaries(summaries: readonly MergeableSummary[]): Exi
   return failed.every((s) => s.expect === "pass" && s.failure === "liveness") ? ExitCode.liveness : ExitCode.safety;
 }
 
-function statusLine(s: MergeableSummary): string {
+function statusLine(s: MergeableSummary, foundBy?: string): string {
   const mark = s.ok ? "ok  " : "FAIL";
   if (s.error !== null) return `${mark} ${s.name}: ${s.error}`;
   if (s.coverageMissing.length > 0) return `${mark} ${s.name}: required coverage not reached in ${s.runs} schedules: ${s.coverageMissing.join(", ")}`;
   if (s.failures === 0) return `${mark} ${s.name}: ${s.runs} schedules, ${s.expect === "fail" ? "expected a failure, none found" : "no failure"}`;
   const found = `${s.failure} failure${s.expect === "fail" ? " found, as expected," : ""} after ${s.runs} schedules, shrunk to ${s.shrunkIntents} intent(s)`;
-  return `${mark} ${s.name}: ${found}${s.repro === null ? "" : `; replay: ${replayCommand(s.repro)}`}`;
+  const where = foundBy === undefined ? "" : ` (found by shard ${foundBy})`;
+  return `${mark} ${s.name}: ${found}${where}${s.repro === null ? "" : `; replay: ${replayCommand(s.repro)}`}`;
 }
 
 function junitProblem(s: MergeableSummary, seed: number): JUnitProblem | null {
@@ -100,12 +101,23 @@ function writeJUnitOrFail(path: string, summaries: readonly MergeableSummary[], 
   }
 }
 
-/** Merge the shard reports named in `files` into per-scenario summaries. */
-export function mergeReports(files: readonly string[]): { seed: number; scenarios: MergeableSummary[] } {
+/** The shard ("i/n") whose chunk holds the reported failure of scenario `i`, if any. */
+function foundBy(reports: readonly ShardReport[], i: number): string | undefined {
+  let best: { chunk: number; shard: string } | undefined;
+  for (const r of reports) {
+    const shard = r.scenarios[i].shard!;
+    const failing = shard.chunks.find((c) => c.failedAt !== null);
+    if (failing !== undefined && (best === undefined || failing.index < best.chunk)) best = { chunk: failing.index, shard: `${shard.index}/${shard.count}` };
+  }
+  return best?.shard;
+}
+
+/** Merge the shard reports named in `files` into per-scenario summaries (and which shard found each failure). */
+export function mergeReports(files: readonly string[]): { seed: number; scenarios: MergeableSummary[]; foundBy: (string | undefined)[] } {
   const reports = files.map(readReport);
   checkComplete(reports);
-  const scenarios = reports[0].scenarios.map((s, i) => mergeScenarioShards(reports.map((r) => r.scenarios[i])));
-  return { seed: reports[0].seed, scenarios };
+  const scenarios = reports[0].scenarios.map((_, i) => mergeScenarioShards(reports.map((r) => r.scenarios[i])));
+  return { seed: reports[0].seed, scenarios, foundBy: scenarios.map((_, i) => foundBy(reports, i)) };
 }
 
 /** Run the command; returns the exit code. */
@@ -113,7 +125,7 @@ export async function mergeCommand(argv: readonly string[]): Promise<ExitCode> {
   const { values, positionals } = parseFlags("merge", argv, { json: { type: "boolean" }, junit: { type: "string" } });
   if (positionals.length === 0) throw new BadInputError("eosim merge takes the JSON reports of every shard (eosim merge shard-*.json)");
   if (values.junit !== undefined && values.junit.trim() === "") throw new BadInputError("--junit needs a file path, e.g. --junit reports/junit.xml");
-  const { seed, scenarios } = mergeReports(positionals);
+  const { seed, scenarios, foundBy: shards } = mergeReports(positionals);
   const code = exitCodeOfSummaries(scenarios);
   if (values.junit !== undefined) writeJUnitOrFail(values.junit, scenarios, seed);
   if (values.json === true) {
@@ -121,7 +133,7 @@ export async function mergeCommand(argv: readonly string[]): Promise<ExitCode> {
     return code;
   }
   console.log(`eosim merge: ${positionals.length} shard report(s), seed ${seed}`);
-  for (const s of scenarios) console.log(statusLine(s));
+  scenarios.forEach((s, i) => console.log(statusLine(s, shards[i])));
   const okCount = scenarios.filter((s) => s.ok).length;
   console.log(`${scenarios.length} scenario(s): ${okCount} met their expectation, ${scenarios.length - okCount} did not (seed ${seed})`);
   return code;

@@ -51,7 +51,7 @@ describe("eosim run --workers / --shard and eosim merge", () => {
     expect(merged.code).toBe(single.code);
     expect(withoutTiming(merged.stdout)).toEqual(withoutTiming(single.stdout));
     const text = eosim(["merge", ...files]);
-    expect(text.stdout).toContain("fixture-offset-before-state: safety failure found, as expected, after 201 schedules");
+    expect(text.stdout).toContain("fixture-offset-before-state: safety failure found, as expected, after 201 schedules, shrunk to 4 intent(s) (found by shard 3/3)");
   });
 
   it("rejects a missing shard and a malformed --shard with one line, exit 2", () => {
