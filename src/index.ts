@@ -6,6 +6,13 @@ export type { ScenarioOptions, ScenarioDefinition, TopologyOptions, CompactionOp
 export type { Scenario } from "./scenario/scenario.ts";
 export { validateScenario, loadScenarioFile, loadScenarios, findScenarioFiles } from "./scenario/load-scenarios.ts";
 export { runScenario, judgeSchedule } from "./scenario/run-scenario.ts";
+export { runScenarioParallel } from "./scenario/parallel-run.ts";
+export type { ParallelRunOptions } from "./scenario/parallel-run.ts";
+export { WorkerPool } from "./scenario/worker-pool.ts";
+export { fileSourceOf, moduleSource } from "./scenario/scenario-source.ts";
+export type { ScenarioSource, SourceArgument } from "./scenario/scenario-source.ts";
+export type { Shard } from "./scenario/schedule-chunks.ts";
+export type { ChunkResult } from "./scenario/run-chunk.ts";
 export type { RunOptions, ScenarioResult, ScheduleFailure, RunError } from "./scenario/run-scenario.ts";
 export { BadInputError } from "./scenario/bad-input.ts";
 export { defineProcessor } from "./runtime/processor.ts";

@@ -130,7 +130,11 @@ function minimizeFailure(scenario: Scenario, schedule: Schedule, limitSeconds: n
  * it, within `limitSeconds`.
  */
 function fastCheckShrink(scenario: Scenario, chunk: ChunkResult, limitSeconds: number): { schedule: Schedule; shrinks: number; path: string } {
-  const details = fc.check(chunkProperty(scenario, chunk), { ...chunkParameters(chunk), path: chunk.path ?? undefined, numRuns: chunk.size, interruptAfterTimeLimit: limitSeconds * 1000 });
+  const property = chunkProperty(scenario, chunk);
+  const replay = { ...chunkParameters(chunk), path: chunk.path ?? undefined, numRuns: chunk.size };
+  let details = fc.check(property, { ...replay, interruptAfterTimeLimit: Math.max(1, limitSeconds * 1000) });
+  // Out of time before the failing schedule was even regenerated: take it unshrunk.
+  if (details.counterexample === null && details.interrupted) details = fc.check(property, { ...replay, endOnFailure: true });
   if (!details.failed || details.counterexample === null) {
     throw new HarnessError(`chunk ${chunk.index} failed at schedule ${chunk.failedAt} but its replay from path ${chunk.path} passes`);
   }
@@ -179,7 +183,8 @@ export function resultOfChunks(scenario: Scenario, options: RunOptions, chunks: 
   const shrinkStarted = performance.now();
   if (failed !== undefined) {
     try {
-      failure = failureOf(scenario, failed, runs, options.shrinkTimeLimitSeconds ?? 20);
+      // Each shrinking pass is bounded by the shrink limit, and by the run's own time limit.
+      failure = failureOf(scenario, failed, runs, Math.min(options.shrinkTimeLimitSeconds ?? 20, options.timeLimitSeconds ?? Number.POSITIVE_INFINITY));
     } catch (thrown) {
       error = errorOf(thrown);
     }
