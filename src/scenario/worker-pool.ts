@@ -29,6 +29,8 @@ class PoolWorker {
   private readonly worker = new Worker(entry);
   private pending: { resolve: (result: ChunkResult) => void; reject: (error: Error) => void } | undefined;
   private closing = false;
+  /** Set once the thread failed (also while idle, e.g. while loading): later requests fail at once. */
+  private failure: Error | undefined;
 
   constructor() {
     this.worker.on("message", (reply: WorkerReply) => {
@@ -45,6 +47,7 @@ class PoolWorker {
 
   run(request: WorkerRequest): Promise<ChunkResult> {
     return new Promise((resolve, reject) => {
+      if (this.failure !== undefined) return reject(this.failure);
       this.pending = { resolve, reject };
       this.worker.postMessage(request);
     });
@@ -56,6 +59,7 @@ class PoolWorker {
   }
 
   private fail(error: Error): void {
+    this.failure ??= error;
     const pending = this.pending;
     this.pending = undefined;
     pending?.reject(error);
