@@ -38,3 +38,8 @@ export function checkRun(view: WorldView, selected: readonly Checker[] = checker
   });
   return { ok: failure === null, failure, verdicts };
 }
+
+/** The distinct anomaly kinds of a verdict, in the order first reported. */
+export function anomalyKindsOf(verdict: RunVerdict): string[] {
+  return [...new Set(verdict.verdicts.flatMap((v) => v.anomalies.map((a) => a.kind)))];
+}

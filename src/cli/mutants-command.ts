@@ -8,6 +8,7 @@ import { reproOf, reproPathFor, writeRepro } from "../report/repro-file.ts";
 import { allMutantScenarios, referenceScenarios } from "../scenario/mutant-scenario.ts";
 import { runScenario } from "../scenario/run-scenario.ts";
 import { intFlag, parseFlags, seedMax, seedMin } from "./args.ts";
+import { anomalyKindsOf } from "../check/all-checkers.ts";
 import { ExitCode } from "./exit-codes.ts";
 import { reportsDir } from "./run-command.ts";
 import { pickSeed } from "./seed.ts";
@@ -70,7 +71,7 @@ export async function mutantsCommand(argv: readonly string[]): Promise<ExitCode>
       schedulesToDetect: failure === null ? null : failure.schedulesToFailure,
       shrunkSteps: failure === null ? null : failure.schedule.intents.length,
       seconds: Math.round(result.seconds * 100) / 100,
-      anomalies: failure === null ? [] : [...new Set(failure.verdict.verdicts.flatMap((v) => v.anomalies.map((a) => a.kind)))],
+      anomalies: failure === null ? [] : anomalyKindsOf(failure.verdict),
       repro,
     };
   });

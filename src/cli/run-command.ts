@@ -16,7 +16,8 @@ import { coverageText } from "../report/coverage-text.ts";
 import { failureText } from "../report/failure-text.ts";
 import { writeJUnit } from "../report/junit.ts";
 import { BadInputError } from "../scenario/bad-input.ts";
-import { shardDetailOf, type ShardDetail } from "../report/shard-report.ts";
+import { anomalyKindsOf } from "../check/all-checkers.ts";
+import { type MergeableSummary, shardDetailOf } from "../report/shard-report.ts";
 import { runScenarioParallel } from "../scenario/parallel-run.ts";
 import type { ScenarioResult } from "../scenario/run-scenario.ts";
 import { parseShard, type Shard } from "../scenario/schedule-chunks.ts";
@@ -33,27 +34,8 @@ import { pickSeed } from "./seed.ts";
 /** Where reports go. */
 export const reportsDir = "reports";
 
-/** One scenario's line in the JSON summary. */
-export interface ScenarioSummary {
-  readonly name: string;
-  readonly expect: "pass" | "fail";
-  readonly ok: boolean;
-  readonly runs: number;
-  readonly failures: number;
-  readonly seed: number;
-  readonly repro: string | null;
-  readonly schedulesPerSecond: number;
-  readonly failure: "safety" | "liveness" | "unknown" | null;
-  readonly anomalies: readonly string[];
-  readonly shrunkIntents: number | null;
-  readonly error: string | null;
-  /** Schedules that reached each coverage label (see README: fault coverage). */
-  readonly coverage: Record<string, number>;
-  /** Required coverage labels not reached. */
-  readonly coverageMissing: readonly string[];
-  /** With `--shard`: the chunks this shard ran, for `eosim merge`. */
-  readonly shard?: ShardDetail;
-}
+/** One scenario's line in the JSON summary (the fields `eosim merge` reads back). */
+export type ScenarioSummary = MergeableSummary;
 
 function summarize(result: ScenarioResult, repro: string | null, scenario: Scenario): ScenarioSummary {
   const verdict = result.failure?.verdict;
@@ -67,7 +49,7 @@ function summarize(result: ScenarioResult, repro: string | null, scenario: Scena
     repro,
     schedulesPerSecond: Math.round(result.schedulesPerSecond),
     failure: verdict?.failure ?? null,
-    anomalies: verdict === undefined ? [] : [...new Set(verdict.verdicts.flatMap((v) => v.anomalies.map((a) => a.kind)))],
+    anomalies: verdict === undefined ? [] : anomalyKindsOf(verdict),
     shrunkIntents: result.failure?.schedule.intents.length ?? null,
     error: result.error === null ? null : `${result.error.kind} error: ${result.error.message}`,
     coverage: result.coverage.toJSON(),

@@ -6,6 +6,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { Result, Schema } from "effect";
+import { anomalyKindsOf } from "../check/all-checkers.ts";
 import { BadInputError } from "../scenario/bad-input.ts";
 import { formatSchemaError } from "../scenario/format-schema-error.ts";
 import type { ScheduleFailure } from "../scenario/run-scenario.ts";
@@ -53,7 +54,7 @@ export function reproOf(scenario: Scenario, seed: number, failure: ScheduleFailu
     stepHashes: failure.stepHashes,
     failure: failure.verdict.failure ?? "none",
     failureStep: failureStepOf(failure.view, failure.verdict),
-    anomalies: [...new Set(failure.verdict.verdicts.flatMap((v) => v.anomalies.map((a) => a.kind)))],
+    anomalies: anomalyKindsOf(failure.verdict),
   };
 }
 

@@ -61,8 +61,11 @@ export interface MergeableSummary {
   readonly anomalies: readonly string[];
   readonly shrunkIntents: number | null;
   readonly error: string | null;
+  /** Schedules that reached each coverage label. */
   readonly coverage: Record<string, number>;
+  /** Required coverage labels not reached. */
   readonly coverageMissing: readonly string[];
+  /** With `--shard`: the chunks this shard ran, for `eosim merge`. */
   readonly shard?: ShardDetail;
 }
 

@@ -8,7 +8,7 @@
  * report the same failure; here the chunks run in order, in this thread.
  */
 import fc from "fast-check";
-import { checkRun, type RunVerdict } from "../check/all-checkers.ts";
+import { anomalyKindsOf, checkRun, type RunVerdict } from "../check/all-checkers.ts";
 import { HarnessError } from "../core/invariant.ts";
 import { Coverage } from "../report/coverage.ts";
 import { missingCoverage } from "./required-coverage.ts";
@@ -104,7 +104,7 @@ function errorOf(error: unknown): RunError {
 
 /** The anomaly kinds of a verdict. */
 function anomalyKinds(verdict: RunVerdict): Set<string> {
-  return new Set(verdict.verdicts.flatMap((v) => v.anomalies.map((a) => a.kind)));
+  return new Set(anomalyKindsOf(verdict));
 }
 
 /**
