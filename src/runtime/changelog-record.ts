@@ -15,6 +15,7 @@
  * once its tombstone passes the delete retention.
  */
 import type { ProduceEntry } from "../broker/log-record.ts";
+import { outputIdOf } from "../core/ids.ts";
 
 /** Key prefix of state records. */
 export const statePrefix = "s:";
@@ -63,4 +64,25 @@ export function applyChangelogRecord(target: RestoreTarget, key: string, value: 
     target.outbox = (value as readonly unknown[] | null) ?? [];
   }
   // `#epoch` markers carry no store content: fencing happens at the broker.
+}
+
+/**
+ * True when `records` (the changelog from offset `from` to `end`) are all epoch markers and
+ * none is missing: a local store checkpointed at `from` still matches the changelog.
+ */
+export function onlyMarkersSince(records: readonly { readonly key: string }[], from: number, end: number): boolean {
+  if (from < 0 || from > end || records.length !== end - from) return false;
+  for (const record of records) if (record.key !== epochKey) return false;
+  return true;
+}
+
+/** The output records of one input, with IDs derived from its dedupe ID (so a resend is the same output). */
+export function outputRecordsOf(dedupeId: string, payloads: readonly unknown[] | undefined): OutputRecord[] {
+  const records: OutputRecord[] = [];
+  if (payloads === undefined) return records;
+  for (let i = 0; i < payloads.length; i++) {
+    const id = outputIdOf(dedupeId, i);
+    records.push({ outputId: id, cause: id, payload: payloads[i] });
+  }
+  return records;
 }

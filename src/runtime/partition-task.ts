@@ -36,11 +36,12 @@ import { limits } from "../core/limits.ts";
 import type { Disk } from "../store/disk.ts";
 import type { PartitionStore } from "../store/partition-store.ts";
 import type { Transaction } from "../store/transaction.ts";
-import { type ChangelogEntry, dedupePrefix, epochKey, offsetKey, type OutputRecord, outboxKey, statePrefix } from "./changelog-record.ts";
+import { type ChangelogEntry, dedupePrefix, epochKey, offsetKey, onlyMarkersSince, type OutputRecord, outboxKey, outputRecordsOf, statePrefix } from "./changelog-record.ts";
 import type { ProcessResult, StateView } from "./processor.ts";
+import { ProcessorError } from "./processor-error.ts";
 import { Restore } from "./restore.ts";
 import type { RuntimeContext } from "./runtime-context.ts";
-import { TaskPhase } from "./task-phase.ts";
+import { resumePhase, TaskPhase } from "./task-phase.ts";
 
 const duplicateInput: ProcessResult<unknown, unknown> = {};
 
@@ -54,11 +55,6 @@ class CommittedStateView implements StateView<unknown> {
   get(key: string): unknown {
     return this.task.store?.state.get(key);
   }
-}
-
-/** Thrown when the user's processor throws: reported as bad input, not as a harness bug. */
-export class ProcessorError extends Error {
-  override readonly name = "ProcessorError";
 }
 
 /** One assigned partition inside one instance. */
@@ -294,7 +290,7 @@ export class PartitionTask {
       }
       this.expireDedupe(tx, batch, record.offset);
     }
-    const outputs = options.outputs === "before-commit-random-ids" ? [] : outputRecords(dedupeId, result.outputs);
+    const outputs = options.outputs === "before-commit-random-ids" ? [] : outputRecordsOf(dedupeId, result.outputs);
     if (withOffset) tx.nextOffset = record.offset + 1;
     const outbox = options.outputs === "outbox" ? outputs : [];
     this.memoryOutbox = outputs;
@@ -393,29 +389,4 @@ export class PartitionTask {
     this.fenced = true;
     this.ctx.history.record(Op.fenced, this.instance, this.partition);
   }
-}
-
-/** The output records of one input, with IDs derived from its dedupe ID. */
-function outputRecords(dedupeId: string, payloads: readonly unknown[] | undefined): OutputRecord[] {
-  const records: OutputRecord[] = [];
-  if (payloads === undefined) return records;
-  for (let i = 0; i < payloads.length; i++) {
-    const id = outputIdOf(dedupeId, i);
-    records.push({ outputId: id, cause: id, payload: payloads[i] });
-  }
-  return records;
-}
-
-/** The phase to continue in with a store that may hold unacknowledged work. */
-function resumePhase(store: PartitionStore): TaskPhase {
-  if (store.pendingBatch !== null) return TaskPhase.committed;
-  if (!store.outboxAcked) return TaskPhase.logged;
-  return TaskPhase.sent;
-}
-
-/** True when the records after `from` are all epoch markers and none is missing (no gaps). */
-function onlyMarkersSince(records: readonly LogRecord<unknown>[], from: number, end: number): boolean {
-  if (from < 0 || from > end || records.length !== end - from) return false;
-  for (const record of records) if (record.key !== epochKey) return false;
-  return true;
 }

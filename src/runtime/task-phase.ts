@@ -3,6 +3,8 @@
  * the crash point: e.g. a crash in `committed` is "after the store commit, before the
  * changelog send". Codes are recorded in histories: append, never renumber.
  */
+import type { PartitionStore } from "../store/partition-store.ts";
+
 export const TaskPhase = {
   /** Ready to poll the next input. */
   ready: 0,
@@ -52,3 +54,10 @@ export const crashPointNames: readonly string[] = [
 
 /** Crash points the reference runtime can reach (split commits exist only in planted bugs). */
 export const referenceCrashPoints: readonly number[] = [0, 1, 2, 3, 4, 5, 6, 8, 9];
+
+/** The phase to continue in with a store that may hold unacknowledged work. */
+export function resumePhase(store: PartitionStore): TaskPhase {
+  if (store.pendingBatch !== null) return TaskPhase.committed;
+  if (!store.outboxAcked) return TaskPhase.logged;
+  return TaskPhase.sent;
+}
