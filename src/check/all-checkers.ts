@@ -8,11 +8,12 @@ import { offsets } from "./offsets.ts";
 import { effectivelyOnceOutputs } from "./effectively-once-outputs.ts";
 import { exactlyOnceState } from "./exactly-once-state.ts";
 import { liveness } from "./liveness.ts";
+import { queueChecker } from "./queue-checker.ts";
 import { restoration } from "./restoration.ts";
 import { type Checker, runChecker, type Verdict } from "./verdict.ts";
 
 /** Every built-in checker, by name. */
-export const checkers: readonly Checker[] = [exactlyOnceState, atomicity, effectivelyOnceOutputs, restoration, offsets, bounds, liveness];
+export const checkers: readonly Checker[] = [exactlyOnceState, atomicity, effectivelyOnceOutputs, queueChecker, restoration, offsets, bounds, liveness];
 
 /** Names of the built-in checkers. */
 export const checkerNames: readonly string[] = checkers.map((c) => c.name);

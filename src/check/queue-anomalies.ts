@@ -38,7 +38,7 @@
  * anywhere. The checker is pure, runs in time linear in the history (plus a sort of each final
  * log's offsets), and does not depend on the simulator.
  */
-import type { PollOp, QueueHistory, SendOp } from "./queue-history.ts";
+import type { PollOp, QueueHistory, QueueOp, SendOp } from "./queue-history.ts";
 
 /** Every queue anomaly kind, in report order. */
 export const queueAnomalyKinds = [
@@ -86,23 +86,27 @@ interface Observation {
   readonly offset: number;
   readonly value: string;
   readonly step: number | undefined;
-  /** E.g. "poll by instance-1 at step 4" or "the final log". */
-  readonly source: string;
+  /** The send or poll that saw it, or null for the final log. */
+  readonly origin: QueueOp | null;
+}
+
+/** E.g. "poll by instance-1 at step 4" or "the final log"; built only for reports. */
+function sourceOf(seen: Observation): string {
+  const origin = seen.origin;
+  return origin === null ? "the final log" : `${origin.type} by ${origin.process}${atStep(origin.index)}`;
 }
 
 /** Every observation of the history: operations in order, then the final log. */
 function* observations(history: QueueHistory): Generator<Observation> {
   for (const op of history.ops) {
     if (op.type === "send" && op.offset !== null) {
-      yield { partition: op.partition, offset: op.offset, value: op.value, step: op.index, source: `send by ${op.process}${atStep(op.index)}` };
+      yield { partition: op.partition, offset: op.offset, value: op.value, step: op.index, origin: op };
     } else if (op.type === "poll") {
-      for (const { offset, value } of op.records) {
-        yield { partition: op.partition, offset, value, step: op.index, source: `poll by ${op.process}${atStep(op.index)}` };
-      }
+      for (const { offset, value } of op.records) yield { partition: op.partition, offset, value, step: op.index, origin: op };
     }
   }
   for (const [partition, log] of history.finalLog) {
-    for (const [offset, value] of log) yield { partition, offset, value, step: undefined, source: "the final log" };
+    for (const [offset, value] of log) yield { partition, offset, value, step: undefined, origin: null };
   }
 }
 
@@ -136,7 +140,7 @@ function duplicate(topic: string, byOffset: ReadonlyMap<number, Observation>): Q
     partition: extra.partition,
     offset: extra.offset,
     step: extra.step,
-    detail: `value ${quote(extra.value)} appears at offsets ${offsets.join(", ")} of ${where(topic, extra.partition)} (offset ${extra.offset} first seen in ${extra.source})`,
+    detail: `value ${quote(extra.value)} appears at offsets ${offsets.join(", ")} of ${where(topic, extra.partition)} (offset ${extra.offset} first seen in ${sourceOf(extra)})`,
   };
 }
 
@@ -144,7 +148,7 @@ function duplicate(topic: string, byOffset: ReadonlyMap<number, Observation>): Q
 function inconsistentOffset(topic: string, byValue: ReadonlyMap<string, Observation>): QueueAnomaly {
   const seen = [...byValue.values()];
   const { partition, offset } = seen[0];
-  const values = seen.map((o) => `${quote(o.value)} (${o.source})`).join(", ");
+  const values = seen.map((o) => `${quote(o.value)} (${sourceOf(o)})`).join(", ");
   return {
     kind: "inconsistent-offsets",
     partition,

@@ -1,0 +1,30 @@
+/**
+ * Queue anomalies on the simulated input and output topics (see `simulated-queues.ts` for how
+ * the run becomes queue histories and `queue-anomalies.ts` for the kinds).
+ *
+ * `duplicate` is expected on both topics and not reported here: the upstream re-publishes and
+ * retries without idempotence (the service must dedupe), and the service re-sends outputs
+ * under the same IDs after a crash or a lost ACK (consumers dedupe by ID; the
+ * effectively-once checker counts those and fails on what consumers cannot dedupe). Every
+ * other kind fails the run: an input the service skipped or never read, a poll going
+ * backwards without a crash or rebalance, an acknowledged output missing downstream.
+ */
+import { queueAnomalies } from "./queue-anomalies.ts";
+import { simulatedQueues } from "./simulated-queues.ts";
+import type { Anomaly, Checker } from "./verdict.ts";
+
+export const queueChecker: Checker = {
+  name: "queue-anomalies",
+  class: "safety",
+  check(view) {
+    const { input, output } = simulatedQueues(view);
+    const anomalies: Anomaly[] = [];
+    for (const queue of [input, output]) {
+      for (const found of queueAnomalies(queue)) {
+        if (found.kind === "duplicate") continue;
+        anomalies.push({ kind: found.kind, partition: found.partition, offset: found.offset, step: found.step, detail: `${queue.topic} topic: ${found.detail}` });
+      }
+    }
+    return anomalies;
+  },
+};

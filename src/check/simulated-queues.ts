@@ -1,0 +1,98 @@
+/**
+ * The simulated topics as queue histories, so the Jepsen queue checks run on every schedule.
+ *
+ * Read back from the run's integer history and final logs; nothing extra is recorded while a
+ * schedule runs, so passing runs pay only for this translation.
+ *
+ * - Input topic: sends are the upstream producers' appends; polls are the instances' reads
+ *   (`Op.poll`, one record each). An instance's position legitimately jumps when it crashes,
+ *   restarts, is wiped, pauses, is fenced, takes part in a rebalance, or starts a partition from
+ *   a restore or its local store, so each of those is a `rebalance` of that instance in queue
+ *   terms. The final log is every record ever appended (retention truncates only what the group
+ *   committed, so a truncated offset is no gap the service may skip).
+ * - Output topic: sends are the instances' output batches. Nobody consumes outputs inside the
+ *   simulation, so a downstream reader polls each partition's final log once after the drain.
+ *
+ * Senders are named by topic ("upstream", "service"), not by process: the history does not
+ * keep who sent an append, and on an append-only partition the order check is the same.
+ * Whether a sender was told its send succeeded comes from the `Op.lost` record the faulty
+ * network writes just before the broker's `Op.append` of the same request.
+ *
+ * The changelog is left to the restoration checker: compaction removes superseded records by
+ * design, so "acknowledged but never read" is the cleaner's job there, not an anomaly.
+ */
+import type { LogRecord } from "../broker/log-record.ts";
+import { SendTarget } from "../broker/send-outcome.ts";
+import { Op } from "../core/history.ts";
+import type { WorldView } from "../sim/world-view.ts";
+import type { QueueHistory, QueueOp } from "./queue-history.ts";
+
+/** Ops after which an instance's input position may jump (field `a` is the instance). */
+const instanceResets = new Uint8Array(256);
+for (const op of [Op.crash, Op.restart, Op.wipe, Op.pause, Op.unpause, Op.sessionExpired, Op.fenced, Op.leave, Op.join, Op.restoreStart, Op.restoreEnd, Op.resume]) instanceResets[op] = 1;
+
+/** The input and output topics of a finished run as queue histories. */
+export function simulatedQueues(view: WorldView): { readonly input: QueueHistory; readonly output: QueueHistory } {
+  const inputOps: QueueOp[] = [];
+  const outputOps: QueueOp[] = [];
+  const data = view.history.data;
+  const instances = view.config.instances;
+  const names = Array.from({ length: instances }, (_, m) => `instance-${m}`);
+  let step = 1;
+  for (let i = 0; i < data.length; i += 4) {
+    const op = data[i];
+    const a = data[i + 1];
+    if (op === Op.intent) step = a + 2;
+    else if (op === Op.poll) {
+      const value = inputValueAt(view.inputArchive[data[i + 2]], data[i + 3]);
+      inputOps.push({ type: "poll", process: names[a], partition: data[i + 2], records: [{ offset: data[i + 3], value }], index: step });
+    } else if (op === Op.rebalance) {
+      for (const name of names) inputOps.push({ type: "rebalance", process: name, index: step });
+    } else if (instanceResets[op] === 1) {
+      inputOps.push({ type: "rebalance", process: names[a], index: step });
+    } else if (op === Op.append) {
+      const topic = a >> 8;
+      if (topic === SendTarget.changelog) continue;
+      const first = data[i + 2];
+      if (first < 0) continue; // refused: nothing landed, and the sender knows it
+      // A fault on the reply (lost ACK, ambiguous error) is recorded just before the append;
+      // a request lost before the broker has no append at all.
+      const acked = !(data[i - 4] === Op.lost && data[i - 3] === topic);
+      const partition = a & 255;
+      const count = data[i + 3] >> 3;
+      for (let offset = first; offset < first + count; offset++) {
+        if (topic === SendTarget.input) {
+          inputOps.push({ type: "send", process: "upstream", partition, value: inputValueAt(view.inputArchive[partition], offset), offset, acked, index: step });
+        } else {
+          outputOps.push({ type: "send", process: "service", partition, value: outputValueAt(view, partition, offset), offset, acked, index: step });
+        }
+      }
+    }
+  }
+  for (let p = 0; p < view.output.length; p++) {
+    const records = view.output[p].records.map((r) => ({ offset: r.offset, value: r.key }));
+    outputOps.push({ type: "poll", process: "downstream", partition: p, records, index: step });
+  }
+  return {
+    input: { topic: "input", ops: inputOps, finalLog: finalLogOf(view.inputArchive, (r) => r.value!.dedupeId) },
+    output: { topic: "output", ops: outputOps, finalLog: finalLogOf(view.output.map((log) => log.records), (r) => r.key) },
+  };
+}
+
+function inputValueAt(archive: readonly LogRecord<{ readonly dedupeId: string }>[], offset: number): string {
+  // Input offsets are dense from 0 and the archive keeps every record, so index = offset.
+  const record = archive[offset];
+  return record !== undefined && record.offset === offset ? record.value!.dedupeId : `<missing input ${offset}>`;
+}
+
+function outputValueAt(view: WorldView, partition: number, offset: number): string {
+  // Output logs are never compacted or truncated: index = offset.
+  const record = view.output[partition].records[offset];
+  return record !== undefined && record.offset === offset ? record.key : `<missing output ${offset}>`;
+}
+
+function finalLogOf<V>(logs: readonly (readonly LogRecord<V>[])[], valueOf: (r: LogRecord<V>) => string): Map<number, Map<number, string>> {
+  const final = new Map<number, Map<number, string>>();
+  logs.forEach((records, p) => final.set(p, new Map(records.map((r) => [r.offset, valueOf(r)]))));
+  return final;
+}
