@@ -28,7 +28,7 @@ import type { WorldView } from "../sim/world-view.ts";
 import type { QueueHistory, QueueOp } from "./queue-history.ts";
 
 /** Ops after which an instance's input position may jump (field `a` is the instance). */
-const instanceResets = new Uint8Array(256);
+export const instanceResets = new Uint8Array(256);
 for (const op of [Op.crash, Op.restart, Op.wipe, Op.pause, Op.unpause, Op.sessionExpired, Op.fenced, Op.leave, Op.join, Op.restoreStart, Op.restoreEnd, Op.resume]) instanceResets[op] = 1;
 
 /** The input and output topics of a finished run as queue histories. */
