@@ -34,7 +34,7 @@ Usage:
       Prints the tables and writes reports/bench.json (also: npm run bench).
   eosim list [names | paths | globs]
       List scenarios with processor, expectation and description.
-  eosim --help | --version
+  eosim --help | --version | <command> --help
 
 Exit codes:
   0  every scenario met its expectation
@@ -43,3 +43,17 @@ Exit codes:
   3  a liveness failure (the drain did not converge)
   4  a bug in eosim itself (please report it with the printed details)
 `;
+
+/**
+ * The usage block of one command (`eosim <command> --help`), cut from {@link helpText} so
+ * the two never disagree; undefined for an unknown command.
+ */
+export function commandHelp(command: string): string | undefined {
+  const lines = helpText.split("\n");
+  const start = lines.findIndex((line) => line.startsWith(`  eosim ${command} `) || line === `  eosim ${command}`);
+  if (start < 0) return undefined;
+  let end = start + 1;
+  while (end < lines.length && lines[end].startsWith("    ")) end++;
+  const exitCodes = lines.slice(lines.indexOf("Exit codes:"));
+  return ["Usage:", ...lines.slice(start, end), "", ...exitCodes].join("\n");
+}

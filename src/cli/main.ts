@@ -7,7 +7,7 @@ import { HarnessError } from "../core/invariant.ts";
 import { BadInputError } from "../scenario/bad-input.ts";
 import { benchCommand } from "./bench-command.ts";
 import { ExitCode } from "./exit-codes.ts";
-import { helpText } from "./help-text.ts";
+import { commandHelp, helpText } from "./help-text.ts";
 import { listCommand } from "./list-command.ts";
 import { mergeCommand } from "./merge-command.ts";
 import { mutantsCommand } from "./mutants-command.ts";
@@ -42,6 +42,11 @@ export async function main(argv: readonly string[]): Promise<ExitCode> {
     return ExitCode.ok;
   }
   const handler = commands[command];
+  const help = handler === undefined ? undefined : commandHelp(command);
+  if (help !== undefined && (rest.includes("--help") || rest.includes("-h"))) {
+    console.log(help);
+    return ExitCode.ok;
+  }
   try {
     if (handler === undefined) throw new BadInputError(`unknown command "${command}" (commands: ${Object.keys(commands).join(", ")}; see eosim --help)`);
     return await handler(rest);
