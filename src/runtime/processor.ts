@@ -45,14 +45,33 @@ export interface Processor<S = unknown, E = unknown, O = unknown> {
   /** One line on what the processor does. */
   readonly description?: string;
   /**
+   * Names of the kinds of input event `makeEvent` builds (e.g. `["deposit", "withdraw"]`).
+   * Optional: declaring them lets a scenario weight them with `workload.mix`, and lets a
+   * schedule ask for a kind by its index in this list.
+   */
+  readonly eventKinds?: readonly string[];
+  /**
    * Build an input event from generated numbers, so fast-check can shrink the workload:
    * `keyIndex` in [0, keys), `draw` in [0, 1000). `eventTime` counts the events created so
    * far in the run (0, 1, 2, ...): a monotonic upstream timestamp, for processors whose
-   * events carry a version.
+   * events carry a version. `kind`, one of {@link Processor.eventKinds}, is given only when
+   * the scenario sets `workload.mix`: build an event of that kind (the rest still from
+   * `draw`). Without it, choose the kind from `draw` as well.
    */
-  makeEvent(keyIndex: number, draw: number, eventTime: number): WorkloadEvent<E>;
+  makeEvent(keyIndex: number, draw: number, eventTime: number, kind?: string): WorkloadEvent<E>;
   /** Apply one event. Must be pure and deterministic. */
   process(state: StateView<S>, event: InputEvent<E>): ProcessResult<S, O>;
+}
+
+/**
+ * The event kind a produce intent's `kind` index asks `processor` for, or undefined (let the
+ * processor choose) when the intent has none or the processor declares no kinds. The index
+ * wraps around the list like every other index of an intent, so interpretation stays total.
+ */
+export function eventKindAt(processor: Processor, index: number | undefined): string | undefined {
+  const kinds = processor.eventKinds;
+  if (index === undefined || kinds === undefined || kinds.length === 0) return undefined;
+  return kinds[index % kinds.length];
 }
 
 /** Identity helper that infers a processor's type parameters. */

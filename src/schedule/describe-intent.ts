@@ -9,7 +9,7 @@ const targets = ["input", "changelog", "output"];
 export function describeIntent(intent: Intent): string {
   switch (intent.k) {
     case "produce":
-      return `produce producer ${intent.producer} key ${intent.key} draw ${intent.draw}`;
+      return `produce producer ${intent.producer} key ${intent.key} draw ${intent.draw}${intent.kind === undefined ? "" : ` kind ${intent.kind}`}`;
     case "retry":
       return intent.index === 0 ? `retry producer ${intent.producer}` : `retry producer ${intent.producer} pending send #${intent.index} (out of order)`;
     case "step":

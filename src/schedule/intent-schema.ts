@@ -8,7 +8,8 @@ const Index = Schema.Number.check(Schema.makeFilter((n: number) => Number.isInte
 
 /** One intent, as written in JSON or a scenario file. */
 export const IntentSchema = Schema.Union([
-  Schema.Struct({ k: Schema.Literal("produce"), producer: Index, key: Index, draw: Index }),
+  // `kind` is optional: repro files and fixed schedules written before event kinds existed have none.
+  Schema.Struct({ k: Schema.Literal("produce"), producer: Index, key: Index, draw: Index, kind: Schema.optional(Index) }),
   Schema.Struct({ k: Schema.Literal("retry"), producer: Index, index: Index }),
   Schema.Struct({ k: Schema.Literal("step"), instance: Index, count: Index }),
   Schema.Struct({ k: Schema.Literal("tick"), ticks: Index }),

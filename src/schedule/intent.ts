@@ -2,12 +2,14 @@
  * Intents: the alphabet of schedules, which fast-check generates and shrinks. Numbers in an
  * intent (instance, producer, partition) are taken modulo the topology when interpreted, and
  * an intent that cannot apply is a recorded no-op, so every shrunk schedule still runs.
- * `target` names a sender kind: 0 input producer, 1 changelog, 2 outputs.
+ * `target` names a sender kind: 0 input producer, 1 changelog, 2 outputs. A produce intent's
+ * optional `kind` indexes the processor's `eventKinds` (generated only when the scenario sets
+ * `workload.mix`; without it the processor picks the kind from `draw`).
  */
 
 /** One schedule step. */
 export type Intent =
-  | { readonly k: "produce"; readonly producer: number; readonly key: number; readonly draw: number }
+  | { readonly k: "produce"; readonly producer: number; readonly key: number; readonly draw: number; readonly kind?: number }
   | { readonly k: "retry"; readonly producer: number; readonly index: number }
   | { readonly k: "step"; readonly instance: number; readonly count: number }
   | { readonly k: "tick"; readonly ticks: number }

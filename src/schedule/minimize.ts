@@ -21,6 +21,8 @@ function simplerVariants(intent: Intent): Intent[] {
   const out: Intent[] = [];
   if (intent.k === "step" && intent.count > 1) out.push({ ...intent, count: 1 }, { ...intent, count: intent.count - 1 });
   if (intent.k === "tick" && intent.ticks > 1) out.push({ ...intent, ticks: 1 }, { ...intent, ticks: intent.ticks >> 1 }, { ...intent, ticks: intent.ticks - 1 });
+  // A produce intent's `kind` is left as it is: this pass does not know the scenario's mix,
+  // and kind 0 may be one the mix never draws.
   for (const field of ["instance", "producer", "key", "partition", "draw", "index", "distance"] as const) {
     const value = (intent as Record<string, unknown>)[field];
     if (typeof value === "number" && value > 0) out.push({ ...intent, [field]: 0 } as Intent);

@@ -16,6 +16,7 @@ import { joinGroup, leaveGroup } from "../faults/rebalance.ts";
 import { retryOutOfOrder } from "../faults/reorder.ts";
 import { truncateInput } from "../faults/truncation.ts";
 import { republish } from "../faults/upstream-duplicate.ts";
+import { eventKindAt } from "../runtime/processor.ts";
 import { type Intent, intentCodes } from "../schedule/intent.ts";
 import type { World } from "./world.ts";
 
@@ -40,7 +41,8 @@ function apply(world: World, intent: Intent): boolean {
   const { config, history } = world;
   switch (intent.k) {
     case "produce": {
-      const event = config.processor.makeEvent(intent.key % config.keys, intent.draw, world.eventsCreated++);
+      const kind = eventKindAt(config.processor, intent.kind);
+      const event = config.processor.makeEvent(intent.key % config.keys, intent.draw, world.eventsCreated++, kind);
       world.producerAt(intent.producer).produce(world.partitionOf(event.key), event.key, event.payload);
       return true;
     }

@@ -23,9 +23,11 @@ export interface LedgerOutput {
 export const bankLedger = defineProcessor<number, LedgerEvent, LedgerOutput>({
   name: "bank-ledger",
   description: "deposits and withdrawals on accounts (not idempotent)",
-  makeEvent(keyIndex, draw) {
+  eventKinds: ["deposit", "withdraw"],
+  makeEvent(keyIndex, draw, _eventTime, wanted) {
     const account = `acct-${keyIndex}`;
-    const kind = draw % 3 === 0 ? "withdraw" : "deposit";
+    // Left to the draw, one event in three withdraws; the amount comes from the draw either way.
+    const kind = wanted === "deposit" || wanted === "withdraw" ? wanted : draw % 3 === 0 ? "withdraw" : "deposit";
     return { key: account, payload: { account, kind, amount: 1 + (draw % 97) } };
   },
   process(state, event) {

@@ -22,6 +22,8 @@ export interface ClickOutput {
 export const clickCounter = defineProcessor<number, ClickEvent, ClickOutput>({
   name: "click-counter",
   description: "clicks counted per page (not idempotent)",
+  // One kind only, declared so that a scenario's `workload.mix` can name it.
+  eventKinds: ["click"],
   makeEvent(keyIndex, draw) {
     const page = `page-${keyIndex}`;
     return { key: page, payload: { page, clicks: 1 + (draw % 3) } };

@@ -39,9 +39,12 @@ const names: readonly string[] = ["Ada", "Grace", "Alan", "Edsger", "Barbara", "
 export const customerTable = defineProcessor<CustomerRow, CustomerEvent, CustomerOutput>({
   name: "customer-table",
   description: "materialized customer table of versioned upserts and deletes (idempotent)",
-  makeEvent(keyIndex, draw, eventTime) {
+  eventKinds: ["upsert", "delete"],
+  makeEvent(keyIndex, draw, eventTime, wanted) {
     const customer = `cust-${keyIndex}`;
-    if (draw % 8 === 0) return { key: customer, payload: { customer, version: eventTime, kind: "delete" } };
+    // Left to the draw, one event in eight deletes.
+    const deletes = wanted === "delete" || (wanted !== "upsert" && draw % 8 === 0);
+    if (deletes) return { key: customer, payload: { customer, version: eventTime, kind: "delete" } };
     const record: CustomerRecord = { name: `${names[(keyIndex + draw) % names.length]} ${keyIndex}`, tier: tiers[Math.floor(draw / 8) % tiers.length] };
     return { key: customer, payload: { customer, version: eventTime, kind: "upsert", record } };
   },

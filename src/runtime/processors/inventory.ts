@@ -34,16 +34,21 @@ export interface InventoryOutput {
   readonly reserved: number;
 }
 
-const kinds: readonly InventoryEvent["kind"][] = ["restock", "restock", "reserve", "reserve", "release", "discontinue"];
+/** The event kinds, each once, in the order a scenario's `workload.mix` refers to them. */
+const eventKinds: readonly InventoryEvent["kind"][] = ["restock", "reserve", "release", "discontinue"];
+
+/** The draw's own mix: twice as many restocks and reservations as releases and discontinues. */
+const drawnKinds: readonly InventoryEvent["kind"][] = ["restock", "restock", "reserve", "reserve", "release", "discontinue"];
 
 /** The inventory processor. */
 export const inventory = defineProcessor<InventoryState, InventoryEvent, InventoryOutput>({
   name: "inventory",
   description: "SKU stock and reservations; discontinuing deletes the key (tombstones; not idempotent)",
-  makeEvent(keyIndex, draw) {
+  eventKinds,
+  makeEvent(keyIndex, draw, _eventTime, wanted) {
     const sku = `sku-${keyIndex}`;
-    const kind = kinds[draw % kinds.length];
-    const quantity = kind === "discontinue" ? 0 : 1 + (Math.floor(draw / kinds.length) % 9);
+    const kind = eventKinds.find((k) => k === wanted) ?? drawnKinds[draw % drawnKinds.length];
+    const quantity = kind === "discontinue" ? 0 : 1 + (Math.floor(draw / drawnKinds.length) % 9);
     return { key: sku, payload: { sku, kind, quantity } };
   },
   process(state, event) {
