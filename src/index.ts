@@ -2,7 +2,7 @@
  * eosim's public API. Everything a user imports comes from here; nothing else is public.
  */
 export { defineScenario } from "./scenario/define-scenario.ts";
-export type { ScenarioOptions, ScenarioDefinition, TopologyOptions, CompactionOptions } from "./scenario/define-scenario.ts";
+export type { ScenarioOptions, ScenarioDefinition, TopologyOptions, CompactionOptions, WorkloadOptions } from "./scenario/define-scenario.ts";
 export type { Scenario } from "./scenario/scenario.ts";
 export { validateScenario, loadScenarioFile, loadScenarios, findScenarioFiles } from "./scenario/load-scenarios.ts";
 export { runScenario, judgeSchedule } from "./scenario/run-scenario.ts";

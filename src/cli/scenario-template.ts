@@ -36,7 +36,9 @@ const orderTotals = defineProcessor<Totals, Order, { customer: string; orders: n
   name: "order-totals",
   description: "orders and money spent per customer",
   // Turns generated numbers into an event, so fast-check can shrink the workload:
-  // keyIndex is in [0, topology.keys), draw in [0, 1000).
+  // keyIndex is in [0, workload.keys), draw in [0, 1000). A processor with several kinds of
+  // event can list them in \`eventKinds\` and build the one named by makeEvent's fourth
+  // argument, \`kind\` (given when the scenario sets workload.mix).
   makeEvent(keyIndex, draw) {
     const customer = \`customer-\${keyIndex}\`;
     return { key: customer, payload: { customer, amountCents: 100 + draw } };
@@ -59,8 +61,14 @@ export default defineScenario({
   // The business logic under test: yours, or a built-in (bankLedger, inventory, ...).
   processor: orderTotals,
   // The simulated deployment: input/changelog/output partitions (1-64), service instances
-  // (1-16, each with its own disk), upstream producers (1-16) and distinct keys (1-1000).
-  topology: { partitions: 4, instances: 3, producers: 2, keys: 6 },
+  // (1-16, each with its own disk) and upstream producers (1-16).
+  topology: { partitions: 4, instances: 3, producers: 2 },
+  // The input workload: distinct keys (1-1000). Optionally also how many input events each
+  // schedule holds on top of the other intents, e.g. \`events: { min: 5, max: 20 }\`
+  // (default: drawn with them), and, for a processor that lists its eventKinds, their
+  // relative weights (0-100), e.g. \`mix: { deposit: 3, withdraw: 1 }\` with bankLedger
+  // (default: the processor picks the kind from the draw).
+  workload: { keys: 6 },
   // Fault kinds to inject (default: all of them; \`[]\` runs without faults). Each schedule
   // draws a weight per kind, so some runs are storms of one fault and others are calm:
   // "lost-ack", "lost-request", "ambiguous-error", "reorder", "no-idempotence", "crash",
@@ -80,7 +88,8 @@ export default defineScenario({
   requiredCoverage: ["fault:crash"],
   // Checkers to run (default: all). For example ["exactly-once-state", "liveness"].
   // checkers: ["exactly-once-state", "effectively-once-outputs", "restoration", "liveness"],
-  // Intents (produce, step, fault, ...) per generated schedule.
+  // Intents (produce, step, fault, ...) per generated schedule; with workload.events, the
+  // intents other than produce.
   intents: { min: 10, max: 80 },
   // Changelog compaction: records per segment (the active segment is never compacted) and
   // ticks a tombstone survives once the cleaner first kept it.

@@ -16,8 +16,33 @@ export interface TopologyOptions {
   readonly instances?: number;
   /** Upstream producers (1-16). Default 2. */
   readonly producers?: number;
-  /** Distinct keys the workload uses (1-1000). Default 6. */
+  /** Distinct keys the workload uses (1-1000). Default 6. The same knob as `workload.keys`. */
   readonly keys?: number;
+}
+
+/** The shape of the input workload: its key space, how many events, which kinds. */
+export interface WorkloadOptions {
+  /**
+   * Distinct keys (1-1000). Default 6. `topology.keys`, kept for compatibility, is the same
+   * knob; setting both to different values is a validation error.
+   */
+  readonly keys?: number;
+  /**
+   * How many produce intents (input events) each generated schedule holds, `{ min, max }`
+   * (0-1000, min <= max; `min` defaults to 0, `max` to the larger of `min` and 10). They come
+   * on top of the other intents, which `intents: { min, max }` then bounds, and are spread
+   * over the whole schedule. Default: not fixed, produce intents are drawn with the rest of
+   * the mix. A shrunk counterexample may hold fewer: shrinking keeps only what the failure
+   * needs.
+   */
+  readonly events?: { readonly min?: number; readonly max?: number };
+  /**
+   * Relative weights (0-100) of the processor's event kinds, by name, e.g.
+   * `{ deposit: 3, withdraw: 1 }`. Names must be among the processor's `eventKinds`; kinds
+   * not listed get 0 and are never produced, and at least one weight must be above 0.
+   * Default: the processor's own mix (it picks each event's kind from the generated draw).
+   */
+  readonly mix?: Readonly<Record<string, number>>;
 }
 
 /** Changelog compaction settings. */
@@ -39,6 +64,8 @@ export interface ScenarioOptions<S = unknown, E = unknown, O = unknown> {
   /** The business logic under test (built in, or the user's own). */
   readonly processor: Processor<S, E, O>;
   readonly topology?: TopologyOptions;
+  /** The input workload: key space, events per schedule, mix of event kinds. Default: see {@link WorkloadOptions}. */
+  readonly workload?: WorkloadOptions;
   /** Fault kinds to inject (default: all). An empty list runs without faults. */
   readonly faults?: readonly FaultKind[];
   /**
@@ -70,7 +97,10 @@ export interface ScenarioOptions<S = unknown, E = unknown, O = unknown> {
   readonly requiredCoverage?: readonly string[];
   /** Checker names to run (default: all). */
   readonly checkers?: readonly string[];
-  /** Intents per generated schedule. Default 10 to 80. */
+  /**
+   * Intents per generated schedule. Default 10 to 80. With `workload.events`, this bounds the
+   * intents other than produce (steps, ticks, faults), and the events come on top.
+   */
   readonly intents?: { readonly min?: number; readonly max?: number };
   readonly compaction?: CompactionOptions;
   /** Schedules per run when the CLI is given no `--runs`. Default 200. */

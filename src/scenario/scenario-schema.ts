@@ -11,15 +11,19 @@ import type { Processor } from "../runtime/processor.ts";
 import { coverageLabels } from "./required-coverage.ts";
 import { IntentSchema } from "../schedule/intent-schema.ts";
 import { scenarioNamePattern, scenarioNameRule } from "./scenario-name.ts";
+import { workloadIssue } from "./scenario-workload.ts";
 
 const intIn = (min: number, max: number) =>
   Schema.Number.check(Schema.makeFilter((n: number) => Number.isInteger(n) && n >= min && n <= max, { message: `must be an integer from ${min} to ${max}` }));
+
+const isNameList = (u: unknown): boolean => Array.isArray(u) && u.every((name) => typeof name === "string");
 
 const isProcessor = (u: unknown): u is Processor =>
   typeof u === "object" && u !== null &&
   typeof (u as Processor).name === "string" &&
   typeof (u as Processor).process === "function" &&
-  typeof (u as Processor).makeEvent === "function";
+  typeof (u as Processor).makeEvent === "function" &&
+  ((u as Processor).eventKinds === undefined || isNameList((u as Processor).eventKinds));
 
 const oneOf = (values: readonly string[]) =>
   Schema.String.check(Schema.makeFilter((s: string) => values.includes(s), { message: `must be one of ${values.join(", ")}` }));
@@ -29,12 +33,17 @@ export const ScenarioSchema = Schema.Struct({
   kind: Schema.Literal("eosim/scenario"),
   name: Schema.String.check(Schema.makeFilter((s: string) => scenarioNamePattern.test(s), { message: scenarioNameRule })),
   description: Schema.String,
-  processor: Schema.declare(isProcessor, { expected: "a processor (an object with name, makeEvent and process)" }),
+  processor: Schema.declare(isProcessor, { expected: "a processor (an object with name, makeEvent and process, and eventKinds a list of names if given)" }),
   topology: Schema.optional(Schema.Struct({
     partitions: Schema.optional(intIn(1, 64)),
     instances: Schema.optional(intIn(1, 16)),
     producers: Schema.optional(intIn(1, 16)),
     keys: Schema.optional(intIn(1, 1000)),
+  })),
+  workload: Schema.optional(Schema.Struct({
+    keys: Schema.optional(intIn(1, 1000)),
+    events: Schema.optional(Schema.Struct({ min: Schema.optional(intIn(0, 1000)), max: Schema.optional(intIn(0, 1000)) })),
+    mix: Schema.optional(Schema.Record(Schema.String, intIn(0, 100))),
   })),
   faults: Schema.optional(Schema.Array(oneOf(faultKinds))),
   faultWeights: Schema.optional(Schema.Record(oneOf(faultKinds), intIn(0, 10))),
@@ -75,4 +84,5 @@ export const ScenarioSchema = Schema.Struct({
   })),
   runs: Schema.optional(intIn(1, 10_000_000)),
   expect: Schema.optional(Schema.Literals(["pass", "fail"])),
-});
+  // Rules across fields (workload against topology and the processor) run once every field is valid.
+}).check(Schema.makeFilter(workloadIssue));

@@ -10,6 +10,7 @@ import type { ScheduleShape } from "../schedule/schedule-arbitrary.ts";
 import type { WorldConfig } from "../sim/world-config.ts";
 import { BadInputError } from "./bad-input.ts";
 import type { ScenarioDefinition } from "./define-scenario.ts";
+import { resolveWorkload } from "./scenario-workload.ts";
 
 /** A runnable scenario. */
 export interface Scenario {
@@ -48,13 +49,14 @@ function runtimeOf(definition: ScenarioDefinition, file: string | null): { optio
 export function resolveScenario(definition: ScenarioDefinition, file: string | null): Scenario {
   const topology = definition.topology ?? {};
   const runtime = runtimeOf(definition, file);
+  const workload = resolveWorkload(definition);
   const world: WorldConfig = {
     processor: definition.processor,
     runtime: runtime.options,
     partitions: topology.partitions ?? 4,
     instances: topology.instances ?? 3,
     producers: topology.producers ?? 2,
-    keys: topology.keys ?? 6,
+    keys: workload.keys,
     compaction: {
       segmentRecords: definition.compaction?.segmentRecords ?? 4,
       deleteRetentionTicks: definition.compaction?.deleteRetentionTicks ?? 50,
@@ -80,6 +82,9 @@ export function resolveScenario(definition: ScenarioDefinition, file: string | n
       faults: definition.faults ?? faultKinds,
       minIntents,
       maxIntents,
+      // Only when set: a shape without them generates exactly the schedules it always did.
+      ...(workload.events === undefined ? {} : { events: workload.events }),
+      ...(workload.eventKindWeights === undefined ? {} : { eventKindWeights: workload.eventKindWeights }),
       republishDistanceMax: definition.republishDistanceMax ?? 12,
       faultWeights: definition.faultWeights === undefined ? undefined : fullMix(definition.faultWeights),
       fixed: definition.schedule === undefined ? undefined : {

@@ -4,10 +4,13 @@
  * weighted accordingly, so some runs are storms of one fault and others are calm. Intent
  * fields are small integers that fast-check shrinks towards 0 (the first instance, producer,
  * key), and whole intents shrink away, which drops faults and events that do not matter.
+ * Produce intents, which a scenario's `workload` option shapes, come from
+ * `workload-arbitrary.ts`.
  */
 import fc from "fast-check";
 import { type FaultKind, type FaultMix, faultKinds } from "../faults/fault-kind.ts";
 import type { Intent, Schedule } from "./intent.ts";
+import { indexBelow as nat, produceArbitrary, withEvents } from "./workload-arbitrary.ts";
 
 /** What the schedule generator needs to know about the world. */
 export interface ScheduleShape {
@@ -17,8 +20,19 @@ export interface ScheduleShape {
   readonly keys: number;
   /** Fault kinds that may appear. */
   readonly faults: readonly FaultKind[];
+  /** Intents per schedule; with {@link ScheduleShape.events}, the intents other than produce. */
   readonly minIntents: number;
   readonly maxIntents: number;
+  /**
+   * Produce intents per schedule, on top of the other intents (the scenario's
+   * `workload.events`). Absent: produce intents are drawn with the rest of the mix.
+   */
+  readonly events?: { readonly min: number; readonly max: number };
+  /**
+   * Relative weights of the processor's event kinds, by index (the scenario's `workload.mix`).
+   * Absent: produce intents carry no kind and the processor picks it from the draw.
+   */
+  readonly eventKindWeights?: readonly number[];
   /** Largest distance of upstream re-publishing, in events. */
   readonly republishDistanceMax: number;
   /** Fixed weights per fault kind instead of a swarm draw per schedule. */
@@ -29,15 +43,17 @@ export interface ScheduleShape {
 
 type Weighted = { weight: number; arbitrary: fc.Arbitrary<Intent> };
 
-const nat = (bound: number) => fc.nat({ max: Math.max(0, bound - 1) });
 const target = fc.constantFrom<0 | 1 | 2>(0, 1, 2);
 
 function workloadIntents(shape: ScheduleShape): Weighted[] {
-  return [
-    { weight: 6, arbitrary: fc.tuple(nat(shape.producers), nat(shape.keys), fc.nat({ max: 999 })).map(([producer, key, draw]): Intent => ({ k: "produce", producer, key, draw })) },
+  const background: Weighted[] = [
     { weight: 12, arbitrary: fc.tuple(nat(shape.instances), fc.integer({ min: 1, max: 8 })).map(([instance, count]): Intent => ({ k: "step", instance, count })) },
     { weight: 1, arbitrary: fc.integer({ min: 1, max: 20 }).map((ticks): Intent => ({ k: "tick", ticks })) },
   ];
+  // A fixed number of events is placed apart from the mix (withEvents). Otherwise produce
+  // stays first in the mix, where it always was: the order is part of what a seed generates.
+  if (shape.events !== undefined) return background;
+  return [{ weight: 6, arbitrary: produceArbitrary(shape) }, ...background];
 }
 
 function faultIntents(kind: FaultKind, shape: ScheduleShape): fc.Arbitrary<Intent>[] {
@@ -91,7 +107,8 @@ export function intentsArbitrary(shape: ScheduleShape, mix: FaultMix): fc.Arbitr
     if (weight === 0) continue;
     for (const arbitrary of faultIntents(kind, shape)) options.push({ weight, arbitrary });
   }
-  return fc.array(fc.oneof(...options), { minLength: shape.minIntents, maxLength: shape.maxIntents });
+  const intents = fc.array(fc.oneof(...options), { minLength: shape.minIntents, maxLength: shape.maxIntents });
+  return shape.events === undefined ? intents : withEvents(intents, shape, shape.events);
 }
 
 /** The arbitrary of whole schedules. */

@@ -1,0 +1,68 @@
+/**
+ * The scenario's `workload` option beyond what a field's own schema can say: the rules that
+ * span fields (they need the processor or another option, so they run on the decoded
+ * scenario as a whole, with the same one-line messages as field rules), and the defaults the
+ * schedule generator gets.
+ */
+import type { Processor } from "../runtime/processor.ts";
+import type { TopologyOptions, WorkloadOptions } from "./define-scenario.ts";
+
+/** The options the workload rules read. */
+interface WorkloadFields {
+  readonly processor: Processor;
+  readonly topology?: TopologyOptions;
+  readonly workload?: WorkloadOptions;
+}
+
+/** A rule broken at `path`, in the shape an Effect Schema filter reports it. */
+interface WorkloadIssue {
+  readonly path: readonly PropertyKey[];
+  readonly issue: string;
+}
+
+/** Produce intents per schedule when `workload.events` gives no `max`: at least `min`, else this. */
+const defaultEventsMax = 10;
+
+/** The first workload rule `scenario` breaks, or undefined when it keeps them all. */
+export function workloadIssue(scenario: WorkloadFields): WorkloadIssue | undefined {
+  const { workload, topology, processor } = scenario;
+  if (workload === undefined) return undefined;
+  if (workload.keys !== undefined && topology?.keys !== undefined && workload.keys !== topology.keys) {
+    return { path: ["workload", "keys"], issue: `must equal topology.keys (${topology.keys}) when both are set` };
+  }
+  const events = workload.events;
+  if (events?.min !== undefined && events.max !== undefined && events.min > events.max) {
+    return { path: ["workload", "events", "min"], issue: `must be at most workload.events.max (${events.max})` };
+  }
+  if (workload.mix === undefined) return undefined;
+  const kinds = processor.eventKinds ?? [];
+  const known = kinds.length === 0 ? `${processor.name} declares none` : kinds.join(", ");
+  for (const name of Object.keys(workload.mix)) {
+    if (!kinds.includes(name)) return { path: ["workload", "mix", name], issue: `must be one of the processor's event kinds (${known})` };
+  }
+  if (!Object.values(workload.mix).some((weight) => weight > 0)) {
+    return { path: ["workload", "mix"], issue: "must give at least one event kind a weight above 0" };
+  }
+  return undefined;
+}
+
+/** What the runner needs of a (validated) workload: the key space and the schedule shaping. */
+export interface ResolvedWorkload {
+  readonly keys: number;
+  readonly events?: { readonly min: number; readonly max: number };
+  readonly eventKindWeights?: readonly number[];
+}
+
+/** Defaults of `workload`. Leaves `events` and `eventKindWeights` out when not set. */
+export function resolveWorkload(scenario: WorkloadFields): ResolvedWorkload {
+  const { workload, topology, processor } = scenario;
+  const keys = workload?.keys ?? topology?.keys ?? 6;
+  const events = workload?.events;
+  const mix = workload?.mix;
+  const min = events?.min ?? 0;
+  return {
+    keys,
+    ...(events === undefined ? {} : { events: { min, max: events.max ?? Math.max(min, defaultEventsMax) } }),
+    ...(mix === undefined ? {} : { eventKindWeights: (processor.eventKinds ?? []).map((kind) => (Object.hasOwn(mix, kind) ? mix[kind] : 0)) }),
+  };
+}

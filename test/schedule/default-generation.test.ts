@@ -1,0 +1,48 @@
+// Seeds, repro files and the planted-bug figures in the README all depend on the schedules a
+// seed generates and the events a draw builds. These digests were taken before the scenario
+// `workload` option existed: a scenario that does not set it must keep generating exactly
+// the same schedules and events.
+import { createHash } from "node:crypto";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { bankLedger, clickCounter, customerTable, defineScenario, inventory, type Processor, scheduleArbitrary, validateScenario } from "../../src/index.ts";
+
+const digest = (value: unknown): string => createHash("sha256").update(JSON.stringify(value)).digest("hex").slice(0, 16);
+
+const base = { name: "golden", description: "d", processor: bankLedger };
+const tuned = { name: "golden", description: "d", processor: inventory, topology: { keys: 9 }, faultWeights: { crash: 2, "lost-ack": 1 }, intents: { min: 3, max: 30 } };
+
+const samples = (definition: Parameters<typeof defineScenario>[0], seed: number) =>
+  fc.sample(scheduleArbitrary(validateScenario(defineScenario(definition), null).shape), { seed, numRuns: 100 });
+
+describe("default generation", () => {
+  it("generates the same schedules per seed as before workloads existed", () => {
+    expect(digest(samples(base, 1))).toBe("3f72e29c824ac5ea");
+    expect(digest(samples(tuned, 7))).toBe("f5e1223d5907eccc");
+  });
+
+  it("a workload with neither events nor mix generates those same schedules", () => {
+    const { topology: _keys, ...untuned } = tuned;
+    expect(digest(samples({ ...base, workload: {} }, 1))).toBe("3f72e29c824ac5ea");
+    expect(digest(samples({ ...base, workload: { keys: 6 } }, 1))).toBe("3f72e29c824ac5ea");
+    expect(digest(samples({ ...untuned, workload: { keys: 9 } }, 7))).toBe("f5e1223d5907eccc");
+    expect(digest(samples({ ...tuned, workload: { keys: 9 } }, 7))).toBe("f5e1223d5907eccc");
+    expect(samples({ ...base, workload: {} }, 42)).toEqual(samples(base, 42));
+  });
+
+  it("events or mix do change what a seed generates (the digests above would notice)", () => {
+    expect(digest(samples({ ...base, workload: { events: {} } }, 1))).not.toBe("3f72e29c824ac5ea");
+    expect(digest(samples({ ...base, workload: { mix: { deposit: 2, withdraw: 1 } } }, 1))).not.toBe("3f72e29c824ac5ea");
+  });
+
+  it.each([
+    ["bankLedger", bankLedger, "96614fd9f6608e0c"],
+    ["inventory", inventory, "597ece3d3d91f4d5"],
+    ["clickCounter", clickCounter, "ae332266142cf102"],
+    ["customerTable", customerTable, "e8e92c3ce202c23a"],
+  ])("%s builds the same events from the same numbers when no kind is asked for", (_name, processor, expected) => {
+    const events = [];
+    for (let keyIndex = 0; keyIndex < 6; keyIndex++) for (let draw = 0; draw < 1000; draw++) events.push((processor as Processor).makeEvent(keyIndex, draw, draw));
+    expect(digest(events)).toBe(expected);
+  });
+});
