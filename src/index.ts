@@ -38,4 +38,7 @@ export type { WorldConfig } from "./sim/world-config.ts";
 export { checkers, checkRun } from "./check/all-checkers.ts";
 export type { RunVerdict } from "./check/all-checkers.ts";
 export type { Anomaly, Checker, Verdict } from "./check/verdict.ts";
+export { queueAnomalies, queueAnomalyKinds } from "./check/queue-anomalies.ts";
+export type { QueueAnomaly, QueueAnomalyKind } from "./check/queue-anomalies.ts";
+export type { QueueHistory, QueueOp } from "./check/queue-history.ts";
 export { HarnessError } from "./core/invariant.ts";
