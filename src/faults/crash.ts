@@ -12,6 +12,20 @@ export function crashInstance(instance: Instance): CrashPoint | null {
   return instance.alive ? instance.crash() : null;
 }
 
+/**
+ * Crash `instance` at crash point `point`: step it (at most `maxSteps` steps, as a `step`
+ * intent would) until a crash would hit `point`, then crash it wherever it got to. A crash
+ * where the instance happens to be lands between inputs most of the time, so the crash points
+ * inside an input's cycle (after the poll, after the store commit, ...) are rarely hit; aimed,
+ * each is about as easy to reach as the others. Returns the crash point hit, or null when the
+ * instance was down (a no-op).
+ */
+export function crashInstanceAt(instance: Instance, point: CrashPoint, maxSteps: number): CrashPoint | null {
+  if (!instance.alive) return null;
+  for (let i = 0; i < maxSteps && !instance.isAt(point); i++) if (!instance.step()) break;
+  return instance.crash(instance.isAt(point) ? point : instance.crashPoint());
+}
+
 /** Restart a crashed `instance`; false when it was running (a no-op). */
 export function restartInstance(instance: Instance): boolean {
   if (instance.alive) return false;

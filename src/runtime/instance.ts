@@ -65,9 +65,8 @@ export class Instance {
     return progressed;
   }
 
-  /** kill -9: memory and uncommitted work are gone, the session ends. */
-  crash(): CrashPoint {
-    const point = this.crashPoint();
+  /** kill -9: memory and uncommitted work are gone, the session ends. `point` is recorded as where it hit. */
+  crash(point: CrashPoint = this.crashPoint()): CrashPoint {
     this.alive = false;
     this.paused = false;
     this.tasks = [];
@@ -101,6 +100,16 @@ export class Instance {
   private inFlightTask(): PartitionTask | undefined {
     for (const task of this.tasks) if (task.midCycle) return task;
     return undefined;
+  }
+
+  /**
+   * Whether a crash now would hit `point`: for a task phase, whether any of its tasks is in
+   * it (the crash kills them all, so the next task in turn need not be the one there).
+   */
+  isAt(point: CrashPoint): boolean {
+    if (point === CrashPoint.revokeAssign || point === CrashPoint.idle) return this.crashPoint() === point;
+    for (const task of this.tasks) if (task.phase === point) return true;
+    return false;
   }
 
   /** Where a crash now would hit. */

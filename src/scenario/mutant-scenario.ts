@@ -18,6 +18,7 @@ export function mutantScenario(mutant: Mutant): Scenario {
       runtime: mutant.name,
       faults: mutant.faults,
       topology: mutant.keys === undefined ? undefined : { keys: mutant.keys },
+      workload: mutant.mix === undefined ? undefined : { mix: mutant.mix },
       compaction: mutant.segmentRecords === undefined ? undefined : { segmentRecords: mutant.segmentRecords },
       expect: "fail",
     }),

@@ -1,6 +1,7 @@
 /**
  * Readable schedule lines, built only for failures and replays.
  */
+import { crashPointNames } from "../runtime/task-phase.ts";
 import type { Intent } from "./intent.ts";
 
 const targets = ["input", "changelog", "output"];
@@ -23,7 +24,7 @@ export function describeIntent(intent: Intent): string {
     case "ambiguous-error":
       return `append the next ${targets[intent.target]} send but answer with an error`;
     case "crash":
-      return `crash instance ${intent.instance}`;
+      return intent.point === undefined ? `crash instance ${intent.instance}` : `crash instance ${intent.instance} once it reaches ${crashPointNames[intent.point % crashPointNames.length]}`;
     case "restart":
       return `restart instance ${intent.instance}`;
     case "wipe":

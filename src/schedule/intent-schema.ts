@@ -14,7 +14,9 @@ export const IntentSchema = Schema.Union([
   Schema.Struct({ k: Schema.Literal("step"), instance: Index, count: Index }),
   Schema.Struct({ k: Schema.Literal("tick"), ticks: Index }),
   Schema.Struct({ k: Schema.Literals(["lost-ack", "lost-request", "ambiguous-error"]), target: Schema.Literals([0, 1, 2]) }),
-  Schema.Struct({ k: Schema.Literals(["crash", "restart", "wipe", "join", "leave", "pause", "resume"]), instance: Index }),
+  // `point` is optional: repro files written before aimed crashes existed have none.
+  Schema.Struct({ k: Schema.Literal("crash"), instance: Index, point: Schema.optional(Index) }),
+  Schema.Struct({ k: Schema.Literals(["restart", "wipe", "join", "leave", "pause", "resume"]), instance: Index }),
   Schema.Struct({ k: Schema.Literals(["compact", "truncate"]), partition: Index }),
   Schema.Struct({ k: Schema.Literal("republish"), producer: Index, distance: Index }),
 ]);

@@ -4,8 +4,14 @@
  * an intent that cannot apply is a recorded no-op, so every shrunk schedule still runs.
  * `target` names a sender kind: 0 input producer, 1 changelog, 2 outputs. A produce intent's
  * optional `kind` indexes the processor's `eventKinds` (generated only when the scenario sets
- * `workload.mix`; without it the processor picks the kind from `draw`).
+ * `workload.mix`; without it the processor picks the kind from `draw`). A crash's optional
+ * `point` aims it (a code of `crashPointNames`): the instance first steps until a crash would
+ * hit that point (at most {@link crashAimSteps} steps), then crashes wherever it got to;
+ * without it the crash hits the instance where it is.
  */
+
+/** Most steps an aimed crash takes to reach its crash point: two input cycles and a restore. */
+export const crashAimSteps = 16;
 
 /** One schedule step. */
 export type Intent =
@@ -16,7 +22,7 @@ export type Intent =
   | { readonly k: "lost-ack"; readonly target: 0 | 1 | 2 }
   | { readonly k: "lost-request"; readonly target: 0 | 1 | 2 }
   | { readonly k: "ambiguous-error"; readonly target: 0 | 1 | 2 }
-  | { readonly k: "crash"; readonly instance: number }
+  | { readonly k: "crash"; readonly instance: number; readonly point?: number }
   | { readonly k: "restart"; readonly instance: number }
   | { readonly k: "wipe"; readonly instance: number }
   | { readonly k: "join"; readonly instance: number }

@@ -7,7 +7,7 @@
 import { Op } from "../core/history.ts";
 import { failNextAmbiguously } from "../faults/ambiguous-error.ts";
 import { compactChangelog } from "../faults/compaction.ts";
-import { crashInstance, restartInstance } from "../faults/crash.ts";
+import { crashInstance, crashInstanceAt, restartInstance } from "../faults/crash.ts";
 import { wipeDisk } from "../faults/disk-wipe.ts";
 import { loseNextAck } from "../faults/lost-ack.ts";
 import { loseNextRequest } from "../faults/lost-request.ts";
@@ -17,7 +17,8 @@ import { retryOutOfOrder } from "../faults/reorder.ts";
 import { truncateInput } from "../faults/truncation.ts";
 import { republish } from "../faults/upstream-duplicate.ts";
 import { eventKindAt } from "../runtime/processor.ts";
-import { type Intent, intentCodes } from "../schedule/intent.ts";
+import { type CrashPoint, crashPointNames } from "../runtime/task-phase.ts";
+import { crashAimSteps, type Intent, intentCodes } from "../schedule/intent.ts";
 import type { World } from "./world.ts";
 
 /** Apply one intent to the world; returns whether it did anything. */
@@ -63,7 +64,8 @@ function apply(world: World, intent: Intent): boolean {
       failNextAmbiguously(world.network, intent.target);
       return true;
     case "crash":
-      return crashInstance(world.instanceAt(intent.instance)) !== null;
+      if (intent.point === undefined) return crashInstance(world.instanceAt(intent.instance)) !== null;
+      return crashInstanceAt(world.instanceAt(intent.instance), (intent.point % crashPointNames.length) as CrashPoint, crashAimSteps) !== null;
     case "restart":
       return restartInstance(world.instanceAt(intent.instance));
     case "wipe":
