@@ -6,39 +6,57 @@
  */
 import { SendTarget } from "../broker/send-outcome.ts";
 import { Op } from "../core/history.ts";
-import type { FaultKind } from "../faults/fault-kind.ts";
+import { type FaultKind, faultKinds } from "../faults/fault-kind.ts";
 import { crashPointNames } from "../runtime/task-phase.ts";
 import type { Schedule } from "../schedule/intent.ts";
 import type { WorldView } from "../sim/world-view.ts";
 
 const lostFault: Record<number, FaultKind> = { 1: "lost-ack", 2: "lost-request", 3: "ambiguous-error" };
 
+// Labels are built once: this runs over every record of every schedule's history.
+const faultLabel = Object.fromEntries(faultKinds.map((kind) => [kind, `fault:${kind}`])) as Record<FaultKind, string>;
+const crashPointLabel = crashPointNames.map((name) => `crash-point:${name}`);
+const lostLabel: Record<number, string> = Object.fromEntries(Object.entries(lostFault).map(([code, kind]) => [code, faultLabel[kind]]));
+const processorLabels = new Map<string, string>();
+
+function processorLabel(name: string): string {
+  let label = processorLabels.get(name);
+  if (label === undefined) processorLabels.set(name, (label = `processor:${name}`));
+  return label;
+}
+
 /** Labels reached by one schedule. */
 export function coverageLabels(schedule: Schedule, view: WorldView): Set<string> {
-  const labels = new Set<string>([`processor:${view.config.processor.name}`]);
-  const fault = (kind: FaultKind) => labels.add(`fault:${kind}`);
+  const labels = new Set<string>([processorLabel(view.config.processor.name)]);
   const data = view.history.data;
-  const restoring = new Set<number>();
+  // Partitions being restored: bit p of a number, or a Set past 30 partitions.
+  let restoring = 0;
+  const restoringSet = view.config.partitions > 30 ? new Set<number>() : null;
   for (let i = 0; i < data.length; i += 4) {
     const op = data[i];
-    if (op === Op.crash) labels.add(`crash-point:${crashPointNames[data[i + 2]]}`), fault("crash");
-    else if (op === Op.lost) fault(lostFault[data[i + 2]]);
-    else if (op === Op.wipe) fault("disk-wipe");
-    else if (op === Op.sessionExpired) fault("pause");
-    else if (op === Op.truncate) fault("truncation");
-    else if (op === Op.restoreStart) restoring.add(data[i + 2]);
-    else if (op === Op.restoreEnd) restoring.delete(data[i + 2]);
-    else if (op === Op.compact && data[i + 2] > 0) {
-      fault("compaction");
-      if (restoring.has(data[i + 1] - SendTarget.changelog * 256)) fault("restore-race");
+    if (op === Op.crash) labels.add(crashPointLabel[data[i + 2]]).add(faultLabel.crash);
+    else if (op === Op.lost) labels.add(lostLabel[data[i + 2]]);
+    else if (op === Op.wipe) labels.add(faultLabel["disk-wipe"]);
+    else if (op === Op.sessionExpired) labels.add(faultLabel.pause);
+    else if (op === Op.truncate) labels.add(faultLabel.truncation);
+    else if (op === Op.restoreStart) {
+      if (restoringSet === null) restoring |= 1 << data[i + 2];
+      else restoringSet.add(data[i + 2]);
+    } else if (op === Op.restoreEnd) {
+      if (restoringSet === null) restoring &= ~(1 << data[i + 2]);
+      else restoringSet.delete(data[i + 2]);
+    } else if (op === Op.compact && data[i + 2] > 0) {
+      labels.add(faultLabel.compaction);
+      const partition = data[i + 1] - SendTarget.changelog * 256;
+      if (restoringSet === null ? (restoring & (1 << partition)) !== 0 : restoringSet.has(partition)) labels.add(faultLabel["restore-race"]);
     } else if (op === Op.intent && data[i + 3] === 1) {
       const intent = schedule.intents[data[i + 1]];
-      if (intent.k === "retry" && intent.index > 0) fault("reorder");
-      else if (intent.k === "join" || intent.k === "leave") fault("rebalance");
-      else if (intent.k === "republish") fault("upstream-duplicate");
+      if (intent.k === "retry" && intent.index > 0) labels.add(faultLabel.reorder);
+      else if (intent.k === "join" || intent.k === "leave") labels.add(faultLabel.rebalance);
+      else if (intent.k === "republish") labels.add(faultLabel["upstream-duplicate"]);
     }
   }
-  if ((schedule.faultMix["no-idempotence"] ?? 0) > 0) fault("no-idempotence");
+  if ((schedule.faultMix["no-idempotence"] ?? 0) > 0) labels.add(faultLabel["no-idempotence"]);
   return labels;
 }
 
