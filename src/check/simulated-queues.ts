@@ -6,9 +6,10 @@
  *
  * - Input topic: sends are the upstream producers' appends; polls are the instances' reads
  *   (`Op.poll`, one record each). An instance's position legitimately jumps when it crashes,
- *   restarts, is wiped, pauses, is fenced, takes part in a rebalance, or starts a partition from
- *   a restore or its local store, so each of those is a `rebalance` of that instance in queue
- *   terms. The final log is every record ever appended (retention truncates only what the group
+ *   restarts, is wiped, loses its session, is fenced, leaves or joins, takes part in a
+ *   rebalance, or starts a partition from a restore or its local store, so each of those is a
+ *   `rebalance` of that instance in queue terms. A pause alone is not: a paused instance
+ *   that resumes must go on where it was. The final log is every record ever appended (retention truncates only what the group
  *   committed, so a truncated offset is no gap the service may skip).
  * - Output topic: sends are the instances' output batches. Nobody consumes outputs inside the
  *   simulation, so a downstream reader polls each partition's final log once after the drain.
@@ -22,14 +23,14 @@
  * design, so "acknowledged but never read" is the cleaner's job there, not an anomaly.
  */
 import type { LogRecord } from "../broker/log-record.ts";
-import { SendTarget } from "../broker/send-outcome.ts";
+import { SendOutcome, SendTarget } from "../broker/send-outcome.ts";
 import { Op } from "../core/history.ts";
 import type { WorldView } from "../sim/world-view.ts";
 import type { QueueHistory, QueueOp } from "./queue-history.ts";
 
 /** Ops after which an instance's input position may jump (field `a` is the instance). */
 export const instanceResets = new Uint8Array(256);
-for (const op of [Op.crash, Op.restart, Op.wipe, Op.pause, Op.unpause, Op.sessionExpired, Op.fenced, Op.leave, Op.join, Op.restoreStart, Op.restoreEnd, Op.resume]) instanceResets[op] = 1;
+for (const op of [Op.crash, Op.restart, Op.wipe, Op.sessionExpired, Op.fenced, Op.leave, Op.join, Op.restoreStart, Op.restoreEnd, Op.resume]) instanceResets[op] = 1;
 
 /** The input and output topics of a finished run as queue histories. */
 export function simulatedQueues(view: WorldView): { readonly input: QueueHistory; readonly output: QueueHistory } {
@@ -37,6 +38,7 @@ export function simulatedQueues(view: WorldView): { readonly input: QueueHistory
   const outputOps: QueueOp[] = [];
   const data = view.history.data;
   const instances = view.config.instances;
+  const outputLog = finalLogOf(view.output.map((log) => log.records), (r) => r.key);
   const names = Array.from({ length: instances }, (_, m) => `instance-${m}`);
   let step = 1;
   for (let i = 0; i < data.length; i += 4) {
@@ -55,16 +57,17 @@ export function simulatedQueues(view: WorldView): { readonly input: QueueHistory
       if (topic === SendTarget.changelog) continue;
       const first = data[i + 2];
       if (first < 0) continue; // refused: nothing landed, and the sender knows it
-      // A fault on the reply (lost ACK, ambiguous error) is recorded just before the append;
-      // a request lost before the broker has no append at all.
-      const acked = !(data[i - 4] === Op.lost && data[i - 3] === topic);
+      // A fault on the reply (lost ACK, ambiguous error) is recorded just before the append of
+      // the same request. A request lost before the broker has no append at all, so a lost
+      // request just before an append belongs to an earlier request (often the one this retries).
+      const acked = !(data[i - 4] === Op.lost && data[i - 3] === topic && data[i - 2] !== SendOutcome.notAppended);
       const partition = a & 255;
       const count = data[i + 3] >> 3;
       for (let offset = first; offset < first + count; offset++) {
         if (topic === SendTarget.input) {
           inputOps.push({ type: "send", process: "upstream", partition, value: inputValueAt(view.inputArchive[partition], offset), offset, acked, index: step });
         } else {
-          outputOps.push({ type: "send", process: "service", partition, value: outputValueAt(view, partition, offset), offset, acked, index: step });
+          outputOps.push({ type: "send", process: "service", partition, value: outputLog.get(partition)!.get(offset) ?? `<missing output ${offset}>`, offset, acked, index: step });
         }
       }
     }
@@ -75,7 +78,7 @@ export function simulatedQueues(view: WorldView): { readonly input: QueueHistory
   }
   return {
     input: { topic: "input", ops: inputOps, finalLog: finalLogOf(view.inputArchive, (r) => r.value!.dedupeId) },
-    output: { topic: "output", ops: outputOps, finalLog: finalLogOf(view.output.map((log) => log.records), (r) => r.key) },
+    output: { topic: "output", ops: outputOps, finalLog: outputLog },
   };
 }
 
@@ -83,12 +86,6 @@ function inputValueAt(archive: readonly LogRecord<{ readonly dedupeId: string }>
   // Input offsets are dense from 0 and the archive keeps every record, so index = offset.
   const record = archive[offset];
   return record !== undefined && record.offset === offset ? record.value!.dedupeId : `<missing input ${offset}>`;
-}
-
-function outputValueAt(view: WorldView, partition: number, offset: number): string {
-  // Output logs are never compacted or truncated: index = offset.
-  const record = view.output[partition].records[offset];
-  return record !== undefined && record.offset === offset ? record.key : `<missing output ${offset}>`;
 }
 
 function finalLogOf<V>(logs: readonly (readonly LogRecord<V>[])[], valueOf: (r: LogRecord<V>) => string): Map<number, Map<number, string>> {

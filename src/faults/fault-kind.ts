@@ -29,7 +29,7 @@ export const faultDescriptions: Record<FaultKind, string> = {
   "ambiguous-error": "a send is appended, then answered with an error; the sender retries",
   reorder: "a producer with several sends in flight retries a later one first",
   "no-idempotence": "the broker's idempotent producer is off for the run, so producer retries append duplicates",
-  crash: "kill -9 of an instance at its current step (every crash point), later restarted on the same disk",
+  crash: "kill -9 of an instance at its current step, or stepped first to a chosen crash point (every crash point), later restarted on the same disk",
   "disk-wipe": "an instance dies and comes back with an empty disk",
   rebalance: "instances leave and join the group; partitions move and are restored elsewhere",
   pause: "an instance pauses past its session timeout and resumes as a zombie",

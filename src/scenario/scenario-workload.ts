@@ -36,9 +36,9 @@ export function workloadIssue(scenario: WorkloadFields): WorkloadIssue | undefin
   }
   if (workload.mix === undefined) return undefined;
   const kinds = processor.eventKinds ?? [];
-  const known = kinds.length === 0 ? `${processor.name} declares none` : kinds.join(", ");
+  const known = kinds.length === 0 ? `${processor.name} declares no event kinds` : `its kinds: ${kinds.join(", ")}`;
   for (const name of Object.keys(workload.mix)) {
-    if (!kinds.includes(name)) return { path: ["workload", "mix", name], issue: `must be one of the processor's event kinds (${known})` };
+    if (!kinds.includes(name)) return { path: ["workload", "mix"], issue: `names an event kind ${processor.name} does not have: ${JSON.stringify(name)} (${known})` };
   }
   if (!Object.values(workload.mix).some((weight) => weight > 0)) {
     return { path: ["workload", "mix"], issue: "must give at least one event kind a weight above 0" };

@@ -2,8 +2,8 @@
  * The workload part of schedules: produce intents, shaped by the scenario's `workload` option.
  *
  * - Without `workload.mix` a produce intent has no `kind` and the processor picks the kind
- *   from `draw`; this path builds exactly the arbitrary schedules always had, so seeds,
- *   repro files and planted-bug figures stay valid.
+ *   from `draw`, as produce intents always did, so repro files written before event kinds
+ *   existed replay unchanged.
  * - With `workload.mix` every produce intent carries a `kind` drawn with the mix's weights.
  *   Kinds of weight 0 are left out of the draw altogether, and fast-check may shrink a kind
  *   to the first kind that has a weight.

@@ -5,7 +5,9 @@ import type { SendOp } from "../../src/check/queue-history.ts";
 import { simulatedQueues } from "../../src/check/simulated-queues.ts";
 import { History, Op } from "../../src/core/history.ts";
 import type { WorldView } from "../../src/sim/world-view.ts";
+import { runSchedule } from "../../src/sim/run-schedule.ts";
 import { correctView, filtered, withLog } from "../helpers/views.ts";
+import { ledgerConfig } from "../helpers/world.ts";
 
 /** `view` with a history rebuilt from its records, each passed through `edit`. */
 function withHistory(view: WorldView, edit: (record: number[]) => number[][]): WorldView {
@@ -88,5 +90,35 @@ describe("queue anomalies on the simulated topics", () => {
     expect(anomalies.length).toBeGreaterThan(0);
     expect(anomalies.every((a) => a.detail.startsWith("output topic: "))).toBe(true);
     expect(anomalies.map((a) => a.kind)).toContain(log.records.length > 1 ? "lost-write" : "unseen");
+  });
+
+  it("a request lost before the broker does not make the retry that lands look unacknowledged", () => {
+    const view = runSchedule(ledgerConfig(), {
+      seed: 1,
+      faultMix: {},
+      intents: [{ k: "produce", producer: 0, key: 0, draw: 1 }, { k: "lost-request", target: 2 }, { k: "step", instance: 0, count: 8 }, { k: "step", instance: 0, count: 8 }],
+    });
+    expect(view.history.data.some((v, i) => i % 4 === 0 && v === Op.lost)).toBe(true);
+    const sends = simulatedQueues(view).output.ops.filter((op): op is SendOp => op.type === "send");
+    expect(sends.map((s) => [s.offset, s.acked])).toEqual([[0, true]]);
+    // so losing that output afterwards is reported, at its own offset
+    const bad = withLog(view, "output", 0, filtered(view.output[0], () => false));
+    expect(queueChecker.check(bad).map((a) => [a.kind, a.offset])).toEqual([["unseen", 0]]);
+  });
+
+  it("an output missing from the middle of a log is reported at its own offset only", () => {
+    const view = correctView();
+    const log = view.output[0];
+    expect(log.records.length).toBeGreaterThan(2);
+    const gone = log.records[1];
+    const bad = withLog(view, "output", 0, filtered(log, (key) => key !== gone.key));
+    expect(queueChecker.check(bad).map((a) => [a.kind, a.offset])).toEqual([["lost-write", gone.offset]]);
+  });
+
+  it("does not judge the input topic when the drain did not converge", () => {
+    const view = correctView();
+    const bad = withHistory(view, (r) => (r[0] === Op.poll && r[2] === 1 && r[3] === 1 ? [] : [r]));
+    expect(queueChecker.check(bad).length).toBeGreaterThan(0);
+    expect(queueChecker.check({ ...bad, drain: { ...bad.drain, converged: false } })).toEqual([]);
   });
 });

@@ -1,7 +1,8 @@
 // Scenarios with a workload, run for real: the mix decides which input events reach the
 // broker, the reference runtime still passes, a planted bug is still caught, and its repro
 // file (intents with kinds) replays the same failure.
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -42,13 +43,15 @@ describe("a scenario's workload in real runs", () => {
     expect(result.ok).toBe(true);
     const failure = result.failure!;
     expect(failure.schedule.intents.some((i) => i.k === "produce" && i.kind !== undefined)).toBe(true);
-    const file = join(mkdtempSync(join(process.cwd(), "reports", "tmp-")), "repro.json");
+    const dir = mkdtempSync(join(tmpdir(), "eosim-workload-"));
+    const file = join(dir, "repro.json");
     writeRepro(file, reproOf(scenario, 3, failure));
     const repro = readRepro(file);
     expect(repro.intents).toEqual(failure.schedule.intents);
     const replay = replayRepro(repro, scenario);
     expect(replay.verdict.kind).toBe("fails");
     expect(replay.view.history.hex()).toBe(failure.historyHash);
+    rmSync(dir, { recursive: true });
   });
 });
 

@@ -17,7 +17,7 @@ const samples = (definition: Parameters<typeof defineScenario>[0], seed: number)
   fc.sample(scheduleArbitrary(validateScenario(defineScenario(definition), null).shape), { seed, numRuns: 100 });
 
 describe("default generation", () => {
-  it("generates the same schedules per seed as before workloads existed", () => {
+  it("generates the pinned schedules per seed", () => {
     expect(digest(samples(base, 1))).toBe("2213ac35ded66756");
     expect(digest(samples(tuned, 7))).toBe("cd23ce12f8700513");
   });
