@@ -14,7 +14,7 @@ export function parseFlags<F extends FlagSpec>(command: string, argv: readonly s
     return parseArgs({ args: [...argv], options: flags, allowPositionals: true, strict: true });
   } catch (error) {
     const message = (error instanceof Error ? error.message : String(error)).split(/\n|\. /)[0];
-    throw new BadInputError(`${command}: ${plainParseError(message)} (see eosim --help)`);
+    throw new BadInputError(`${command}: ${plainParseError(message)} (see eosim ${command} --help)`);
   }
 }
 

@@ -18,7 +18,7 @@ import { reportsDir } from "./run-command.ts";
 /** Run the command; returns the exit code. */
 export async function benchCommand(argv: readonly string[]): Promise<ExitCode> {
   const { values, positionals } = parseFlags("bench", argv, { quick: { type: "boolean" }, out: { type: "string" } });
-  if (positionals.length > 0) throw new BadInputError(`bench takes no arguments, got ${JSON.stringify(positionals[0])} (see eosim --help)`);
+  if (positionals.length > 0) throw new BadInputError(`bench takes no arguments, got ${JSON.stringify(positionals[0])} (see eosim bench --help)`);
   const out = values.out ?? join(reportsDir, "bench.json");
   if (out.trim() === "") throw new BadInputError("--out needs a file path, e.g. --out reports/bench.json");
   const quick = values.quick === true;

@@ -44,11 +44,11 @@ describe("bad input: exit 2 and one line naming what is wrong", () => {
     [["run", fixture("bad-field")], "eosim: test/fixtures/bad-field.scenario.ts: topology.partitions must be an integer from 1 to 64, got 0"],
     [["run", "--seed", "x1"], 'eosim: --seed must be an integer from -2147483648 to 2147483647, got "x1"'],
     [["run", "--time-limit=-3"], 'eosim: --time-limit must be a positive number of seconds, got "-3"'],
-    [["run", "--time-limit", "-3"], 'eosim: run: --time-limit: write a value starting with "-" as --time-limit=VALUE (see eosim --help)'],
-    [["run", "--junit"], "eosim: run: --junit needs a value (see eosim --help)"],
-    [["run", "--quiet=yes"], "eosim: run: option '--quiet' does not take an argument (see eosim --help)"],
+    [["run", "--time-limit", "-3"], 'eosim: run: --time-limit: write a value starting with "-" as --time-limit=VALUE (see eosim run --help)'],
+    [["run", "--junit"], "eosim: run: --junit needs a value (see eosim run --help)"],
+    [["run", "--quiet=yes"], "eosim: run: option '--quiet' does not take an argument (see eosim run --help)"],
     [["run", "test/fixtures/*.nothing.ts"], 'eosim: no scenario files match "test/fixtures/*.nothing.ts"'],
-    [["list", "--json"], "eosim: list: unknown option '--json' (see eosim --help)"],
+    [["list", "--json"], "eosim: list: unknown option '--json' (see eosim list --help)"],
     [["replay"], "eosim: eosim replay takes exactly one repro file (eosim replay reports/repro/<file>.json)"],
   ])("eosim %j", (args, line) => {
     const result = eosim(args);
