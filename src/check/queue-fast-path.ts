@@ -50,7 +50,8 @@ export function queuesClean(view: WorldView): boolean {
       if (a >> 8 === SendTarget.output && !outputsKept(view, a & 255, first, data[i + 3] >> 3)) return false;
     }
   }
-  return polled.every((flags) => flags.every((flag) => flag === 1));
+  for (const flags of polled) if (flags.indexOf(0) >= 0) return false;
+  return true;
 }
 
 function outputsKept(view: WorldView, partition: number, first: number, count: number): boolean {

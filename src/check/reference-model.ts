@@ -26,15 +26,29 @@ export interface ReferenceModel {
   readonly outputs: Map<string, unknown>;
 }
 
-/** Fold `view`'s input logs through the processor. */
+/** The processor's read-only view of the model's state. */
+class ModelStateView {
+  constructor(private readonly state: ReadonlyMap<string, unknown>) {}
+
+  get(key: string): unknown {
+    return this.state.get(key);
+  }
+}
+
+/**
+ * Fold `view`'s input logs through the processor. Runs once per schedule over every input:
+ * loops rather than callbacks, since under the TypeScript loader each closure created costs a
+ * property definition (its kept name).
+ */
 export function referenceModel(view: WorldView): ReferenceModel {
   const processor: Processor = view.config.processor;
   const outputs = new Map<string, unknown>();
-  const partitions = view.inputArchive.map((records): PartitionModel => {
+  const partitions: PartitionModel[] = [];
+  for (const records of view.inputArchive) {
     const state = new Map<string, unknown>();
     const applied = new Map<string, number>();
     const lastWriter = new Map<string, number>();
-    const stateView = { get: (key: string) => state.get(key) };
+    const stateView = new ModelStateView(state);
     const stateHashBefore = [0];
     let hash = 0;
     for (const record of records) {
@@ -51,12 +65,13 @@ export function referenceModel(view: WorldView): ReferenceModel {
           }
           lastWriter.set(write.key, record.offset);
         }
-        (result.outputs ?? []).forEach((payload, i) => outputs.set(outputIdOf(event.dedupeId, i), payload));
+        const produced = result.outputs ?? [];
+        for (let i = 0; i < produced.length; i++) outputs.set(outputIdOf(event.dedupeId, i), produced[i]);
       }
       stateHashBefore[record.offset + 1] = hash;
     }
-    return { state, applied, lastWriter, stateHashBefore };
-  });
+    partitions.push({ state, applied, lastWriter, stateHashBefore });
+  }
   return { partitions, outputs };
 }
 
