@@ -47,7 +47,7 @@ export function drain(world: World): DrainResult {
     let progressed = false;
     for (const instance of world.instances) progressed = instance.step() || progressed;
     world.clock.advance(1);
-      if (!progressed) {
+    if (!progressed) {
       world.history.record(Op.phase, PhaseCode.done);
       return { converged: true, ticks, budgetTicks };
     }
