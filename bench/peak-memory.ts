@@ -1,6 +1,6 @@
 /**
  * Peak memory of a long run, measured in a process of its own (so nothing else the benchmark
- * did counts): `node --import tsx bench/peak-memory.ts <runs>` runs the reference workload for
+ * did counts): `node bench/peak-memory-entry.js <runs>` runs the reference workload for
  * `runs` schedules in one thread and prints one JSON line with the process's peak resident
  * set. Passing runs keep no history: only counts and coverage survive a schedule.
  */

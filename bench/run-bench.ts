@@ -57,11 +57,11 @@ export const quickBudget: BenchBudget = {
   rssRuns: 500,
 };
 
-const peakMemoryScript = fileURLToPath(new URL("./peak-memory.ts", import.meta.url));
+const peakMemoryScript = fileURLToPath(new URL("./peak-memory-entry.js", import.meta.url));
 
 /** Peak RSS (MB) of a child process running `runs` schedules of the reference workload. */
 function peakRssMb(runs: number): number {
-  const child = spawnSync(process.execPath, ["--import", "tsx", peakMemoryScript, String(runs)], { encoding: "utf8" });
+  const child = spawnSync(process.execPath, [peakMemoryScript, String(runs)], { encoding: "utf8" });
   const line = child.stdout.trim().split("\n").at(-1) ?? "";
   try {
     return (JSON.parse(line) as { maxRssMb: number }).maxRssMb;
