@@ -42,7 +42,7 @@ export const mutants: readonly Mutant[] = [
   { name: "outputs-without-outbox", hazard: "outputs are sent after the commit from memory only: a crash loses them", runtime: { outputs: "after-commit-no-outbox" } },
   { name: "restore-ignores-tombstones", hazard: "restore skips tombstones: deleted keys come back after a move", runtime: { restoreTombstones: false }, processor: "inventory", faults: ["crash", "rebalance", "disk-wipe"], keys: 2, mix: { restock: 2, reserve: 1, release: 0, discontinue: 2 } },
   { name: "stale-store-reused", hazard: "a returning partition reuses its stale local store without checking the checkpoint: input truncated since is skipped", runtime: { checkCheckpoint: false }, faults: ["rebalance", "crash", "truncation", "pause"] },
-  { name: "no-fencing", hazard: "no epoch fencing: a zombie appends to the changelog after the new owner restored", runtime: { fencing: false }, faults: ["pause", "lost-ack", "crash", "rebalance"] },
+  { name: "no-fencing", hazard: "no epoch fencing: a zombie appends to the changelog after the new owner restored", runtime: { fencing: false }, faults: ["pause", "lost-ack", "rebalance"] },
   { name: "dedupe-window-too-short", hazard: "the dedupe window (3 offsets) is shorter than the distance of upstream duplicates", runtime: { dedupeWindowOffsets: 3 }, faults: ["upstream-duplicate", "crash", "rebalance"] },
   { name: "tombstones-compacted-early", hazard: "the broker drops tombstones before the delete retention: a restore racing compaction misses a delete", runtime: {}, earlyTombstoneRemoval: true, processor: "inventory", faults: ["restore-race", "crash", "disk-wipe"], keys: 1, segmentRecords: 2, mix: { restock: 2, reserve: 1, release: 0, discontinue: 2 } },
 ];
