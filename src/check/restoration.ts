@@ -29,17 +29,13 @@ function compare(live: PartitionStore, restored: RestoreTarget, partition: numbe
   if (live.nextOffset !== restored.nextOffset) {
     anomalies.push({ kind: "restore-offset", partition, offset: Math.min(live.nextOffset, restored.nextOffset), detail: `${where}: live next offset ${live.nextOffset}, restored ${restored.nextOffset}` });
   }
-  // Keys are sorted for the report only; a passing run (nearly all) compares without sorting,
-  // and without creating closures (each costs a kept-name definition under the loader).
-  let stateDiffers = false;
-  for (const key of live.state.keys()) if (!sameValue(live.state.get(key), restored.state.get(key))) stateDiffers = true;
-  for (const key of restored.state.keys()) if (!live.state.has(key)) stateDiffers = true;
-  if (stateDiffers) {
-    const keys = [...new Set([...live.state.keys(), ...restored.state.keys()])].sort();
-    for (const key of keys) {
-      if (sameValue(live.state.get(key), restored.state.get(key))) continue;
-      anomalies.push({ kind: "restore-state", partition, detail: `${where} key ${key}: live ${show(live.state.get(key))}, restored ${show(restored.state.get(key))}` });
-    }
+  // Only differing keys are collected and sorted (for the report), and no closure is created
+  // (each costs a kept-name definition under the loader): a passing run allocates nothing here.
+  let differing: string[] | undefined;
+  for (const key of live.state.keys()) if (!sameValue(live.state.get(key), restored.state.get(key))) (differing ??= []).push(key);
+  for (const key of restored.state.keys()) if (!live.state.has(key)) (differing ??= []).push(key);
+  for (const key of differing?.sort() ?? []) {
+    anomalies.push({ kind: "restore-state", partition, detail: `${where} key ${key}: live ${show(live.state.get(key))}, restored ${show(restored.state.get(key))}` });
   }
   if (sameKeys(live.dedupe, restored.dedupe)) return anomalies;
   const missing = [...live.dedupe.keys()].filter((id) => !restored.dedupe.has(id));

@@ -8,9 +8,9 @@
  *   (`Op.poll`, one record each). An instance's position legitimately jumps when it crashes,
  *   restarts, is wiped, loses its session, is fenced, leaves or joins, takes part in a
  *   rebalance, or starts a partition from a restore or its local store, so each of those is a
- *   `rebalance` of that instance in queue terms. A pause alone is not: a paused instance
- *   that resumes must go on where it was. The final log is every record ever appended (retention truncates only what the group
- *   committed, so a truncated offset is no gap the service may skip).
+ *   `rebalance` of that instance in queue terms. A pause alone is not: a paused instance that
+ *   resumes must go on where it was. The final log is every record ever appended (retention
+ *   truncates only what the group committed, so a truncated offset is no gap to skip).
  * - Output topic: sends are the instances' output batches. Nobody consumes outputs inside the
  *   simulation, so a downstream reader polls each partition's final log once after the drain.
  *

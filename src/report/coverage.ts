@@ -29,9 +29,8 @@ function processorLabel(name: string): string {
 export function coverageLabels(schedule: Schedule, view: WorldView): Set<string> {
   const labels = new Set<string>([processorLabel(view.config.processor.name)]);
   const data = view.history.data;
-  // Partitions being restored: bit p of a number, or a Set past 30 partitions.
-  let restoring = 0;
-  const restoringSet = view.config.partitions > 30 ? new Set<number>() : null;
+  // restoring[p] is 1 while changelog partition p is being restored
+  const restoring = new Uint8Array(view.config.partitions);
   for (let i = 0; i < data.length; i += 4) {
     const op = data[i];
     if (op === Op.crash) labels.add(crashPointLabel[data[i + 2]]).add(faultLabel.crash);
@@ -39,16 +38,11 @@ export function coverageLabels(schedule: Schedule, view: WorldView): Set<string>
     else if (op === Op.wipe) labels.add(faultLabel["disk-wipe"]);
     else if (op === Op.sessionExpired) labels.add(faultLabel.pause);
     else if (op === Op.truncate) labels.add(faultLabel.truncation);
-    else if (op === Op.restoreStart) {
-      if (restoringSet === null) restoring |= 1 << data[i + 2];
-      else restoringSet.add(data[i + 2]);
-    } else if (op === Op.restoreEnd) {
-      if (restoringSet === null) restoring &= ~(1 << data[i + 2]);
-      else restoringSet.delete(data[i + 2]);
-    } else if (op === Op.compact && data[i + 2] > 0) {
+    else if (op === Op.restoreStart) restoring[data[i + 2]] = 1;
+    else if (op === Op.restoreEnd) restoring[data[i + 2]] = 0;
+    else if (op === Op.compact && data[i + 2] > 0) {
       labels.add(faultLabel.compaction);
-      const partition = data[i + 1] - SendTarget.changelog * 256;
-      if (restoringSet === null ? (restoring & (1 << partition)) !== 0 : restoringSet.has(partition)) labels.add(faultLabel["restore-race"]);
+      if (restoring[data[i + 1] - SendTarget.changelog * 256] === 1) labels.add(faultLabel["restore-race"]);
     } else if (op === Op.intent && data[i + 3] === 1) {
       const intent = schedule.intents[data[i + 1]];
       if (intent.k === "retry" && intent.index > 0) labels.add(faultLabel.reorder);
