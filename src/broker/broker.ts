@@ -5,33 +5,27 @@
  * log-start truncation. Everything is synchronous: a request is delivered (or lost) within
  * the intent that sends it, and a sender learns its outcome at once.
  *
- * Every record ever appended to the input topic is also kept in `inputArchive`, so checkers
- * can fold the full input even after retention truncated the log.
+ * Services reach it only through a {@link BrokerClient} (`client(actor)`); every append and
+ * every non-empty fetch is recorded with who made it, which is what the checkers judge. The
+ * fault layer and the world use the methods below the clients (compaction, truncation, the
+ * final topic data); checkers get copies of the logs, never the logs.
+ *
+ * The input topic keeps an archive of every record ever appended, so checkers can fold the
+ * full input even after retention truncated the log.
  */
 import type { VirtualClock } from "../core/clock.ts";
 import type { Rng } from "../core/prng.ts";
 import { type History, Op } from "../core/history.ts";
+import { actorSlot, countOutcome, topicPartition } from "../core/packed-fields.ts";
+import type { BrokerClient } from "./broker-client.ts";
 import { type CompactionConfig, compactLog } from "./compaction.ts";
 import { IdempotenceTable, outcomeOf } from "./idempotence.ts";
 import type { LogRecord, ProduceEntry } from "./log-record.ts";
 import { PartitionLog } from "./partition-log.ts";
 import { type SendInterceptor, SendOutcome, SendTarget } from "./send-outcome.ts";
 
-/** A topic: one log per partition. */
-export interface Topic<V> {
-  readonly name: string;
-  readonly code: SendTarget;
-  readonly partitions: PartitionLog<V>[];
-}
-
-function topic<V>(name: string, code: SendTarget, count: number): Topic<V> {
-  const partitions: PartitionLog<V>[] = [];
-  for (let p = 0; p < count; p++) partitions.push(new PartitionLog<V>());
-  return { name, code, partitions };
-}
-
 /**
- * The log cleaner running concurrently with readers: before a restore fetch from a changelog
+ * The log cleaner running concurrently with readers: before a fetch from a changelog
  * partition, the cleaner has run on it with this chance, so compaction can land between any
  * two fetches of a restore, as it can in a real cluster.
  */
@@ -48,14 +42,19 @@ export interface BrokerConfig {
   readonly idempotentProducer?: boolean;
 }
 
-export class Broker<In, Cl, Out> {
-  readonly input: Topic<In>;
-  readonly changelog: Topic<Cl>;
-  readonly output: Topic<Out>;
-  /** Every input record ever appended, per partition (truncation does not touch it). */
-  readonly inputArchive: LogRecord<In>[][];
-  /** Base offset of the last append (what a produce response carries). */
-  lastAppendBase = -1;
+/** A topic's final content, as checkers read it: copies, so no checker can change the run. */
+export interface TopicData<V> {
+  /** Records per partition, in offset order (with compaction's gaps). */
+  readonly records: readonly (readonly LogRecord<V>[])[];
+  /** End offset per partition. */
+  readonly endOffsets: readonly number[];
+}
+
+/** Duplicate appends refused by the idempotent producer are recorded with this outcome code. */
+const duplicateCode = 5;
+
+export class Broker {
+  private readonly topics: readonly (readonly PartitionLog<unknown>[])[];
   /** Highest writer epoch seen per changelog partition (epoch fencing). */
   private readonly fenceEpochs: number[];
   private readonly idempotence = new IdempotenceTable();
@@ -64,78 +63,116 @@ export class Broker<In, Cl, Out> {
     readonly config: BrokerConfig,
     private readonly clock: VirtualClock,
     private readonly history: History,
-    /** Replaced by the fault layer; reliable by default. */
-    public network: SendInterceptor,
+    /** The fault layer's seam; reliable by default. */
+    private readonly network: SendInterceptor,
     private readonly cleaner: BackgroundCleaner | null = null,
   ) {
-    this.input = topic("input", SendTarget.input, config.partitions);
-    this.changelog = topic("changelog", SendTarget.changelog, config.partitions);
-    this.output = topic("output", SendTarget.output, config.partitions);
-    this.inputArchive = [];
-    for (let p = 0; p < config.partitions; p++) this.inputArchive.push([]);
+    const logs = (archive: boolean) => Array.from({ length: config.partitions }, () => new PartitionLog<unknown>(archive));
+    this.topics = [logs(true), logs(false), logs(false)];
     this.fenceEpochs = new Array<number>(config.partitions).fill(-1);
   }
 
-  /**
-   * Send one produce request (all entries land together or not at all) and return the outcome
-   * the sender sees. `epoch` >= 0 makes the write fenced (changelog only): a lower epoch than
-   * the partition has seen is refused. `producer`/`sequence` >= 0 make it idempotent when the
-   * broker has idempotence enabled.
-   */
-  produce<V>(to: Topic<V>, partition: number, entries: readonly ProduceEntry<V>[], epoch = -1, producer = -1, sequence = -1): SendOutcome {
-    const network = this.network.outcome(to.code);
-    const result = network === SendOutcome.notAppended ? network : this.deliver(to, partition, entries, epoch, producer, sequence);
+  /** The connection of `actor` (an instance id, or `producerActor(id)` for an upstream producer). */
+  client(actor: number): BrokerClient {
+    return new ActorClient(this, actor);
+  }
+
+  /** @internal The broker side of a client's produce request. */
+  produce(actor: number, topic: SendTarget, partition: number, entries: readonly ProduceEntry<unknown>[], epoch: number, sequence: number): SendOutcome {
+    const network = this.network.outcome(topic);
+    const result = network === SendOutcome.notAppended ? network : this.deliver(actor, topic, partition, entries, epoch, sequence);
     // A lost or failed reply hides whatever the broker did.
     return network === SendOutcome.acked ? result : network;
   }
 
   /** The broker side of a request that reached it. */
-  private deliver<V>(to: Topic<V>, partition: number, entries: readonly ProduceEntry<V>[], epoch: number, producer: number, sequence: number): SendOutcome {
-    const code = to.code * 256 + partition;
+  private deliver(actor: number, topic: SendTarget, partition: number, entries: readonly ProduceEntry<unknown>[], epoch: number, sequence: number): SendOutcome {
+    const slot = actorSlot(actor, topic, partition);
     if (epoch >= 0) {
       if (epoch < this.fenceEpochs[partition]) {
-        this.history.record(Op.append, code, -1, entries.length * 8 + SendOutcome.fenced);
+        this.history.record(Op.append, slot, -1, countOutcome(entries.length, SendOutcome.fenced));
         return SendOutcome.fenced;
       }
       this.fenceEpochs[partition] = epoch;
     }
-    if (producer >= 0 && this.config.idempotentProducer) {
-      const check = this.idempotence.check(producer, partition, sequence);
+    if (sequence >= 0 && this.config.idempotentProducer) {
+      const check = this.idempotence.check(actor, partition, sequence);
       if (check !== "append") {
         const outcome = outcomeOf(check);
-        this.history.record(Op.append, code, -1, entries.length * 8 + (check === "duplicate" ? 5 : outcome));
+        this.history.record(Op.append, slot, -1, countOutcome(entries.length, check === "duplicate" ? duplicateCode : outcome));
         return outcome;
       }
-      this.idempotence.appended(producer, partition, sequence);
+      this.idempotence.appended(actor, partition, sequence);
     }
-    const log = to.partitions[partition];
-    const first = log.appendBatch(entries, this.clock.nowTicks);
-    if (to.code === SendTarget.input) {
-      const archive = this.inputArchive[partition] as unknown as LogRecord<V>[];
-      for (let i = log.records.length - entries.length; i < log.records.length; i++) archive.push(log.records[i]);
-    }
-    this.lastAppendBase = first;
-    this.history.record(Op.append, code, first, entries.length * 8);
+    const first = this.topics[topic][partition].appendBatch(entries, this.clock.nowTicks);
+    this.history.record(Op.append, slot, first, countOutcome(entries.length, SendOutcome.acked));
     return SendOutcome.acked;
   }
 
-  /** Fetch up to `max` changelog records from `from` (a restore's read; the cleaner may run first). */
-  fetchChangelog(partition: number, from: number, max: number): LogRecord<Cl>[] {
+  /** @internal The broker side of a client's fetch (the cleaner may run first on a changelog). */
+  fetch(actor: number, topic: SendTarget, partition: number, from: number, maxRecords: number): readonly LogRecord<unknown>[] {
     const cleaner = this.cleaner;
-    if (cleaner !== null && cleaner.chancePerFetch > 0 && cleaner.rng.next() < cleaner.chancePerFetch) this.compactChangelog(partition);
-    return this.changelog.partitions[partition].fetch(from, max);
+    if (topic === SendTarget.changelog && cleaner !== null && cleaner.chancePerFetch > 0 && cleaner.rng.next() < cleaner.chancePerFetch) this.compactChangelog(partition);
+    const records = this.topics[topic][partition].fetch(from, maxRecords);
+    if (records.length > 0) this.history.record(Op.fetch, actorSlot(actor, topic, partition), records[0].offset, records.length);
+    return records;
+  }
+
+  /** The lowest offset of `topic`/`partition` that may still be fetched. */
+  startOffset(topic: SendTarget, partition: number): number {
+    return this.topics[topic][partition].logStartOffset;
+  }
+
+  /** The offset the next record appended to `topic`/`partition` gets. */
+  endOffset(topic: SendTarget, partition: number): number {
+    return this.topics[topic][partition].endOffset;
   }
 
   /** Compact one changelog partition now; returns the number of records removed. */
   compactChangelog(partition: number, config: CompactionConfig = this.config.changelogCompaction): number {
-    const removed = compactLog(this.changelog.partitions[partition], config, this.clock.nowTicks);
-    this.history.record(Op.compact, SendTarget.changelog * 256 + partition, removed);
+    const removed = compactLog(this.topics[SendTarget.changelog][partition], config, this.clock.nowTicks);
+    this.history.record(Op.compact, topicPartition(SendTarget.changelog, partition), removed);
     return removed;
   }
 
   /** Retention: drop input records of `partition` below `offset`. */
   truncateInput(partition: number, offset: number): void {
-    this.input.partitions[partition].truncateStart(offset);
-    this.history.record(Op.truncate, SendTarget.input * 256 + partition, offset);
+    this.topics[SendTarget.input][partition].truncateStart(offset);
+    this.history.record(Op.truncate, topicPartition(SendTarget.input, partition), offset);
+  }
+
+  /** A copy of `topic`'s content now. */
+  topicData<V>(topic: SendTarget): TopicData<V> {
+    const logs = this.topics[topic] as readonly PartitionLog<V>[];
+    return { records: logs.map((log) => log.snapshot()), endOffsets: logs.map((log) => log.endOffset) };
+  }
+
+  /** Every input record ever appended, per partition (a copy; truncation does not touch it). */
+  inputArchive<V>(): LogRecord<V>[][] {
+    return (this.topics[SendTarget.input] as readonly PartitionLog<V>[]).map((log) => log.archiveSnapshot());
+  }
+}
+
+/** A client bound to one actor: what it does is recorded under its name. */
+class ActorClient implements BrokerClient {
+  constructor(
+    private readonly broker: Broker,
+    private readonly actor: number,
+  ) {}
+
+  produce(topic: SendTarget, partition: number, entries: readonly ProduceEntry<unknown>[], epoch = -1, sequence = -1): SendOutcome {
+    return this.broker.produce(this.actor, topic, partition, entries, epoch, sequence);
+  }
+
+  fetch(topic: SendTarget, partition: number, from: number, maxRecords: number): readonly LogRecord<unknown>[] {
+    return this.broker.fetch(this.actor, topic, partition, from, maxRecords);
+  }
+
+  startOffset(topic: SendTarget, partition: number): number {
+    return this.broker.startOffset(topic, partition);
+  }
+
+  endOffset(topic: SendTarget, partition: number): number {
+    return this.broker.endOffset(topic, partition);
   }
 }

@@ -26,7 +26,7 @@ export interface CompactionConfig {
 export function compactLog<V>(log: PartitionLog<V>, config: CompactionConfig, nowTicks: number): number {
   const end = log.endOffset;
   const activeStart = end === 0 ? 0 : Math.floor((end - 1) / config.segmentRecords) * config.segmentRecords;
-  const records = log.records;
+  const records = log.snapshot();
   const latestInHead = new Map<string, number>();
   for (const record of records) {
     if (record.offset >= activeStart) break;

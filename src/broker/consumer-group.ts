@@ -8,6 +8,7 @@
  */
 import { type History, Op } from "../core/history.ts";
 import { type AssignmentStrategy, assignPartitions } from "./assignment.ts";
+import type { GroupClient } from "./group-client.ts";
 
 /** A committed offset and the generation that committed it. */
 export interface CommittedOffset {
@@ -21,8 +22,8 @@ export class ConsumerGroup {
   private readonly ownedSinceGen: number[];
   private gen = 0;
   /** `committed[p]`: last accepted commit for partition p (offset -1 before any). */
-  readonly committed: CommittedOffset[];
-  /** Commits rejected by generation fencing, for the offsets checker. */
+  private readonly committed: CommittedOffset[];
+  /** Commits rejected by generation fencing. */
   rejectedCommits = 0;
 
   constructor(
@@ -34,6 +35,21 @@ export class ConsumerGroup {
     this.ownedSinceGen = new Array<number>(partitions).fill(0);
     this.committed = [];
     for (let p = 0; p < partitions; p++) this.committed.push({ offset: -1, generation: 0 });
+  }
+
+  /** The connection of member `instance`. */
+  client(instance: number): GroupClient {
+    return new MemberClient(this, instance);
+  }
+
+  /** The last accepted commit of `partition` (offset -1 before any). */
+  committedOffset(partition: number): CommittedOffset {
+    return this.committed[partition];
+  }
+
+  /** A copy of every partition's last accepted commit. */
+  committedOffsets(): CommittedOffset[] {
+    return this.committed.slice();
   }
 
   /** The current generation (bumped on every membership change). */
@@ -116,5 +132,45 @@ export class ConsumerGroup {
     this.owners = assignPartitions(this.memberList, this.partitions, this.strategy);
     for (let p = 0; p < this.partitions; p++) if (this.owners[p] !== before[p]) this.ownedSinceGen[p] = this.gen;
     this.history.record(Op.rebalance, this.gen, this.memberList.length);
+  }
+}
+
+/** A client bound to one member. */
+class MemberClient implements GroupClient {
+  constructor(
+    private readonly group: ConsumerGroup,
+    private readonly instance: number,
+  ) {}
+
+  get generation(): number {
+    return this.group.generation;
+  }
+
+  isMember(): boolean {
+    return this.group.isMember(this.instance);
+  }
+
+  join(): boolean {
+    return this.group.join(this.instance);
+  }
+
+  leave(): boolean {
+    return this.group.leave(this.instance);
+  }
+
+  assignment(): number[] {
+    return this.group.assignmentOf(this.instance);
+  }
+
+  ownedSince(partition: number): number {
+    return this.group.ownedSince(partition);
+  }
+
+  commit(generation: number, partition: number, offset: number): boolean {
+    return this.group.commitOffset(this.instance, generation, partition, offset);
+  }
+
+  committed(partition: number): number {
+    return this.group.committedOffset(partition).offset;
   }
 }

@@ -10,9 +10,16 @@ import { invariant } from "../core/invariant.ts";
 import type { LogRecord, ProduceEntry } from "./log-record.ts";
 
 export class PartitionLog<V> {
-  /** Records in offset order; after compaction, offsets have gaps. */
-  records: LogRecord<V>[] = [];
+  /** Records in offset order; after compaction, offsets have gaps. Private: readers fetch or take a snapshot. */
+  private records: LogRecord<V>[] = [];
+  /** Every record ever appended, when the log keeps an archive (the input topic, for checkers). */
+  private readonly archive: LogRecord<V>[] | undefined;
   private end = 0;
+
+  constructor(keepArchive = false) {
+    this.archive = keepArchive ? [] : undefined;
+  }
+
   private start = 0;
   private batches = 0;
   /** When compaction first kept each surviving tombstone (offset -> ticks); retention counts from then. */
@@ -33,9 +40,16 @@ export class PartitionLog<V> {
     const first = this.end;
     const batch = this.batches++;
     for (const entry of entries) {
-      this.records.push({ offset: this.end++, key: entry.key, value: entry.value, timestampTicks, batch });
+      const record: LogRecord<V> = { offset: this.end++, key: entry.key, value: entry.value, timestampTicks, batch };
+      this.records.push(record);
+      this.archive?.push(record);
     }
     return first;
+  }
+
+  /** Every record ever appended (truncation and compaction do not touch it): a copy; empty unless kept. */
+  archiveSnapshot(): LogRecord<V>[] {
+    return this.archive?.slice() ?? [];
   }
 
   /** Up to `max` records with offset >= `from`, in offset order. */
@@ -47,9 +61,14 @@ export class PartitionLog<V> {
     return out;
   }
 
-  /** The first record with offset >= `from`, or undefined at the end of the log. */
-  firstAtOrAfter(from: number): LogRecord<V> | undefined {
-    return this.records[this.indexAtOrAfter(from)];
+  /** Every record, in offset order: a copy (records themselves are immutable and shared). */
+  snapshot(): LogRecord<V>[] {
+    return this.records.slice();
+  }
+
+  /** Number of records held. */
+  get size(): number {
+    return this.records.length;
   }
 
   /** Replace the record list (compaction). Offsets must stay increasing and below the end. */
@@ -61,7 +80,7 @@ export class PartitionLog<V> {
     this.records = records;
   }
 
-  /** An independent copy (records are immutable and shared). */
+  /** An independent copy (records are immutable and shared; the archive is not copied). */
   clone(): PartitionLog<V> {
     const copy = new PartitionLog<V>();
     copy.records = this.records.slice();

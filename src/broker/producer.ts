@@ -9,8 +9,8 @@
  * ID, new sequence, new offset): the service must still apply it once.
  */
 import { dedupeIdOf } from "../core/ids.ts";
-import type { Broker } from "./broker.ts";
-import { SendOutcome } from "./send-outcome.ts";
+import type { BrokerClient } from "./broker-client.ts";
+import { SendOutcome, SendTarget } from "./send-outcome.ts";
 
 /** The value of an input-topic record. */
 export interface InputEvent<E = unknown> {
@@ -35,7 +35,8 @@ export class Producer<E> {
 
   constructor(
     readonly id: number,
-    private readonly broker: Broker<InputEvent<E>, unknown, unknown>,
+    /** This producer's connection (actor `producerActor(id)`). */
+    private readonly broker: BrokerClient,
   ) {}
 
   /** Create a new event and send it once. */
@@ -78,7 +79,7 @@ export class Producer<E> {
   }
 
   private send(item: PendingSend<E>, at: number): void {
-    const outcome = this.broker.produce(this.broker.input, item.partition, [{ key: item.event.key, value: item.event }], -1, this.id, item.sequence);
+    const outcome = this.broker.produce(SendTarget.input, item.partition, [{ key: item.event.key, value: item.event }], -1, item.sequence);
     // fenced: the sequence is older than the broker's window, so it was appended earlier.
     if (outcome === SendOutcome.acked || outcome === SendOutcome.fenced) return;
     this.pending.splice(at, 0, item);

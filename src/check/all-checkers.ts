@@ -3,6 +3,7 @@
  */
 import type { WorldView } from "../sim/world-view.ts";
 import { atomicity } from "./atomicity.ts";
+import { checkContextOf } from "./check-context.ts";
 import { bounds } from "./bounds.ts";
 import { offsets } from "./offsets.ts";
 import { effectivelyOnceOutputs } from "./effectively-once-outputs.ts";
@@ -29,7 +30,8 @@ export interface RunVerdict {
 
 /** Run `selected` checkers over `view`. */
 export function checkRun(view: WorldView, selected: readonly Checker[] = checkers): RunVerdict {
-  const verdicts = selected.map((checker) => runChecker(checker, view));
+  const context = checkContextOf(view);
+  const verdicts = selected.map((checker) => runChecker(checker, view, context));
   let failure: RunVerdict["failure"] = null;
   verdicts.forEach((verdict, i) => {
     if (verdict.valid === true) return;

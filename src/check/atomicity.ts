@@ -1,22 +1,21 @@
 /**
  * Atomicity at every commit, and first-divergence localization.
  *
- * Whenever a store holds next input offset o (after a commit, a restore or a resume from the
- * local store), its state must be exactly the reference fold of the unique inputs below o: the
+ * Whenever a store commits a transaction or a restore leaving next input offset o (the store
+ * records each one), its state must be exactly the reference fold of the unique inputs below o: the
  * reference model runs in lockstep with the service, offset by offset. The first snapshot that
  * disagrees is where the service and the model parted: the culprit is the first input after
  * the last snapshot of the same store that still agreed (a lost input, one applied twice, a
  * wrong restore). This is reported even when later events hide it from the final state.
  */
 import { Op } from "../core/history.ts";
-import { referenceModelOf } from "./reference-model.ts";
+import { slotInstance, slotPartition } from "../core/packed-fields.ts";
 import type { Anomaly, Checker } from "./verdict.ts";
 
 export const atomicity: Checker = {
   name: "atomicity",
   class: "safety",
-  check(view) {
-    const model = referenceModelOf(view);
+  check(view, { model }) {
     const data = view.history.data;
     const intents = view.history.stepCount;
     const lastGood = new Map<number, number>();
@@ -24,10 +23,10 @@ export const atomicity: Checker = {
     for (let i = 0; i < data.length; i += 4) {
       const op = data[i];
       if (op === Op.intent) step = data[i + 1] + 1;
-      if (op !== Op.snapshot) continue;
+      if (op !== Op.storeCommit) continue;
       const store = data[i + 1];
       const offset = data[i + 2];
-      const partition = store & 255;
+      const partition = slotPartition(store);
       if (model.partitions[partition].stateHashBefore[offset] === data[i + 3]) {
         lastGood.set(store, offset);
         continue;
@@ -47,7 +46,7 @@ export const atomicity: Checker = {
         offset: culprit?.offset ?? offset,
         step: observed,
         dedupeId,
-        detail: `instance ${store >> 8}'s store for partition ${partition} at next offset ${offset} does not hold the state of the unique inputs below ${offset}, ${when}${input}`,
+        detail: `instance ${slotInstance(store)}'s store for partition ${partition} at next offset ${offset} does not hold the state of the unique inputs below ${offset}, ${when}${input}`,
       };
       return [anomaly];
     }

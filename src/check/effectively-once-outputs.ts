@@ -10,7 +10,6 @@
  * counted, by {@link rawDuplicateOutputs}.
  */
 import type { WorldView } from "../sim/world-view.ts";
-import { referenceModelOf } from "./reference-model.ts";
 import { sameValue, show } from "./same-value.ts";
 import type { Anomaly, Checker } from "./verdict.ts";
 
@@ -19,7 +18,7 @@ export function rawDuplicateOutputs(view: WorldView): number {
   let total = 0;
   const seen = new Set<string>();
   for (const log of view.output) {
-    for (const record of log.records) {
+    for (const record of log) {
       if (seen.has(record.key)) total++;
       else seen.add(record.key);
     }
@@ -36,13 +35,13 @@ function inputOfCause(cause: string): string {
 export const effectivelyOnceOutputs: Checker = {
   name: "effectively-once-outputs",
   class: "safety",
-  check(view) {
-    const expected = referenceModelOf(view).outputs;
+  check(view, { model }) {
+    const expected = model.outputs;
     const anomalies: Anomaly[] = [];
     const payloadById = new Map<string, unknown>();
     const idByCause = new Map<string, string>();
     view.output.forEach((log, partition) => {
-      for (const record of log.records) {
+      for (const record of log) {
         const { outputId, cause, payload } = record.value!;
         const at = { partition, offset: record.offset, dedupeId: inputOfCause(cause) };
         if (payloadById.has(outputId)) {

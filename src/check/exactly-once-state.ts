@@ -3,15 +3,13 @@
  * input events. A differing key is reported with the last input that (in the model) wrote it.
  * (Whether the store consumed its whole input is the liveness checker's question.)
  */
-import { referenceModelOf } from "./reference-model.ts";
 import { sameValue, show } from "./same-value.ts";
 import type { Anomaly, Checker } from "./verdict.ts";
 
 export const exactlyOnceState: Checker = {
   name: "exactly-once-state",
   class: "safety",
-  check(view) {
-    const model = referenceModelOf(view);
+  check(view, { model }) {
     const anomalies: Anomaly[] = [];
     view.liveStores.forEach((live, partition) => {
       if (live === null) return; // no owner: the liveness checker reports it

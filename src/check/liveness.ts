@@ -12,13 +12,13 @@ export const liveness: Checker = {
     if (!view.drain.converged) {
       anomalies.push({ kind: "drain-stuck", detail: `drain did not converge within ${view.drain.budgetTicks} ticks` });
     }
-    view.input.forEach((log, partition) => {
+    view.inputEnd.forEach((end, partition) => {
       if (view.liveStores[partition] === null) {
         anomalies.push({ kind: "no-owner", partition, detail: `partition ${partition} has no live owner after the drain` });
       }
       const committed = view.committed[partition].offset;
-      if (committed !== log.endOffset) {
-        anomalies.push({ kind: "offset-behind", partition, offset: committed, detail: `partition ${partition}: committed offset ${committed}, input end ${log.endOffset}` });
+      if (committed !== end) {
+        anomalies.push({ kind: "offset-behind", partition, offset: committed, detail: `partition ${partition}: committed offset ${committed}, input end ${end}` });
       }
     });
     return anomalies;

@@ -1,11 +1,13 @@
 /**
  * Offsets: an offset commit the group accepted must never be past input that some store has
- * processed (committed, restored or resumed at). Committing ahead of processing is how a
+ * processed (the highest next offset any store committed or restored for the partition, as
+ * the stores recorded it). Committing ahead of processing is how a
  * crash turns into a lost input. (Commits from a stale generation are refused by the group
  * itself; that fencing has its own unit tests. Whether committed offsets reached the end of
  * the input after the drain is the liveness checker's question.)
  */
 import { Op } from "../core/history.ts";
+import { slotPartition } from "../core/packed-fields.ts";
 import type { Anomaly, Checker } from "./verdict.ts";
 
 export const offsets: Checker = {
@@ -19,8 +21,9 @@ export const offsets: Checker = {
     for (let i = 0; i < data.length; i += 4) {
       const op = data[i];
       if (op === Op.intent) step = data[i + 1] + 1;
-      else if (op === Op.commit || op === Op.restoreEnd || op === Op.resume) {
-        processed[data[i + 2]] = Math.max(processed[data[i + 2]], data[i + 3]);
+      else if (op === Op.storeCommit) {
+        const partition = slotPartition(data[i + 1]);
+        processed[partition] = Math.max(processed[partition], data[i + 2]);
       } else if (op === Op.offsetCommit && data[i + 3] >= 0) {
         const partition = data[i + 2];
         const offset = data[i + 3];

@@ -16,8 +16,9 @@
  */
 import { SendTarget } from "../broker/send-outcome.ts";
 import { Op } from "../core/history.ts";
+import { packedCount, slotActor, slotPartition, slotTopic } from "../core/packed-fields.ts";
 import type { WorldView } from "../sim/world-view.ts";
-import { instanceResets } from "./simulated-queues.ts";
+import { fencedWriter, instanceResets } from "./simulated-queues.ts";
 
 /** True when `view` certainly has no queue anomaly other than `duplicate`. */
 export function queuesClean(view: WorldView): boolean {
@@ -30,24 +31,30 @@ export function queuesClean(view: WorldView): boolean {
   for (let i = 0; i < data.length; i += 4) {
     const op = data[i];
     const a = data[i + 1];
-    if (op === Op.poll) {
-      const partition = data[i + 2];
-      const offset = data[i + 3];
-      const at = a * partitions + partition;
-      if (last[at] >= 0 && offset !== last[at] + 1) return false;
-      last[at] = offset;
-      if (offset >= polled[partition].length) return false;
-      polled[partition][offset] = 1;
+    if (op === Op.fetch) {
+      if (slotTopic(a) !== SendTarget.input) continue;
+      const partition = slotPartition(a);
+      const at = slotActor(a) * partitions + partition;
+      for (let offset = data[i + 2]; offset < data[i + 2] + data[i + 3]; offset++) {
+        if (last[at] >= 0 && offset !== last[at] + 1) return false;
+        last[at] = offset;
+        if (offset >= polled[partition].length) return false;
+        polled[partition][offset] = 1;
+      }
     } else if (op === Op.rebalance) {
       last.fill(-1);
     } else if (instanceResets[op] === 1) {
       last.fill(-1, a * partitions, (a + 1) * partitions);
-    } else if (op === Op.append && data[i + 2] >= 0 && a >> 8 !== SendTarget.changelog) {
+    } else if (op === Op.append) {
+      const fenced = fencedWriter(data, i);
+      if (fenced >= 0) last.fill(-1, fenced * partitions, (fenced + 1) * partitions);
+      const topic = slotTopic(a);
+      if (data[i + 2] < 0 || topic === SendTarget.changelog) continue;
       const first = data[i + 2];
-      const slot = (a >> 8) * partitions + (a & 255);
+      const slot = topic * partitions + slotPartition(a);
       if (first <= lastAppend[slot]) return false;
       lastAppend[slot] = first;
-      if (a >> 8 === SendTarget.output && !outputsKept(view, a & 255, first, data[i + 3] >> 3)) return false;
+      if (topic === SendTarget.output && !outputsKept(view, slotPartition(a), first, packedCount(data[i + 3]))) return false;
     }
   }
   for (const flags of polled) if (flags.indexOf(0) >= 0) return false;
@@ -55,7 +62,7 @@ export function queuesClean(view: WorldView): boolean {
 }
 
 function outputsKept(view: WorldView, partition: number, first: number, count: number): boolean {
-  const records = view.output[partition].records;
+  const records = view.output[partition];
   for (let offset = first; offset < first + count; offset++) if (records[offset]?.offset !== offset) return false;
   return true;
 }

@@ -74,19 +74,3 @@ export function referenceModel(view: WorldView): ReferenceModel {
   }
   return { partitions, outputs };
 }
-
-// The model of the last view asked for. Checkers of one run ask in a row, so one entry is
-// enough; a WeakMap keyed by views kept every run's model alive until the next full garbage
-// collection (its entries outlive young-generation collections), which made a long run's old
-// space, and peak memory, grow by about a hundred megabytes.
-let cachedView: WorldView | undefined;
-let cachedModel: ReferenceModel | undefined;
-
-/** The reference model of `view`, computed once and shared by every checker. */
-export function referenceModelOf(view: WorldView): ReferenceModel {
-  if (cachedView !== view || cachedModel === undefined) {
-    cachedModel = referenceModel(view);
-    cachedView = view;
-  }
-  return cachedModel;
-}

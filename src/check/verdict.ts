@@ -4,6 +4,7 @@
  * with the error as its anomaly, so a broken checker is reported, never hidden.
  */
 import type { WorldView } from "../sim/world-view.ts";
+import type { CheckContext } from "./check-context.ts";
 
 /** One thing a checker found wrong. */
 export interface Anomaly {
@@ -36,13 +37,14 @@ export type CheckerClass = "safety" | "liveness";
 export interface Checker {
   readonly name: string;
   readonly class: CheckerClass;
-  check(view: WorldView): readonly Anomaly[];
+  /** Judge a finished run: its plain data, and the context shared by the run's checkers. */
+  check(view: WorldView, context: CheckContext): readonly Anomaly[];
 }
 
 /** Run one checker, turning a throw into an "unknown" verdict. */
-export function runChecker(checker: Checker, view: WorldView): Verdict {
+export function runChecker(checker: Checker, view: WorldView, context: CheckContext): Verdict {
   try {
-    const anomalies = checker.check(view);
+    const anomalies = checker.check(view, context);
     return { checker: checker.name, valid: anomalies.length === 0, anomalies };
   } catch (error) {
     const detail = `checker threw: ${error instanceof Error ? error.message : String(error)}`;

@@ -1,7 +1,11 @@
 /**
  * The run history: a flat array of fixed-width integer records, hashed as it grows.
  *
- * Histories are the only interface between running and checking, and the hot loop writes one
+ * Histories are the only interface between running and checking. What checkers judge is
+ * recorded at the boundaries (the broker's appends and fetches, the group's commits, the
+ * store's transactions, the world's faults), never taken from the service's word about itself;
+ * the reference runtime adds a few notes (restore start and end, epoch markers) for reports.
+ * The hot loop writes one
  * record for every state change, so they are numbers, not strings or objects: four integers
  * per record (`op`, `a`, `b`, `c`). Readable text is built only for failures (see
  * `sim/describe-history.ts`). The hash after every intent is kept, so a replay on changed
@@ -16,22 +20,22 @@ import { StableHash } from "./hash.ts";
 /** History record kinds. Values are part of the hash: append new codes, never renumber. */
 export const Op = {
   intent: 1, // a: intent index, b: intent kind code, c: applied (1) or no-op (0)
-  append: 2, // a: topic*256+partition, b: first offset (-1 if refused), c: count*8 + 0 appended / 2 out of order / 4 fenced / 5 duplicate
-  poll: 3, // a: instance, b: partition, c: offset
-  commit: 4, // a: instance, b: partition, c: next offset after the commit
+  append: 2, // a: actorSlot(writer, topic, partition), b: first offset (-1 if refused), c: countOutcome(count, 0 appended / 2 out of order / 4 fenced / 5 duplicate)
+  poll: 3, // retired (reads are recorded by the broker as `fetch`)
+  commit: 4, // a: instance, b: partition, c: next offset after the commit (the runtime's note; checkers read `storeCommit`)
   offsetCommit: 5, // a: instance, b: partition, c: offset (negative - 1 when rejected)
   crash: 6, // a: instance, b: crash point code
   restart: 7, // a: instance
   rebalance: 8, // a: generation, b: member count
   restoreStart: 9, // a: instance, b: partition, c: changelog start offset
   restoreEnd: 10, // a: instance, b: partition, c: restored next input offset
-  compact: 11, // a: topic*256+partition, b: records removed
+  compact: 11, // a: topicPartition(topic, partition), b: records removed
   phase: 12, // a: phase code (0 faults, 1 heal, 2 drain, 3 done)
   skipDuplicate: 13, // a: instance, b: partition, c: offset of the deduplicated input
   resume: 14, // a: instance, b: partition, c: next input offset taken from the local store
   leave: 15, // a: instance
   join: 16, // a: instance
-  truncate: 17, // a: topic*256+partition, b: new log start offset
+  truncate: 17, // a: topicPartition(topic, partition), b: new log start offset
   pause: 18, // a: instance
   unpause: 19, // a: instance
   sessionExpired: 20, // a: instance
@@ -40,8 +44,10 @@ export const Op = {
   epochMarker: 23, // a: instance, b: partition, c: epoch
   restoreRestart: 24, // a: instance, b: partition (restore took longer than the delete retention)
   lost: 25, // a: target, b: network outcome (a fault hit a send)
-  snapshot: 26, // a: instance*256+partition, b: store's next input offset, c: state hash (after a commit, restore or resume)
-  dedupeSize: 27, // a: instance*256+partition, b: dedupe IDs held, c: configured window (only with a bounded window)
+  snapshot: 26, // retired (the store records its own commits as `storeCommit`)
+  dedupeSize: 27, // a: storeSlot(instance, partition), b: dedupe IDs held after a commit that changed them (recorded by the store when asked to)
+  fetch: 28, // a: actorSlot(reader, topic, partition), b: first offset returned, c: records returned (only non-empty fetches)
+  storeCommit: 29, // a: storeSlot(instance, partition), b: the namespace's next input offset, c: state hash (every committed transaction or restore)
 } as const;
 
 /** Append-only integer history with a lazily computed rolling hash. */

@@ -7,6 +7,6 @@
 import type { Broker } from "../broker/broker.ts";
 
 /** Compact changelog `partition` now; returns the number of records removed. */
-export function compactChangelog(broker: Broker<unknown, unknown, unknown>, partition: number): number {
+export function compactChangelog(broker: Broker, partition: number): number {
   return broker.compactChangelog(partition);
 }

@@ -73,7 +73,7 @@ export class Instance {
     this.knownGeneration = -1;
     this.disk.crash();
     this.ctx.history.record(Op.crash, this.id, point);
-    this.ctx.group.leave(this.id);
+    this.ctx.group.leave();
     return point;
   }
 
@@ -82,7 +82,7 @@ export class Instance {
     this.alive = true;
     this.left = false;
     this.ctx.history.record(Op.restart, this.id);
-    this.ctx.group.join(this.id);
+    this.ctx.group.join();
   }
 
   /** The tasks of the partitions this instance currently runs. */
@@ -124,9 +124,9 @@ export class Instance {
 
   private syncAssignment(): void {
     const { group, options } = this.ctx;
-    if (!this.left && !group.isMember(this.id)) group.join(this.id);
+    if (!this.left && !group.isMember()) group.join();
     const generation = group.generation;
-    const assigned = group.assignmentOf(this.id);
+    const assigned = group.assignment();
     const cooperative = options.rebalance === "cooperative";
     const next: PartitionTask[] = [];
     for (const partition of assigned) {

@@ -28,13 +28,12 @@
  */
 import type { LogRecord, ProduceEntry } from "../broker/log-record.ts";
 import type { InputEvent } from "../broker/producer.ts";
-import { SendOutcome } from "../broker/send-outcome.ts";
+import { SendOutcome, SendTarget } from "../broker/send-outcome.ts";
 import { Op } from "../core/history.ts";
 import { outputIdOf } from "../core/ids.ts";
 import { invariant } from "../core/invariant.ts";
 import { limits } from "../core/limits.ts";
-import type { Disk } from "../store/disk.ts";
-import type { PartitionStore } from "../store/partition-store.ts";
+import type { StoreClient, StoreNamespace } from "../store/store-client.ts";
 import type { Transaction } from "../store/transaction.ts";
 import { type ChangelogEntry, dedupePrefix, epochKey, offsetKey, onlyMarkersSince, type OutputRecord, outboxKey, outputRecordsOf, statePrefix } from "./changelog-record.ts";
 import type { ProcessResult, StateView } from "./processor.ts";
@@ -53,14 +52,14 @@ class CommittedStateView implements StateView<unknown> {
   constructor(private readonly task: PartitionTask) {}
 
   get(key: string): unknown {
-    return this.task.store?.state.get(key);
+    return this.task.store?.get(key);
   }
 }
 
 /** One assigned partition inside one instance. */
 export class PartitionTask {
   phase: TaskPhase = TaskPhase.fencing;
-  store: PartitionStore | undefined;
+  store: StoreNamespace | undefined;
   restore: Restore | undefined;
   /** The broker refused this task's write: a newer owner exists. */
   fenced = false;
@@ -79,7 +78,7 @@ export class PartitionTask {
     readonly instance: number,
     readonly partition: number,
     private readonly ctx: RuntimeContext,
-    private readonly disk: Disk,
+    private readonly disk: StoreClient,
     /** The group generation this task runs in (its epoch). */
     public generation: number,
   ) {
@@ -130,7 +129,7 @@ export class PartitionTask {
 
   private writeEpochMarker(): void {
     const { broker, history } = this.ctx;
-    const outcome = broker.produce(broker.changelog, this.partition, [{ key: epochKey, value: this.generation }], this.generation);
+    const outcome = broker.produce(SendTarget.changelog, this.partition, [{ key: epochKey, value: this.generation }], this.generation);
     if (outcome === SendOutcome.fenced) return this.markFenced();
     if (outcome !== SendOutcome.acked) return;
     history.record(Op.epochMarker, this.instance, this.partition, this.generation);
@@ -141,21 +140,27 @@ export class PartitionTask {
   private open(): void {
     const local = this.disk.find(this.partition);
     const { options, history } = this.ctx;
-    const log = this.ctx.broker.changelog.partitions[this.partition];
-    const reuse = local !== undefined && (!options.checkCheckpoint || onlyMarkersSince(log.fetch(local.checkpoint, Number.MAX_SAFE_INTEGER), local.checkpoint, log.endOffset));
+    const end = this.ctx.broker.endOffset(SendTarget.changelog, this.partition);
+    const reuse = local !== undefined && (!options.checkCheckpoint || this.onlyMarkersAfter(local.checkpoint, end));
     if (!reuse) return this.beginRestore();
-    if (options.checkCheckpoint) local.advanceCheckpoint(log.endOffset);
-    if (!options.resendPendingBatch) local.dropPendingBatch();
-    this.store = local;
-    this.applyGroupOffset(local);
-    this.phase = resumePhase(local);
-    history.record(Op.resume, this.instance, this.partition, local.nextOffset);
-    this.snapshot(local);
+    let store: StoreNamespace = local;
+    if (options.checkCheckpoint || !options.resendPendingBatch) {
+      const tx = this.disk.begin(this.partition);
+      if (options.checkCheckpoint) tx.checkpoint = end;
+      if (!options.resendPendingBatch) tx.pendingBatch = null;
+      store = this.disk.commit(tx);
+    }
+    this.store = this.applyGroupOffset(store);
+    this.phase = resumePhase(this.store);
+    history.record(Op.resume, this.instance, this.partition, this.store.nextOffset);
   }
 
-  /** Record what the store holds now, for the atomicity checker. */
-  private snapshot(store: PartitionStore): void {
-    this.ctx.history.record(Op.snapshot, this.instance * 256 + this.partition, store.nextOffset, store.stateHash());
+  /** Whether the changelog from `checkpoint` to `end` holds only epoch markers, with no gap. */
+  private onlyMarkersAfter(checkpoint: number, end: number): boolean {
+    if (checkpoint < 0 || checkpoint > end) return false;
+    if (checkpoint === end) return true;
+    const records = this.ctx.broker.fetch(SendTarget.changelog, this.partition, checkpoint, end - checkpoint);
+    return onlyMarkersSince(records, checkpoint, end);
   }
 
   private beginRestore(): void {
@@ -169,7 +174,8 @@ export class PartitionTask {
     const restore = this.restore;
     invariant(restore !== undefined, "restoring task without a restore");
     const { options, clock, history } = this.ctx;
-    if (!restore.step()) {
+    const contents = restore.step();
+    if (contents === null) {
       if (options.restoreDeadline && clock.nowTicks - this.restoreStartedAt >= this.ctx.deleteRetentionTicks) {
         // Too slow to trust (a tombstone may have been cleaned away behind the scan): start
         // over reading twice as much per step, so a restart always ends.
@@ -179,37 +185,36 @@ export class PartitionTask {
       }
       return;
     }
-    this.disk.install(restore.target);
-    this.store = restore.target;
     this.restore = undefined;
-    this.applyGroupOffset(restore.target);
-    this.phase = resumePhase(restore.target);
-    history.record(Op.restoreEnd, this.instance, this.partition, restore.target.nextOffset);
-    this.snapshot(restore.target);
+    this.store = this.applyGroupOffset(this.disk.restore(this.partition, contents));
+    this.phase = resumePhase(this.store);
+    history.record(Op.restoreEnd, this.instance, this.partition, this.store.nextOffset);
   }
 
   /** Planted bug: resume from the group's committed offset instead of the store's. */
-  private applyGroupOffset(store: PartitionStore): void {
-    if (this.ctx.options.resumeFrom !== "group") return;
-    const committed = this.ctx.group.committed[this.partition].offset;
-    if (committed >= 0) store.overrideNextOffset(committed);
+  private applyGroupOffset(store: StoreNamespace): StoreNamespace {
+    if (this.ctx.options.resumeFrom !== "group") return store;
+    const committed = this.ctx.group.committed(this.partition);
+    if (committed < 0) return store;
+    const tx = this.disk.begin(this.partition);
+    tx.nextOffset = committed;
+    return this.disk.commit(tx);
   }
 
   private poll(): boolean {
-    const { broker, group, options, history } = this.ctx;
-    const record = broker.input.partitions[this.partition].firstAtOrAfter(this.store!.nextOffset);
+    const { broker, group, options } = this.ctx;
+    const record = broker.fetch(SendTarget.input, this.partition, this.store!.nextOffset, 1)[0] as LogRecord<InputEvent> | undefined;
     if (record === undefined) return false;
     this.polled = record;
     this.phase = TaskPhase.polled;
-    history.record(Op.poll, this.instance, this.partition, record.offset);
-    if (options.resumeFrom === "group") group.commitOffset(this.instance, this.generation, this.partition, record.offset + 1);
+    if (options.resumeFrom === "group") group.commit(this.generation, this.partition, record.offset + 1);
     return true;
   }
 
   private isDuplicate(dedupeId: string): boolean {
     const { options } = this.ctx;
     if (!options.dedupe) return false;
-    return options.dedupeStorage === "memory" ? this.memoryDedupe?.has(dedupeId) === true : this.store!.dedupe.has(dedupeId);
+    return options.dedupeStorage === "memory" ? this.memoryDedupe?.has(dedupeId) === true : this.store!.hasDedupe(dedupeId);
   }
 
   private process(): void {
@@ -240,7 +245,7 @@ export class PartitionTask {
       const value: OutputRecord = { outputId: `r${rng.int(1_000_000_000)}`, cause: outputIdOf(dedupeId, i), payload: outputs[i] };
       entries.push({ key: value.outputId, value });
     }
-    if (entries.length > 0) broker.produce(broker.output, this.partition, entries);
+    if (entries.length > 0) broker.produce(SendTarget.output, this.partition, entries);
   }
 
   private commit(): void {
@@ -303,7 +308,8 @@ export class PartitionTask {
   private expireDedupe(tx: Transaction, batch: ChangelogEntry[], offset: number): void {
     const window = this.ctx.options.dedupeWindowOffsets;
     if (window === null) return;
-    for (const [id, at] of this.store?.dedupe ?? []) {
+    if (this.store === undefined) return;
+    for (const [id, at] of this.store.dedupeEntries()) {
       if (at > offset - window) continue;
       tx.removeDedupe(id);
       batch.push({ key: dedupePrefix + id, value: null });
@@ -314,24 +320,19 @@ export class PartitionTask {
     this.store = this.disk.commit(tx);
     this.phase = TaskPhase.committed;
     this.recordsSent = 0;
-    this.ctx.history.record(Op.commit, this.instance, this.partition, this.store.nextOffset);
-    this.snapshot(this.store);
-    const window = this.ctx.options.dedupeWindowOffsets;
-    if (window !== null) this.ctx.history.record(Op.dedupeSize, this.instance * 256 + this.partition, this.store.dedupe.size, window);
     this.polled = undefined;
     this.result = undefined;
   }
 
   private sendChangelog(): void {
-    const store = this.store!;
-    const batch = store.pendingBatch as readonly ChangelogEntry[];
+    const batch = this.store!.pendingBatch as readonly ChangelogEntry[];
     const { broker, options } = this.ctx;
     let outcome: SendOutcome;
     if (options.changelogBatching === "per-record") {
-      outcome = broker.produce(broker.changelog, this.partition, [batch[this.recordsSent]], this.epoch);
+      outcome = broker.produce(SendTarget.changelog, this.partition, [batch[this.recordsSent]], this.epoch);
       if (outcome === SendOutcome.acked && ++this.recordsSent < batch.length) return;
     } else {
-      outcome = broker.produce(broker.changelog, this.partition, batch, this.epoch);
+      outcome = broker.produce(SendTarget.changelog, this.partition, batch, this.epoch);
     }
     if (outcome === SendOutcome.fenced) return this.markFenced();
     if (options.changelogPipelining) {
@@ -340,7 +341,11 @@ export class PartitionTask {
     } else if (outcome !== SendOutcome.acked) {
       return;
     }
-    store.markChangelogAcked(broker.changelog.partitions[this.partition].endOffset);
+    // The broker acknowledged the batch: the store now matches the changelog's end.
+    const tx = this.disk.begin(this.partition);
+    tx.pendingBatch = null;
+    tx.checkpoint = broker.endOffset(SendTarget.changelog, this.partition);
+    const store = (this.store = this.disk.commit(tx));
     this.phase = this.hasOutputsToSend(store) ? TaskPhase.logged : TaskPhase.sent;
   }
 
@@ -348,23 +353,24 @@ export class PartitionTask {
   private retryInflight(): void {
     const { broker } = this.ctx;
     for (let i = 0; i < this.inflight.length; ) {
-      if (broker.produce(broker.changelog, this.partition, this.inflight[i], this.epoch) === SendOutcome.acked) this.inflight.splice(i, 1);
+      if (broker.produce(SendTarget.changelog, this.partition, this.inflight[i], this.epoch) === SendOutcome.acked) this.inflight.splice(i, 1);
       else i++;
     }
   }
 
-  private hasOutputsToSend(store: PartitionStore): boolean {
+  private hasOutputsToSend(store: StoreNamespace): boolean {
     return this.ctx.options.outputs === "after-commit-no-outbox" ? this.memoryOutbox.length > 0 : !store.outboxAcked;
   }
 
   private sendOutputs(): void {
-    const store = this.store!;
-    const outbox = (this.ctx.options.outputs === "outbox" ? store.outbox : this.memoryOutbox) as readonly OutputRecord[];
+    const outbox = (this.ctx.options.outputs === "outbox" ? this.store!.outbox : this.memoryOutbox) as readonly OutputRecord[];
     const { broker } = this.ctx;
     const entries: ProduceEntry<OutputRecord>[] = [];
     for (const output of outbox) entries.push({ key: output.outputId, value: output });
-    if (broker.produce(broker.output, this.partition, entries) !== SendOutcome.acked) return;
-    store.markOutboxAcked();
+    if (broker.produce(SendTarget.output, this.partition, entries) !== SendOutcome.acked) return;
+    const tx = this.disk.begin(this.partition);
+    tx.outboxAcked = true;
+    this.store = this.disk.commit(tx);
     this.memoryOutbox = [];
     this.phase = TaskPhase.sent;
   }
@@ -380,7 +386,7 @@ export class PartitionTask {
 
   private commitOffset(): void {
     if (this.ctx.options.commitGroupOffsets) {
-      this.ctx.group.commitOffset(this.instance, this.generation, this.partition, this.store!.nextOffset);
+      this.ctx.group.commit(this.generation, this.partition, this.store!.nextOffset);
     }
     this.phase = TaskPhase.ready;
   }

@@ -3,7 +3,7 @@
  * the crash point: e.g. a crash in `committed` is "after the store commit, before the
  * changelog send". Codes are recorded in histories: append, never renumber.
  */
-import type { PartitionStore } from "../store/partition-store.ts";
+import type { StoreNamespace } from "../store/store-client.ts";
 
 export const TaskPhase = {
   /** Ready to poll the next input. */
@@ -56,7 +56,7 @@ export const crashPointNames: readonly string[] = [
 export const referenceCrashPoints: readonly number[] = [0, 1, 2, 3, 4, 5, 6, 8, 9];
 
 /** The phase to continue in with a store that may hold unacknowledged work. */
-export function resumePhase(store: PartitionStore): TaskPhase {
+export function resumePhase(store: StoreNamespace): TaskPhase {
   if (store.pendingBatch !== null) return TaskPhase.committed;
   if (!store.outboxAcked) return TaskPhase.logged;
   return TaskPhase.sent;

@@ -4,6 +4,7 @@
  * event is acknowledged). Drain then steps every instance round-robin until a whole round
  * makes no progress, within a tick budget; running out of budget is a liveness failure.
  */
+import { SendTarget } from "../broker/send-outcome.ts";
 import { Op } from "../core/history.ts";
 import { invariant } from "../core/invariant.ts";
 import { limits } from "../core/limits.ts";
@@ -41,7 +42,7 @@ export interface DrainResult {
 export function drain(world: World): DrainResult {
   world.history.record(Op.phase, PhaseCode.drain);
   let inputs = 0;
-  for (const log of world.broker.input.partitions) inputs += log.endOffset;
+  for (let p = 0; p < world.config.partitions; p++) inputs += world.broker.endOffset(SendTarget.input, p);
   const budgetTicks = Math.max(limits.drainTicksMin, inputs * limits.drainTicksPerEvent);
   for (let ticks = 0; ticks < budgetTicks; ticks++) {
     let progressed = false;

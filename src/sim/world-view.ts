@@ -1,30 +1,40 @@
 /**
- * The public view of a finished world that checkers read besides the history: topic logs,
- * the live store of each partition's owner, committed offsets and how the drain ended.
- * Checkers never touch instances or the group's internals.
+ * The data of a finished run that checkers read besides the history: copies of the topic
+ * logs, plain snapshots of the store of each partition's owner, committed offsets and how the
+ * drain ended. No live object of the world (broker, group, stores, instances) reaches a
+ * checker, so no checker can change what another one judges, and none can see more than
+ * what was observed at the boundaries.
  */
-import type { LogRecord } from "../broker/log-record.ts";
-import type { PartitionLog } from "../broker/partition-log.ts";
 import type { CommittedOffset } from "../broker/consumer-group.ts";
+import type { LogRecord } from "../broker/log-record.ts";
 import type { InputEvent } from "../broker/producer.ts";
+import { SendTarget } from "../broker/send-outcome.ts";
 import type { History } from "../core/history.ts";
 import type { OutputRecord } from "../runtime/changelog-record.ts";
-import type { PartitionStore } from "../store/partition-store.ts";
+import type { StoreSnapshot } from "../store/store-client.ts";
 import type { DrainResult } from "./phases.ts";
 import type { WorldConfig } from "./world-config.ts";
 import type { World } from "./world.ts";
+
+/** Records of one topic, per partition, in offset order. */
+export type TopicRecords<V> = readonly (readonly LogRecord<V>[])[];
 
 /** What checkers may see of a finished run. */
 export interface WorldView {
   readonly config: WorldConfig;
   readonly history: History;
-  readonly input: readonly PartitionLog<InputEvent>[];
+  /** The input logs as they stand (retention may have truncated them). */
+  readonly input: TopicRecords<InputEvent>;
+  /** End offset of each input partition. */
+  readonly inputEnd: readonly number[];
   /** Every input record ever appended (the logs may have been truncated since). */
-  readonly inputArchive: readonly (readonly LogRecord<InputEvent>[])[];
-  readonly changelog: readonly PartitionLog<unknown>[];
-  readonly output: readonly PartitionLog<OutputRecord>[];
+  readonly inputArchive: TopicRecords<InputEvent>;
+  readonly changelog: TopicRecords<unknown>;
+  /** End offset of each changelog partition. */
+  readonly changelogEnd: readonly number[];
+  readonly output: TopicRecords<OutputRecord>;
   /** The store of each partition's current owner, or null when no live task holds it. */
-  readonly liveStores: readonly (PartitionStore | null)[];
+  readonly liveStores: readonly (StoreSnapshot | null)[];
   readonly committed: readonly CommittedOffset[];
   readonly drain: DrainResult;
   readonly nowTicks: number;
@@ -32,21 +42,25 @@ export interface WorldView {
 
 /** Build the view of `world` after its drain. */
 export function viewOf(world: World, drain: DrainResult): WorldView {
-  const liveStores: (PartitionStore | null)[] = [];
+  const liveStores: (StoreSnapshot | null)[] = [];
   for (let p = 0; p < world.config.partitions; p++) {
     const owner = world.group.ownerOf(p);
-    const task = owner >= 0 ? world.instances[owner].taskFor(p) : undefined;
-    liveStores.push(task?.store ?? null);
+    const holds = owner >= 0 && world.instances[owner].taskFor(p)?.store !== undefined;
+    liveStores.push(holds ? (world.instances[owner].disk.find(p)?.snapshot() ?? null) : null);
   }
+  const input = world.broker.topicData<InputEvent>(SendTarget.input);
+  const changelog = world.broker.topicData<unknown>(SendTarget.changelog);
   return {
     config: world.config,
     history: world.history,
-    input: world.broker.input.partitions,
-    inputArchive: world.broker.inputArchive,
-    changelog: world.broker.changelog.partitions,
-    output: world.broker.output.partitions,
+    input: input.records,
+    inputEnd: input.endOffsets,
+    inputArchive: world.broker.inputArchive<InputEvent>(),
+    changelog: changelog.records,
+    changelogEnd: changelog.endOffsets,
+    output: world.broker.topicData<OutputRecord>(SendTarget.output).records,
     liveStores,
-    committed: world.group.committed,
+    committed: world.group.committedOffsets(),
     drain,
     nowTicks: world.clock.nowTicks,
   };

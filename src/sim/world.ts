@@ -8,10 +8,11 @@ import { ConsumerGroup } from "../broker/consumer-group.ts";
 import { Producer } from "../broker/producer.ts";
 import { VirtualClock } from "../core/clock.ts";
 import { History } from "../core/history.ts";
+import { producerActor } from "../core/packed-fields.ts";
 import { Streams } from "../core/prng.ts";
 import { NetworkFaults } from "../faults/network.ts";
 import { Instance } from "../runtime/instance.ts";
-import type { RuntimeContext, ServiceBroker } from "../runtime/runtime-context.ts";
+import type { RuntimeContext } from "../runtime/runtime-context.ts";
 import { Disk } from "../store/disk.ts";
 import type { WorldConfig } from "./world-config.ts";
 
@@ -30,7 +31,7 @@ export class World {
   readonly history = new History();
   readonly network = new NetworkFaults(this.history);
   readonly streams: Streams;
-  readonly broker: ServiceBroker;
+  readonly broker: Broker;
   readonly group: ConsumerGroup;
   readonly instances: Instance[];
   readonly producers: Producer<unknown>[];
@@ -52,9 +53,7 @@ export class World {
       { chancePerFetch: settings.cleanerChancePerFetch, rng: this.streams.get("broker") },
     );
     this.group = new ConsumerGroup(config.partitions, config.runtime.assignment, this.history);
-    const ctx: RuntimeContext = {
-      broker: this.broker,
-      group: this.group,
+    const shared = {
       processor: config.processor,
       options: config.runtime,
       history: this.history,
@@ -62,10 +61,14 @@ export class World {
       rng: this.streams.get("runtime"),
       deleteRetentionTicks: config.compaction.deleteRetentionTicks,
     };
+    const dedupeSizes = config.runtime.dedupeWindowOffsets !== null;
     this.instances = [];
-    for (let i = 0; i < config.instances; i++) this.instances.push(new Instance(i, ctx, new Disk()));
+    for (let i = 0; i < config.instances; i++) {
+      const ctx: RuntimeContext = { ...shared, broker: this.broker.client(i), group: this.group.client(i) };
+      this.instances.push(new Instance(i, ctx, new Disk({ history: this.history, instance: i, dedupeSizes })));
+    }
     this.producers = [];
-    for (let i = 0; i < config.producers; i++) this.producers.push(new Producer<unknown>(i, this.broker));
+    for (let i = 0; i < config.producers; i++) this.producers.push(new Producer<unknown>(i, this.broker.client(producerActor(i))));
     for (const instance of this.instances) this.group.join(instance.id);
   }
 

@@ -1,49 +1,63 @@
 /**
- * An instance's disk: one {@link PartitionStore} namespace per partition it has held.
+ * An instance's disk and the store on it: one {@link PartitionStore} namespace per partition
+ * the instance has held. The service reaches it as a {@link StoreClient}; the world crashes
+ * and wipes it.
  *
  * Crash semantics: `crash()` bumps the epoch so transactions begun before it can never
- * commit (uncommitted work is lost, committed work survives); `wipe()` replaces the disk with
- * an empty one (disk loss). Namespaces of partitions the instance no longer owns stay on disk:
- * when a partition comes back, its stale store and checkpoint are still there.
+ * commit (uncommitted work is lost, committed work survives); `wipe()` empties the disk (disk
+ * loss). Namespaces of partitions the instance no longer owns stay on disk: when a partition
+ * comes back, its stale store and checkpoint are still there.
+ *
+ * Every commit and restore is recorded (`Op.storeCommit`: namespace, next offset, state
+ * hash), and, when asked at construction, the dedupe set's size after each commit that
+ * changed it (`Op.dedupeSize`, for the bounds checker).
  */
+import { type History, Op } from "../core/history.ts";
 import { invariant } from "../core/invariant.ts";
+import { storeSlot } from "../core/packed-fields.ts";
 import { PartitionStore } from "./partition-store.ts";
+import type { RestoredContents, StoreClient } from "./store-client.ts";
 import { Transaction } from "./transaction.ts";
 
-export class Disk {
+/** What the disk records besides its commits. */
+export interface DiskRecording {
+  readonly history: History;
+  /** The owning instance (recorded with each commit). */
+  readonly instance: number;
+  /** Record the dedupe set's size after commits that change it. */
+  readonly dedupeSizes: boolean;
+}
+
+export class Disk implements StoreClient {
   private readonly namespaces = new Map<number, PartitionStore>();
   private epoch = 0;
 
-  /** The namespace of `partition`, or undefined when the disk holds none. */
+  constructor(private readonly recording: DiskRecording | null = null) {}
+
   find(partition: number): PartitionStore | undefined {
     return this.namespaces.get(partition);
   }
 
-  /** The namespace of `partition`, created empty when absent. */
-  open(partition: number): PartitionStore {
-    let store = this.namespaces.get(partition);
-    if (store === undefined) {
-      store = new PartitionStore(partition);
-      this.namespaces.set(partition, store);
-    }
-    return store;
-  }
-
-  /** Replace `partition`'s namespace with `store` (a completed restore). */
-  install(store: PartitionStore): void {
-    this.namespaces.set(store.partition, store);
-  }
-
-  /** Start a transaction on `partition`. */
   begin(partition: number): Transaction {
     return new Transaction(partition, this.epoch);
   }
 
-  /** Apply `tx` atomically. */
   commit(tx: Transaction): PartitionStore {
     invariant(tx.epoch === this.epoch, "a transaction begun before a crash was committed after it");
-    const store = this.open(tx.partition);
+    let store = this.namespaces.get(tx.partition);
+    if (store === undefined) {
+      store = new PartitionStore(tx.partition);
+      this.namespaces.set(tx.partition, store);
+    }
     store.apply(tx);
+    this.recordCommit(store, tx.dedupeAdds.length + tx.dedupeRemoves.length > 0);
+    return store;
+  }
+
+  restore(partition: number, contents: RestoredContents): PartitionStore {
+    const store = new PartitionStore(partition, contents);
+    this.namespaces.set(partition, store);
+    this.recordCommit(store, contents.dedupe.size > 0);
     return store;
   }
 
@@ -61,5 +75,13 @@ export class Disk {
   /** Partitions with a namespace on this disk, ascending. */
   partitions(): number[] {
     return [...this.namespaces.keys()].sort((a, b) => a - b);
+  }
+
+  private recordCommit(store: PartitionStore, dedupeChanged: boolean): void {
+    const recording = this.recording;
+    if (recording === null) return;
+    const slot = storeSlot(recording.instance, store.partition);
+    recording.history.record(Op.storeCommit, slot, store.nextOffset, store.stateHash());
+    if (dedupeChanged && recording.dedupeSizes) recording.history.record(Op.dedupeSize, slot, store.dedupeSize);
   }
 }

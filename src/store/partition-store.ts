@@ -1,37 +1,68 @@
 /**
- * One partition's namespace in an instance's internal key/value store.
- *
- * It holds the business state, the next input offset to consume, the dedupe IDs of inputs
- * already applied, and the bookkeeping that makes changelog and outputs recoverable after a
- * crash: the committed changelog batch not yet acknowledged by the broker (`pendingBatch`),
- * the outputs of the last transaction (`outbox`) and the changelog end offset this store is
- * known to match (`checkpoint`). Everything here is durable: it survives a process crash and
- * is lost only when the disk is wiped. Changes arrive through {@link Transaction}s (atomic)
- * or the two small bookkeeping writes below.
+ * One partition's namespace in an instance's internal key/value store (see
+ * `store-client.ts` for what it holds). Everything here is durable: it survives a process
+ * crash and is lost only when the disk is wiped. It changes only through {@link Transaction}s
+ * applied by the disk; services read it through the {@link StoreNamespace} view.
  */
 import { entryHash, stateHash } from "../core/state-hash.ts";
+import type { RestoredContents, StoreNamespace, StoreSnapshot } from "./store-client.ts";
 import type { Transaction } from "./transaction.ts";
 
-export class PartitionStore {
-  readonly state = new Map<string, unknown>();
-  /** Dedupe IDs of applied inputs, with the input offset they were applied at. */
-  readonly dedupe = new Map<string, number>();
+export class PartitionStore implements StoreNamespace {
+  private readonly state: Map<string, unknown>;
+  private readonly dedupe: Map<string, number>;
   nextOffset = 0;
-  /** Changelog end offset this store was last known to match; -1 when never synced. */
   checkpoint = -1;
-  /** Changelog records committed here but not yet acknowledged by the broker. */
   pendingBatch: readonly unknown[] | null = null;
-  /** Outputs of the last committed transaction. */
   outbox: readonly unknown[] = [];
-  /** Whether the broker acknowledged the outbox. */
   outboxAcked = true;
   /**
    * {@link stateHash} of `state`, kept current by `apply` once computed; null until first
    * asked (a restore fills `state` directly, so its store starts unknown).
    */
-  private stateHashNow: number | null = null;
+  private stateHashNow: number | null = 0;
 
-  constructor(readonly partition: number) {}
+  constructor(
+    readonly partition: number,
+    restored?: RestoredContents,
+  ) {
+    this.state = new Map(restored?.state);
+    this.dedupe = new Map(restored?.dedupe);
+    if (restored !== undefined) {
+      this.nextOffset = restored.nextOffset;
+      this.outbox = restored.outbox;
+      this.outboxAcked = restored.outbox.length === 0;
+      this.checkpoint = restored.checkpoint;
+      this.stateHashNow = null;
+    }
+  }
+
+  get(key: string): unknown {
+    return this.state.get(key);
+  }
+
+  scan(from?: string, to?: string): Array<readonly [string, unknown]> {
+    const keys: string[] = [];
+    for (const key of this.state.keys()) if ((from === undefined || key >= from) && (to === undefined || key < to)) keys.push(key);
+    keys.sort();
+    return keys.map((key) => [key, this.state.get(key)] as const);
+  }
+
+  get stateSize(): number {
+    return this.state.size;
+  }
+
+  hasDedupe(id: string): boolean {
+    return this.dedupe.has(id);
+  }
+
+  dedupeEntries(): IterableIterator<[string, number]> {
+    return this.dedupe.entries();
+  }
+
+  get dedupeSize(): number {
+    return this.dedupe.size;
+  }
 
   /** Apply a transaction atomically (called by the disk, which checks it is still valid). */
   apply(tx: Transaction): void {
@@ -53,37 +84,18 @@ export class PartitionStore {
       this.outbox = tx.outbox;
       this.outboxAcked = tx.outbox.length === 0;
     }
+    if (tx.outboxAcked !== undefined) this.outboxAcked = tx.outboxAcked;
+    if (tx.checkpoint !== undefined) this.checkpoint = tx.checkpoint;
   }
 
-  /** The order-independent hash of `state` (what snapshots record for the atomicity checker). */
+  /** The order-independent hash of the state (what the store records with every commit). */
   stateHash(): number {
     this.stateHashNow ??= stateHash(this.state);
     return this.stateHashNow;
   }
 
-  /** The broker acknowledged the pending batch; the changelog now ends at `changelogEnd`. */
-  markChangelogAcked(changelogEnd: number): void {
-    this.pendingBatch = null;
-    this.checkpoint = changelogEnd;
-  }
-
-  /** Overwrite the next input offset outside a transaction (a planted bug resumes from the group's offset). */
-  overrideNextOffset(offset: number): void {
-    this.nextOffset = offset;
-  }
-
-  /** Forget the pending changelog batch without sending it (a planted bug). */
-  dropPendingBatch(): void {
-    this.pendingBatch = null;
-  }
-
-  /** The store now matches the changelog up to `changelogEnd` (only epoch markers came after its checkpoint). */
-  advanceCheckpoint(changelogEnd: number): void {
-    this.checkpoint = changelogEnd;
-  }
-
-  /** The broker acknowledged the outbox. */
-  markOutboxAcked(): void {
-    this.outboxAcked = true;
+  /** A plain copy of the state, dedupe IDs and next offset. */
+  snapshot(): StoreSnapshot {
+    return { state: new Map(this.state), dedupe: new Map(this.dedupe), nextOffset: this.nextOffset };
   }
 }

@@ -1,8 +1,9 @@
 /**
  * A local store transaction: state writes + next input offset + dedupe IDs (+ the changelog
- * batch and outbox that describe it), staged in memory and applied all at once by
- * `Disk.commit`. Until then nothing is durable; a crash simply drops the object, and a
- * transaction begun before a crash can never commit afterwards.
+ * batch and outbox that describe it, and the bookkeeping of acknowledgements), staged in
+ * memory and applied all at once by the store's `commit`. Until then nothing is durable; a
+ * crash simply drops the object, and a transaction begun before a crash can never commit
+ * afterwards.
  */
 export class Transaction {
   readonly writes: Array<readonly [string, unknown]> = [];
@@ -12,10 +13,14 @@ export class Transaction {
   nextOffset: number | undefined = undefined;
   pendingBatch: readonly unknown[] | null | undefined = undefined;
   outbox: readonly unknown[] | undefined = undefined;
+  /** The broker acknowledged the outbox. */
+  outboxAcked: boolean | undefined = undefined;
+  /** The namespace now matches the changelog up to this end offset. */
+  checkpoint: number | undefined = undefined;
 
   constructor(
     readonly partition: number,
-    /** The disk's crash epoch when the transaction began. */
+    /** The store's crash epoch when the transaction began. */
     readonly epoch: number,
   ) {}
 

@@ -1,0 +1,51 @@
+/**
+ * The restoration checker's own reading of a changelog: how the reference runtime's records
+ * rebuild a store, and what a log looks like after the cleaner has done everything it may.
+ * Written apart from the runtime's decoder (`runtime/changelog-record.ts`) and the broker's
+ * cleaner (`broker/compaction.ts`) on purpose: an oracle that shared their code would share
+ * their bugs, and a wrong restore would then agree with a wrong check.
+ *
+ * The format (one record per change; see the runtime's table): `s:<key>` state (null
+ * deletes), `d:<id>` dedupe ID with its input offset (null expires it), `#offset` next input
+ * offset; everything else (`#outbox`, `#epoch`) carries no state.
+ */
+import type { LogRecord } from "../broker/log-record.ts";
+
+/** A store as the changelog describes it. */
+export interface DecodedStore {
+  readonly state: Map<string, unknown>;
+  readonly dedupe: Map<string, unknown>;
+  nextOffset: number;
+}
+
+/** Replay `records` in order into an empty store. */
+export function decodeChangelog(records: readonly LogRecord<unknown>[]): DecodedStore {
+  const decoded: DecodedStore = { state: new Map(), dedupe: new Map(), nextOffset: 0 };
+  for (const { key, value } of records) {
+    const colon = key.indexOf(":");
+    const kind = colon === 1 ? key[0] : key;
+    const name = key.substring(2);
+    if (kind === "s") {
+      if (value === null) decoded.state.delete(name);
+      else decoded.state.set(name, value);
+    } else if (kind === "d") {
+      if (value === null) decoded.dedupe.delete(name);
+      else decoded.dedupe.set(name, value);
+    } else if (kind === "#offset") {
+      decoded.nextOffset = value as number;
+    }
+  }
+  return decoded;
+}
+
+/**
+ * The log after a clean with one-record segments and no delete retention: below the last
+ * offset (the active segment, never cleaned), only each key's latest record survives, and no
+ * tombstone; the record at the last offset stays whatever it is.
+ */
+export function fullyCompacted(records: readonly LogRecord<unknown>[], endOffset: number): LogRecord<unknown>[] {
+  const activeStart = endOffset - 1;
+  const latest = new Map<string, number>();
+  for (const record of records) if (record.offset < activeStart) latest.set(record.key, record.offset);
+  return records.filter((record) => record.offset >= activeStart || (latest.get(record.key) === record.offset && record.value !== null));
+}
