@@ -37,6 +37,7 @@ import type { StoreClient, StoreNamespace } from "../store/store-client.ts";
 import type { Transaction } from "../store/transaction.ts";
 import { type ChangelogEntry, dedupePrefix, epochKey, offsetKey, onlyMarkersSince, type OutputRecord, outboxKey, outputRecordsOf, statePrefix } from "./changelog-record.ts";
 import type { ProcessResult, StateView } from "./processor.ts";
+import { checkedResult } from "./processor-contract.ts";
 import { ProcessorError } from "./processor-error.ts";
 import { Restore } from "./restore.ts";
 import type { RuntimeContext } from "./runtime-context.ts";
@@ -225,12 +226,14 @@ export class PartitionTask {
       this.result = duplicateInput;
       history.record(Op.skipDuplicate, this.instance, this.partition, record.offset);
     } else {
+      let result: unknown;
       try {
-        this.result = processor.process(this.view, event);
+        result = processor.process(this.view, event);
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
         throw new ProcessorError(`processor "${processor.name}" threw on input ${event.dedupeId} (key ${event.key}): ${reason}`);
       }
+      this.result = checkedResult(processor, event, result);
       if (options.outputs === "before-commit-random-ids") this.sendOutputsNow(event.dedupeId);
     }
     this.phase = TaskPhase.processed;

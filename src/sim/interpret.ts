@@ -17,6 +17,7 @@ import { retryOutOfOrder } from "../faults/reorder.ts";
 import { truncateInput } from "../faults/truncation.ts";
 import { republish } from "../faults/upstream-duplicate.ts";
 import { eventKindAt } from "../runtime/processor.ts";
+import { builtEvent } from "../runtime/processor-contract.ts";
 import { type CrashPoint, crashPointNames } from "../runtime/task-phase.ts";
 import { crashAimSteps, type Intent, intentCodes } from "../schedule/intent.ts";
 import type { World } from "./world.ts";
@@ -43,7 +44,7 @@ function apply(world: World, intent: Intent): boolean {
   switch (intent.k) {
     case "produce": {
       const kind = eventKindAt(config.processor, intent.kind);
-      const event = config.processor.makeEvent(intent.key % config.keys, intent.draw, world.eventsCreated++, kind);
+      const event = builtEvent(config.processor, intent.key % config.keys, intent.draw, world.eventsCreated++, kind);
       world.producerAt(intent.producer).produce(world.partitionOf(event.key), event.key, event.payload);
       return true;
     }
