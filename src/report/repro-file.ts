@@ -13,7 +13,7 @@ import type { ScheduleFailure } from "../scenario/run-scenario.ts";
 import type { Scenario } from "../scenario/scenario.ts";
 import type { Intent } from "../schedule/intent.ts";
 import { IntentSchema } from "../schedule/intent-schema.ts";
-import { failureStepOf } from "./replay.ts";
+import { failureStepOf } from "./failure-step.ts";
 
 /** Current repro format. */
 export const reproFormat = "eosim-repro/1";
