@@ -4,7 +4,7 @@
  * `runs` schedules in one thread and prints one JSON line with the process's peak resident
  * set. Passing runs keep no history: only counts and coverage survive a schedule.
  */
-import { runScenario } from "../src/scenario/run-scenario.ts";
+import { runScenario } from "../src/run/run-scenario.ts";
 import { referenceWorkload } from "./reference-workload.ts";
 
 const runs = Number(process.argv[2] ?? 100_000);

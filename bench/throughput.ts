@@ -8,10 +8,10 @@
  * (it may be shared) hits all three alike; the two-worker speedup is the median of the
  * per-repetition ratios.
  */
-import { runScenarioParallel } from "../src/scenario/parallel-run.ts";
-import { runScenario } from "../src/scenario/run-scenario.ts";
-import { planChunks } from "../src/scenario/schedule-chunks.ts";
-import { WorkerPool } from "../src/scenario/worker-pool.ts";
+import { runScenarioParallel } from "../src/run/parallel-run.ts";
+import { runScenario } from "../src/run/run-scenario.ts";
+import { planChunks } from "../src/run/schedule-chunks.ts";
+import { WorkerPool } from "../src/run/worker-pool.ts";
 import { baselineSeconds } from "./limit-baseline.ts";
 import { referenceWorkload, referenceWorkloadSource } from "./reference-workload.ts";
 

@@ -6,7 +6,7 @@
  */
 import { reproOf, reproPathFor, writeRepro } from "../report/repro-file.ts";
 import { allMutantScenarios, referenceScenarios } from "../scenario/mutant-scenario.ts";
-import { runScenario } from "../scenario/run-scenario.ts";
+import { runScenario } from "../run/run-scenario.ts";
 import { intFlag, parseFlags, seedMax, seedMin } from "./args.ts";
 import { anomalyKindsOf } from "../check/all-checkers.ts";
 import { ExitCode } from "./exit-codes.ts";

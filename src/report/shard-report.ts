@@ -4,12 +4,12 @@
  * per chunk) and the required coverage labels. `eosim merge` then rebuilds the summary the
  * unsharded run would have printed: the lowest failing chunk over all shards decides the
  * failure, and runs and coverage count every chunk up to it, exactly as one thread would
- * have (see `scenario/schedule-chunks.ts`). Only timing figures differ.
+ * have (see `run/schedule-chunks.ts`). Only timing figures differ.
  */
-import type { ScenarioResult } from "../scenario/run-scenario.ts";
+import type { ScenarioResult } from "../run/run-scenario.ts";
 import type { Scenario } from "../scenario/scenario.ts";
 import { expandRequired } from "../scenario/required-coverage.ts";
-import { chunkSize } from "../scenario/schedule-chunks.ts";
+import { chunkSize } from "../run/schedule-chunks.ts";
 import { Coverage } from "./coverage.ts";
 
 /** One chunk as a shard report lists it. */

@@ -14,7 +14,7 @@ import { reproOf, reproPathFor, writeRepro } from "../report/repro-file.ts";
 import { BadInputError } from "../scenario/bad-input.ts";
 import type { ScenarioDefinition } from "../scenario/define-scenario.ts";
 import { validateScenario } from "../scenario/load-scenarios.ts";
-import { runScenario, type ScenarioResult } from "../scenario/run-scenario.ts";
+import { runScenario, type ScenarioResult } from "../run/run-scenario.ts";
 import type { Scenario } from "../scenario/scenario.ts";
 
 /** Options of {@link scenarioTest}. */

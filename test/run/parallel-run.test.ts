@@ -2,11 +2,11 @@
 // the same schedules run, the same first failure, shrunk to the same schedule. (No timing
 // assertions: speed lives in the benchmark.)
 import { describe, expect, it } from "vitest";
-import { runScenario, type ScenarioResult } from "../../src/scenario/run-scenario.ts";
-import { runScenarioParallel } from "../../src/scenario/parallel-run.ts";
+import { runScenario, type ScenarioResult } from "../../src/run/run-scenario.ts";
+import { runScenarioParallel } from "../../src/run/parallel-run.ts";
 import { loadScenarioFile } from "../../src/scenario/load-scenarios.ts";
-import { planChunks } from "../../src/scenario/schedule-chunks.ts";
-import { WorkerPool } from "../../src/scenario/worker-pool.ts";
+import { planChunks } from "../../src/run/schedule-chunks.ts";
+import { WorkerPool } from "../../src/run/worker-pool.ts";
 import { builtInScenario } from "../helpers.ts";
 
 const lateFailure = async () => (await loadScenarioFile("test/fixtures/late-failure.scenario.ts"))[0];

@@ -12,7 +12,7 @@ import type { Schedule } from "../schedule/intent.ts";
 import { scheduleArbitrary } from "../schedule/schedule-arbitrary.ts";
 import { runSchedule } from "../sim/run-schedule.ts";
 import type { WorldView } from "../sim/world-view.ts";
-import type { Scenario } from "./scenario.ts";
+import type { Scenario } from "../scenario/scenario.ts";
 import type { ChunkPlan } from "./schedule-chunks.ts";
 import { randomFromRun } from "./skip-ahead-random.ts";
 

@@ -11,14 +11,14 @@ import fc from "fast-check";
 import { anomalyKindsOf, checkRun, type RunVerdict } from "../check/all-checkers.ts";
 import { HarnessError } from "../core/invariant.ts";
 import { Coverage } from "../report/coverage.ts";
-import { missingCoverage } from "./required-coverage.ts";
+import { missingCoverage } from "../scenario/required-coverage.ts";
 import type { Schedule } from "../schedule/intent.ts";
 import { minimizeSchedule } from "../schedule/minimize.ts";
 import { scheduleArbitrary } from "../schedule/schedule-arbitrary.ts";
 import { runSchedule } from "../sim/run-schedule.ts";
 import type { WorldView } from "../sim/world-view.ts";
 import { chunkParameters, chunkProperty, type ChunkResult, runChunk } from "./run-chunk.ts";
-import type { Scenario } from "./scenario.ts";
+import type { Scenario } from "../scenario/scenario.ts";
 import { planChunks, type Shard } from "./schedule-chunks.ts";
 
 /** Options of one scenario run. */
