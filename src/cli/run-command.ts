@@ -19,7 +19,7 @@ import { BadInputError } from "../scenario/bad-input.ts";
 import { anomalyKindsOf } from "../check/all-checkers.ts";
 import { type MergeableSummary, shardDetailOf } from "../report/shard-report.ts";
 import { runScenarioParallel } from "../run/parallel-run.ts";
-import type { ScenarioResult } from "../run/run-scenario.ts";
+import type { ScenarioResult } from "../run/scenario-result.ts";
 import { parseShard, type Shard } from "../run/schedule-chunks.ts";
 import { WorkerPool } from "../run/worker-pool.ts";
 import type { Scenario } from "../scenario/scenario.ts";

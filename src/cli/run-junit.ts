@@ -7,7 +7,7 @@
  */
 import { failureText, replayCommand } from "../report/failure-text.ts";
 import type { JUnitCase, JUnitProblem, JUnitSuite } from "../report/junit.ts";
-import type { ScenarioResult } from "../run/run-scenario.ts";
+import type { ScenarioResult } from "../run/scenario-result.ts";
 
 /** One scenario's result and where its repro file went. */
 export interface RunOutcome {

@@ -12,7 +12,7 @@
  * an input an anomaly points at (see `failure-step.ts`).
  */
 import type { RunVerdict } from "../check/all-checkers.ts";
-import { judgeSchedule } from "../run/run-scenario.ts";
+import { judgeSchedule } from "../run/judge-schedule.ts";
 import type { Scenario } from "../scenario/scenario.ts";
 import type { Schedule } from "../schedule/intent.ts";
 import type { WorldView } from "../sim/world-view.ts";

@@ -6,7 +6,7 @@
  * failure, and runs and coverage count every chunk up to it, exactly as one thread would
  * have (see `run/schedule-chunks.ts`). Only timing figures differ.
  */
-import type { ScenarioResult } from "../run/run-scenario.ts";
+import type { ScenarioResult } from "../run/scenario-result.ts";
 import type { Scenario } from "../scenario/scenario.ts";
 import { expandRequired } from "../scenario/required-coverage.ts";
 import { chunkSize } from "../run/schedule-chunks.ts";

@@ -1,25 +1,20 @@
 /**
  * Running a scenario: fast-check generates schedules from the seed, each runs in a fresh
- * world and goes through the checkers; the first failing schedule is shrunk and then run once
- * more to capture its history and verdict for the report and the repro file.
+ * world and goes through the checkers (`judge-schedule.ts`); the first failing schedule is
+ * shrunk and then run once more to capture its history and verdict for the report and the
+ * repro file (`shrink-failure.ts`).
  *
  * Schedules come in chunks with seeds derived from the run's seed (`schedule-chunks.ts`), so
  * the same run can be spread over worker threads (`parallel-run.ts`) or CI shards and still
  * report the same failure; here the chunks run in order, in this thread.
  */
-import fc from "fast-check";
-import { anomalyKindsOf, checkRun, type RunVerdict } from "../check/all-checkers.ts";
-import { HarnessError } from "../core/invariant.ts";
 import { Coverage } from "../report/coverage.ts";
 import { missingCoverage } from "../scenario/required-coverage.ts";
-import type { Schedule } from "../schedule/intent.ts";
-import { minimizeSchedule } from "../schedule/minimize.ts";
-import { scheduleArbitrary } from "../schedule/schedule-arbitrary.ts";
-import { runSchedule } from "../sim/run-schedule.ts";
-import type { WorldView } from "../sim/world-view.ts";
-import { chunkParameters, chunkProperty, type ChunkResult, runChunk } from "./run-chunk.ts";
 import type { Scenario } from "../scenario/scenario.ts";
+import { type ChunkResult, runChunk } from "./run-chunk.ts";
+import { runErrorOf, type RunError, type ScenarioResult, type ScheduleFailure } from "./scenario-result.ts";
 import { planChunks, type Shard } from "./schedule-chunks.ts";
+import { shrinkFailure } from "./shrink-failure.ts";
 
 /** Options of one scenario run. */
 export interface RunOptions {
@@ -39,126 +34,6 @@ export interface RunOptions {
   readonly onProgress?: (done: number, total: number, failures: number) => void;
   /** Run only this shard's chunks (CI matrices; see `schedule-chunks.ts`). */
   readonly shard?: Shard | null;
-}
-
-/** The shrunk failing schedule of a run, re-executed. */
-export interface ScheduleFailure {
-  readonly schedule: Schedule;
-  readonly verdict: RunVerdict;
-  readonly historyHash: string;
-  readonly stepHashes: readonly string[];
-  /** fast-check's counterexample path (replays the same generated value with the seed). */
-  readonly path: string;
-  /** Schedules generated up to and including the first failing one. */
-  readonly schedulesToFailure: number;
-  readonly shrinks: number;
-  readonly view: WorldView;
-}
-
-/** A harness or processor error raised while running a schedule. */
-export interface RunError {
-  readonly kind: "harness" | "processor";
-  readonly message: string;
-}
-
-/** What a scenario run found. */
-export interface ScenarioResult {
-  readonly name: string;
-  readonly expect: "pass" | "fail";
-  /** Expectation met. */
-  readonly ok: boolean;
-  /** Schedules executed (excluding shrinking). */
-  readonly runs: number;
-  /** Failing schedules found (the run stops at the first one and shrinks it). */
-  readonly failures: number;
-  readonly seed: number;
-  readonly failure: ScheduleFailure | null;
-  readonly error: RunError | null;
-  /** Seconds spent generating and judging schedules (shrinking excluded). */
-  readonly seconds: number;
-  readonly schedulesPerSecond: number;
-  /** Seconds spent shrinking the failure (0 without one). */
-  readonly shrinkSeconds: number;
-  /** Schedules the run was asked for (all shards together). */
-  readonly plannedRuns: number;
-  /** The shard this run covered, or null for the whole run. */
-  readonly shard: Shard | null;
-  /** The chunks run, in index order, up to and including the first failing one. */
-  readonly chunks: readonly ChunkResult[];
-  /** What the generated schedules reached (faults, crash points, processor). */
-  readonly coverage: Coverage;
-  /** Required coverage labels no schedule reached (checked for passing "pass" scenarios). */
-  readonly coverageMissing: readonly string[];
-}
-
-/** Run a schedule of `scenario` and judge it. */
-export function judgeSchedule(scenario: Scenario, schedule: Schedule): { view: WorldView; verdict: RunVerdict } {
-  const view = runSchedule(scenario.world, schedule);
-  return { view, verdict: checkRun(view, scenario.checkers) };
-}
-
-function errorOf(error: unknown): RunError {
-  const message = error instanceof Error ? error.message : String(error);
-  return { kind: error instanceof HarnessError ? "harness" : "processor", message };
-}
-
-/** The anomaly kinds of a verdict. */
-function anomalyKinds(verdict: RunVerdict): Set<string> {
-  return new Set(anomalyKindsOf(verdict));
-}
-
-/**
- * Shrink fast-check's counterexample further; a candidate counts as failing when it fails
- * the same way (same failure class, at least one anomaly kind in common).
- */
-function minimizeFailure(scenario: Scenario, schedule: Schedule, limitSeconds: number): Schedule {
-  const original = judgeSchedule(scenario, schedule).verdict;
-  if (original.ok) return schedule;
-  const kinds = anomalyKinds(original);
-  const fails = (candidate: Schedule): boolean => {
-    const verdict = judgeSchedule(scenario, candidate).verdict;
-    if (verdict.failure !== original.failure) return false;
-    for (const kind of anomalyKinds(verdict)) if (kinds.has(kind)) return true;
-    return false;
-  };
-  const deadline = performance.now() + limitSeconds * 1000;
-  return minimizeSchedule(schedule, fails, { attemptsMax: 2000, outOfTime: () => performance.now() > deadline });
-}
-
-/**
- * Regenerate the failing schedule of `chunk` from its seed and path and let fast-check shrink
- * it, within `limitSeconds`.
- */
-function fastCheckShrink(scenario: Scenario, chunk: ChunkResult, limitSeconds: number): { schedule: Schedule; shrinks: number; path: string } {
-  const property = chunkProperty(scenario, chunk);
-  const replay = { ...chunkParameters(chunk), path: chunk.path ?? undefined, numRuns: chunk.size };
-  let details = fc.check(property, { ...replay, interruptAfterTimeLimit: Math.max(1, limitSeconds * 1000) });
-  // Out of time before the failing schedule was even regenerated: take it unshrunk.
-  if (details.counterexample === null && details.interrupted) details = fc.check(property, { ...replay, endOnFailure: true });
-  if (!details.failed || details.counterexample === null) {
-    throw new HarnessError(`chunk ${chunk.index} failed at schedule ${chunk.failedAt} but its replay from path ${chunk.path} passes`);
-  }
-  // The path within the chunk, renumbered to the whole run (what a plain fc.check of the seed replays).
-  const [local, ...shrinkSteps] = (details.counterexamplePath ?? "0").split(":");
-  const path = [String(chunk.firstRun + Number(local)), ...shrinkSteps].join(":");
-  return { schedule: details.counterexample[0], shrinks: details.numShrinks, path };
-}
-
-/** Shrink the failure of `chunk` (fast-check, then the second pass) and re-run it for the report. */
-function failureOf(scenario: Scenario, chunk: ChunkResult, schedulesToFailure: number, limitSeconds: number): ScheduleFailure {
-  const shrunk = fastCheckShrink(scenario, chunk, limitSeconds);
-  const schedule = minimizeFailure(scenario, shrunk.schedule, limitSeconds);
-  const { view, verdict } = judgeSchedule(scenario, schedule);
-  return {
-    schedule,
-    verdict,
-    historyHash: view.history.hex(),
-    stepHashes: view.history.stepHashes,
-    path: shrunk.path,
-    schedulesToFailure,
-    shrinks: shrunk.shrinks,
-    view,
-  };
 }
 
 /**
@@ -184,9 +59,9 @@ export function resultOfChunks(scenario: Scenario, options: RunOptions, chunks: 
   if (failed !== undefined) {
     try {
       // Each shrinking pass is bounded by the shrink limit, and by the run's own time limit.
-      failure = failureOf(scenario, failed, runs, Math.min(options.shrinkTimeLimitSeconds ?? 20, options.timeLimitSeconds ?? Number.POSITIVE_INFINITY));
+      failure = shrinkFailure(scenario, failed, runs, Math.min(options.shrinkTimeLimitSeconds ?? 20, options.timeLimitSeconds ?? Number.POSITIVE_INFINITY));
     } catch (thrown) {
-      error = errorOf(thrown);
+      error = runErrorOf(thrown);
     }
   }
   const shrinkSeconds = failed === undefined ? 0 : (performance.now() - shrinkStarted) / 1000;

@@ -14,7 +14,8 @@ import { reproOf, reproPathFor, writeRepro } from "../report/repro-file.ts";
 import { BadInputError } from "../scenario/bad-input.ts";
 import type { ScenarioDefinition } from "../scenario/define-scenario.ts";
 import { validateScenario } from "../scenario/load-scenarios.ts";
-import { runScenario, type ScenarioResult } from "../run/run-scenario.ts";
+import { runScenario } from "../run/run-scenario.ts";
+import type { ScenarioResult } from "../run/scenario-result.ts";
 import type { Scenario } from "../scenario/scenario.ts";
 
 /** Options of {@link scenarioTest}. */

@@ -2,7 +2,8 @@
 // the same schedules run, the same first failure, shrunk to the same schedule. (No timing
 // assertions: speed lives in the benchmark.)
 import { describe, expect, it } from "vitest";
-import { runScenario, type ScenarioResult } from "../../src/run/run-scenario.ts";
+import { runScenario } from "../../src/run/run-scenario.ts";
+import type { ScenarioResult } from "../../src/run/scenario-result.ts";
 import { runScenarioParallel } from "../../src/run/parallel-run.ts";
 import { loadScenarioFile } from "../../src/scenario/load-scenarios.ts";
 import { planChunks } from "../../src/run/schedule-chunks.ts";
