@@ -4,13 +4,14 @@
  * per chunk) and the required coverage labels. `eosim merge` then rebuilds the summary the
  * unsharded run would have printed: the lowest failing chunk over all shards decides the
  * failure, and runs and coverage count every chunk up to it, exactly as one thread would
- * have (see `run/schedule-chunks.ts`). Only timing figures differ.
+ * have (the fold is `run/fold-chunks.ts`, the chunks `run/schedule-chunks.ts`). Only timing
+ * figures differ.
  */
 import type { ScenarioResult } from "../run/scenario-result.ts";
 import type { Scenario } from "../scenario/scenario.ts";
-import { expandRequired } from "../scenario/required-coverage.ts";
+import { requiredLabels } from "../scenario/required-coverage.ts";
+import { foldChunks } from "../run/fold-chunks.ts";
 import { chunkSize } from "../run/schedule-chunks.ts";
-import { Coverage } from "./coverage.ts";
 
 /** One chunk as a shard report lists it. */
 export interface ShardChunk {
@@ -42,7 +43,7 @@ export function shardDetailOf(result: ScenarioResult, scenario: Scenario): Shard
     count: result.shard.count,
     plannedRuns: result.plannedRuns,
     chunkSize,
-    requiredCoverage: expandRequired(scenario, scenario.definition.requiredCoverage ?? []),
+    requiredCoverage: requiredLabels(scenario),
     chunks: result.chunks.map((c) => ({ index: c.index, runs: c.runs, failedAt: c.failedAt, coverage: c.coverage })),
   };
 }
@@ -71,22 +72,13 @@ export interface MergeableSummary {
 
 /** Merge one scenario's summaries from every shard (each with its shard detail) into the unsharded summary. */
 export function mergeScenarioShards(shards: readonly MergeableSummary[]): MergeableSummary {
-  const chunks = shards.flatMap((s) => s.shard!.chunks.map((chunk) => ({ chunk, from: s })));
-  chunks.sort((a, b) => a.chunk.index - b.chunk.index);
-  const failing = chunks.find((c) => c.chunk.failedAt !== null);
-  const counted = failing === undefined ? chunks : chunks.filter((c) => c.chunk.index <= failing.chunk.index);
-  const coverage = new Coverage();
-  let runs = 0;
-  for (const { chunk } of counted) {
-    runs += chunk.runs;
-    for (const [label, count] of Object.entries(chunk.coverage)) coverage.counts.set(label, (coverage.counts.get(label) ?? 0) + count);
-  }
   const first = shards[0];
+  const chunks = shards.flatMap((s) => s.shard!.chunks.map((chunk) => ({ ...chunk, from: s })));
+  const { runs, coverage, failing, unreached } = foldChunks(chunks, first.shard!.requiredCoverage);
   const winner = failing?.from;
   const failures = winner?.failures ?? 0;
   const error = winner?.error ?? null;
-  const required = first.shard!.requiredCoverage;
-  const coverageMissing = first.expect === "pass" && failures === 0 ? required.filter((label) => (coverage.counts.get(label) ?? 0) === 0) : [];
+  const coverageMissing = first.expect === "pass" && failures === 0 ? unreached : [];
   const ok = error === null && coverageMissing.length === 0 && (first.expect === "pass" ? failures === 0 : failures > 0);
   return {
     name: first.name,

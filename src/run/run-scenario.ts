@@ -8,9 +8,9 @@
  * the same run can be spread over worker threads (`parallel-run.ts`) or CI shards and still
  * report the same failure; here the chunks run in order, in this thread.
  */
-import { Coverage } from "../report/coverage.ts";
-import { missingCoverage } from "../scenario/required-coverage.ts";
+import { requiredLabels } from "../scenario/required-coverage.ts";
 import type { Scenario } from "../scenario/scenario.ts";
+import { foldChunks } from "./fold-chunks.ts";
 import { type ChunkResult, runChunk } from "./run-chunk.ts";
 import { runErrorOf, type RunError, type ScenarioResult, type ScheduleFailure } from "./scenario-result.ts";
 import { planChunks, type Shard } from "./schedule-chunks.ts";
@@ -42,17 +42,7 @@ export interface RunOptions {
  * in-thread and the parallel runner, so both report the same.
  */
 export function resultOfChunks(scenario: Scenario, options: RunOptions, chunks: readonly ChunkResult[], seconds: number): ScenarioResult {
-  const coverage = new Coverage();
-  let runs = 0;
-  let failed: ChunkResult | undefined;
-  for (const chunk of chunks) {
-    runs += chunk.runs;
-    for (const [label, count] of Object.entries(chunk.coverage)) coverage.counts.set(label, (coverage.counts.get(label) ?? 0) + count);
-    if (chunk.failedAt !== null) {
-      failed = chunk;
-      break;
-    }
-  }
+  const { chunks: counted, failing: failed, runs, coverage, unreached } = foldChunks(chunks, requiredLabels(scenario));
   let failure: ScheduleFailure | null = null;
   let error: RunError | null = null;
   const shrinkStarted = performance.now();
@@ -66,7 +56,7 @@ export function resultOfChunks(scenario: Scenario, options: RunOptions, chunks: 
   }
   const shrinkSeconds = failed === undefined ? 0 : (performance.now() - shrinkStarted) / 1000;
   const failures = failure === null ? 0 : 1;
-  const coverageMissing = scenario.expect === "pass" && failures === 0 ? missingCoverage(scenario, coverage) : [];
+  const coverageMissing = scenario.expect === "pass" && failures === 0 ? unreached : [];
   const ok = error === null && coverageMissing.length === 0 && (scenario.expect === "pass" ? failures === 0 : failures > 0);
   return {
     name: scenario.name,
@@ -82,7 +72,7 @@ export function resultOfChunks(scenario: Scenario, options: RunOptions, chunks: 
     shrinkSeconds,
     plannedRuns: options.runs ?? scenario.runs,
     shard: options.shard ?? null,
-    chunks: failed === undefined ? chunks : chunks.slice(0, chunks.indexOf(failed) + 1),
+    chunks: counted,
     coverage,
     coverageMissing,
   };

@@ -6,7 +6,6 @@
  * scenario that never injects its fault proves nothing.
  */
 import { faultKinds } from "../faults/fault-kind.ts";
-import type { Coverage } from "../report/coverage.ts";
 import { crashPointNames, referenceCrashPoints } from "../runtime/task-phase.ts";
 import type { Scenario } from "./scenario.ts";
 
@@ -29,7 +28,7 @@ export function expandRequired(scenario: Scenario, required: readonly string[]):
   return [...out];
 }
 
-/** Required labels the run did not reach. */
-export function missingCoverage(scenario: Scenario, coverage: Coverage): string[] {
-  return expandRequired(scenario, scenario.definition.requiredCoverage ?? []).filter((label) => (coverage.counts.get(label) ?? 0) === 0);
+/** The concrete labels `scenario` requires (a run judges them in `run/fold-chunks.ts`). */
+export function requiredLabels(scenario: Scenario): string[] {
+  return expandRequired(scenario, scenario.definition.requiredCoverage ?? []);
 }
