@@ -15,7 +15,9 @@ export type { ScenarioSource, SourceArgument } from "./scenario/scenario-source.
 export type { Shard } from "./run/schedule-chunks.ts";
 export type { ChunkResult } from "./run/run-chunk.ts";
 export type { RunOptions } from "./run/run-scenario.ts";
-export type { ScenarioResult, ScheduleFailure, RunError } from "./run/scenario-result.ts";
+export type { ScenarioResult, ScenarioRun, ScheduleFailure, RunError } from "./run/scenario-result.ts";
+export { scenarioOk } from "./run/scenario-outcome.ts";
+export type { Expectation, Outcome, ScenarioStatus } from "./run/scenario-outcome.ts";
 export { BadInputError } from "./scenario/bad-input.ts";
 export { defineProcessor } from "./runtime/processor.ts";
 export type { Processor, ProcessResult, StateView, StateWrite, WorkloadEvent, InputEvent } from "./runtime/processor.ts";

@@ -11,6 +11,7 @@ import type { ScenarioResult } from "../run/scenario-result.ts";
 import type { Scenario } from "../scenario/scenario.ts";
 import { requiredLabels } from "../scenario/required-coverage.ts";
 import { foldChunks } from "../run/fold-chunks.ts";
+import { endOf, type Expectation, type Outcome, outcomeOf, type ScenarioEnd, scenarioOk } from "../run/scenario-outcome.ts";
 import { chunkSize } from "../run/schedule-chunks.ts";
 
 /** One chunk as a shard report lists it. */
@@ -51,7 +52,7 @@ export function shardDetailOf(result: ScenarioResult, scenario: Scenario): Shard
 /** The fields of a scenario summary a merge reads and writes (a subset of `eosim run --json`). */
 export interface MergeableSummary {
   readonly name: string;
-  readonly expect: "pass" | "fail";
+  readonly expect: Expectation;
   readonly ok: boolean;
   readonly runs: number;
   readonly failures: number;
@@ -75,25 +76,37 @@ export function mergeScenarioShards(shards: readonly MergeableSummary[]): Mergea
   const first = shards[0];
   const chunks = shards.flatMap((s) => s.shard!.chunks.map((chunk) => ({ ...chunk, from: s })));
   const { runs, coverage, failing, unreached } = foldChunks(chunks, first.shard!.requiredCoverage);
+  // The shard that ran the lowest failing chunk reported its failure (or the error shrinking it raised).
   const winner = failing?.from;
-  const failures = winner?.failures ?? 0;
-  const error = winner?.error ?? null;
-  const coverageMissing = first.expect === "pass" && failures === 0 ? unreached : [];
-  const ok = error === null && coverageMissing.length === 0 && (first.expect === "pass" ? failures === 0 : failures > 0);
+  const outcome = outcomeOf(first.expect, winner !== undefined && winner.failures > 0 ? winner : null, winner?.error ?? null, unreached);
   return {
     name: first.name,
     expect: first.expect,
-    ok,
+    ok: scenarioOk({ expect: first.expect, status: outcome.status }),
     runs,
-    failures,
+    failures: outcome.failure === null ? 0 : 1,
     seed: first.seed,
-    repro: winner?.repro ?? null,
+    repro: outcome.failure?.repro ?? null,
     schedulesPerSecond: shards.reduce((sum, s) => sum + s.schedulesPerSecond, 0),
-    failure: winner?.failure ?? null,
-    anomalies: winner?.anomalies ?? [],
-    shrunkIntents: winner?.shrunkIntents ?? null,
-    error,
+    failure: outcome.failure?.failure ?? null,
+    anomalies: outcome.failure?.anomalies ?? [],
+    shrunkIntents: outcome.failure?.shrunkIntents ?? null,
+    error: outcome.error,
     coverage: coverage.toJSON(),
-    coverageMissing,
+    coverageMissing: outcome.coverageMissing,
   };
+}
+
+/**
+ * How the run a summary describes ended. The summary's `failures`, `error` and
+ * `coverageMissing` are what the run's outcome printed (`run/scenario-outcome.ts`), so this
+ * reads the same outcome back.
+ */
+export function outcomeOfSummary(summary: MergeableSummary): Outcome<MergeableSummary, string> {
+  return outcomeOf(summary.expect, summary.failures > 0 ? summary : null, summary.error, summary.coverageMissing);
+}
+
+/** What the exit code of a summary's scenario follows from; its `error` line starts with the error's kind ("harness error: ..."). */
+export function endOfSummary(summary: MergeableSummary): ScenarioEnd {
+  return endOf(summary.expect, outcomeOfSummary(summary), (failure) => failure.failure, (error) => error.split(" ")[0]);
 }

@@ -12,6 +12,7 @@ import { requiredLabels } from "../scenario/required-coverage.ts";
 import type { Scenario } from "../scenario/scenario.ts";
 import { foldChunks } from "./fold-chunks.ts";
 import { type ChunkResult, runChunk } from "./run-chunk.ts";
+import { outcomeOf } from "./scenario-outcome.ts";
 import { runErrorOf, type RunError, type ScenarioResult, type ScheduleFailure } from "./scenario-result.ts";
 import { planChunks, type Shard } from "./schedule-chunks.ts";
 import { shrinkFailure } from "./shrink-failure.ts";
@@ -37,9 +38,10 @@ export interface RunOptions {
 }
 
 /**
- * The result of a run from its chunks (in index order, ending at the first failing one):
- * counts, coverage, and the shrunk failure of the lowest failing chunk. Shared by the
- * in-thread and the parallel runner, so both report the same.
+ * The result of a run from its chunks (those up to the lowest failing one count, see
+ * `fold-chunks.ts`): counts, coverage, and how the run ended, with the shrunk failure of the
+ * lowest failing chunk or the error that shrinking it raised. Shared by the in-thread and the
+ * parallel runner, so both report the same.
  */
 export function resultOfChunks(scenario: Scenario, options: RunOptions, chunks: readonly ChunkResult[], seconds: number): ScenarioResult {
   const { chunks: counted, failing: failed, runs, coverage, unreached } = foldChunks(chunks, requiredLabels(scenario));
@@ -55,18 +57,11 @@ export function resultOfChunks(scenario: Scenario, options: RunOptions, chunks: 
     }
   }
   const shrinkSeconds = failed === undefined ? 0 : (performance.now() - shrinkStarted) / 1000;
-  const failures = failure === null ? 0 : 1;
-  const coverageMissing = scenario.expect === "pass" && failures === 0 ? unreached : [];
-  const ok = error === null && coverageMissing.length === 0 && (scenario.expect === "pass" ? failures === 0 : failures > 0);
   return {
     name: scenario.name,
     expect: scenario.expect,
-    ok,
     runs,
-    failures,
     seed: options.seed,
-    failure,
-    error,
     seconds,
     schedulesPerSecond: seconds > 0 ? runs / seconds : 0,
     shrinkSeconds,
@@ -74,7 +69,7 @@ export function resultOfChunks(scenario: Scenario, options: RunOptions, chunks: 
     shard: options.shard ?? null,
     chunks: counted,
     coverage,
-    coverageMissing,
+    ...outcomeOf(scenario.expect, failure, error, unreached),
   };
 }
 

@@ -1,7 +1,7 @@
 /**
- * What a scenario run found, as plain data: the counts, the coverage, and the shrunk failure or
- * the error that stopped it. The in-thread and the parallel runner build it the same way
- * (`run-scenario.ts`).
+ * What a scenario run found, as plain data: the counts, the coverage, and how the run ended
+ * (a discriminated union on `status`) with the shrunk failure or the error that stopped it.
+ * The in-thread and the parallel runner build it the same way (`run-scenario.ts`).
  */
 import type { RunVerdict } from "../check/all-checkers.ts";
 import { HarnessError } from "../core/invariant.ts";
@@ -9,6 +9,7 @@ import type { Coverage } from "../report/coverage.ts";
 import type { Schedule } from "../schedule/intent.ts";
 import type { WorldView } from "../sim/world-view.ts";
 import type { ChunkResult } from "./run-chunk.ts";
+import { endOf, type Expectation, type Outcome, type ScenarioEnd } from "./scenario-outcome.ts";
 import type { Shard } from "./schedule-chunks.ts";
 
 /** The shrunk failing schedule of a run, re-executed. */
@@ -31,19 +32,13 @@ export interface RunError {
   readonly message: string;
 }
 
-/** What a scenario run found. */
-export interface ScenarioResult {
+/** What every scenario run reports, however it ended. */
+export interface ScenarioRun {
   readonly name: string;
-  readonly expect: "pass" | "fail";
-  /** Expectation met. */
-  readonly ok: boolean;
+  readonly expect: Expectation;
   /** Schedules executed (excluding shrinking). */
   readonly runs: number;
-  /** Failing schedules found (the run stops at the first one and shrinks it). */
-  readonly failures: number;
   readonly seed: number;
-  readonly failure: ScheduleFailure | null;
-  readonly error: RunError | null;
   /** Seconds spent generating and judging schedules (shrinking excluded). */
   readonly seconds: number;
   readonly schedulesPerSecond: number;
@@ -57,8 +52,20 @@ export interface ScenarioResult {
   readonly chunks: readonly ChunkResult[];
   /** What the generated schedules reached (faults, crash points, processor). */
   readonly coverage: Coverage;
-  /** Required coverage labels no schedule reached (checked for passing "pass" scenarios). */
-  readonly coverageMissing: readonly string[];
+}
+
+/**
+ * What a scenario run found: its counts, and how it ended (`status`, see
+ * `scenario-outcome.ts`): `passed`; `failed` with the shrunk `failure` (the run stops at the
+ * first failing schedule); `errored` with the `error` a schedule threw; or `coverage-missing`
+ * with the required labels no schedule reached. Whether that meets the scenario's `expect` is
+ * `scenarioOk(result)`.
+ */
+export type ScenarioResult = ScenarioRun & Outcome<ScheduleFailure, RunError>;
+
+/** What the exit code of `result` follows from. */
+export function endOfResult(result: ScenarioResult): ScenarioEnd {
+  return endOf(result.expect, result, (failure) => failure.verdict.failure, (error) => error.kind);
 }
 
 /** The {@link RunError} of what a schedule threw. */

@@ -16,7 +16,7 @@ const lateFailure = async () => (await loadScenarioFile("test/fixtures/late-fail
 function outcome(result: ScenarioResult) {
   return {
     runs: result.runs,
-    failures: result.failures,
+    status: result.status,
     intents: result.failure?.schedule.intents ?? null,
     faultMix: result.failure?.schedule.faultMix ?? null,
     path: result.failure?.path ?? null,
