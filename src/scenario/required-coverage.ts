@@ -3,7 +3,8 @@
  * reach, e.g. `crash-point:after-commit-before-changelog` or `fault:pause`, or the shorthands
  * `every-crash-point` (every crash point the reference runtime has) and `every-fault` (every
  * fault kind the scenario enables). A passing run that misses one fails, naming it: a fault
- * scenario that never injects its fault proves nothing.
+ * scenario that never injects its fault proves nothing. This file says which labels a scenario
+ * requires; a run judges them (`run/fold-chunks.ts`, `run/scenario-outcome.ts`).
  */
 import { faultKinds } from "../faults/fault-kind.ts";
 import { crashPointNames, referenceCrashPoints } from "../runtime/task-phase.ts";
