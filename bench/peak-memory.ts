@@ -4,10 +4,10 @@
  * `runs` schedules in one thread and prints one JSON line with the process's peak resident
  * set. Passing runs keep no history: only counts and coverage survive a schedule.
  */
-import { runScenario } from "../src/scenario/run-scenario.ts";
+import { runScenario } from "../src/run/run-scenario.ts";
 import { referenceWorkload } from "./reference-workload.ts";
 
 const runs = Number(process.argv[2] ?? 100_000);
 const result = runScenario(referenceWorkload(), { seed: 1, runs });
 const maxRssMb = process.resourceUsage().maxRSS / 1024;
-console.log(JSON.stringify({ runs: result.runs, failures: result.failures, seconds: result.seconds, maxRssMb }));
+console.log(JSON.stringify({ runs: result.runs, failures: result.failure === null ? 0 : 1, seconds: result.seconds, maxRssMb }));

@@ -5,7 +5,7 @@
  * bug within the budget counts as "more than the budget" in the medians.
  */
 import { mutants } from "../src/runtime/mutants.ts";
-import { runScenario } from "../src/scenario/run-scenario.ts";
+import { runScenario } from "../src/run/run-scenario.ts";
 import { type Figure, figure } from "./figure.ts";
 import { plantedBugScenario } from "./reference-workload.ts";
 

@@ -6,7 +6,7 @@ import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { reproOf, writeRepro } from "../src/report/repro-file.ts";
 import { loadScenarioFile } from "../src/scenario/load-scenarios.ts";
-import { runScenario } from "../src/scenario/run-scenario.ts";
+import { runScenario } from "../src/run/run-scenario.ts";
 
 const bin = fileURLToPath(new URL("../bin/eosim.js", import.meta.url));
 

@@ -8,10 +8,10 @@
  * (it may be shared) hits all three alike; the two-worker speedup is the median of the
  * per-repetition ratios.
  */
-import { runScenarioParallel } from "../src/scenario/parallel-run.ts";
-import { runScenario } from "../src/scenario/run-scenario.ts";
-import { planChunks } from "../src/scenario/schedule-chunks.ts";
-import { WorkerPool } from "../src/scenario/worker-pool.ts";
+import { runScenarioParallel } from "../src/run/parallel-run.ts";
+import { runScenario } from "../src/run/run-scenario.ts";
+import { planChunks } from "../src/run/schedule-chunks.ts";
+import { WorkerPool } from "../src/run/worker-pool.ts";
 import { baselineSeconds } from "./limit-baseline.ts";
 import { referenceWorkload, referenceWorkloadSource } from "./reference-workload.ts";
 
@@ -43,7 +43,7 @@ export async function throughput(reps: number, oneWorkerRuns: number, twoWorkerR
     await runScenarioParallel(scenario, { seed: 100, runs: Math.min(twoWorkerRuns, 2000), workers: 2, pool, source: referenceWorkloadSource });
     for (let i = 1; i <= reps; i++) {
       const one = runScenario(scenario, { seed: 100 + i, runs: oneWorkerRuns });
-      if (one.failures > 0 || one.error !== null) throw new Error(`the reference workload failed from seed ${100 + i}: the benchmark needs a passing runtime`);
+      if (one.failure !== null || one.error !== null) throw new Error(`the reference workload failed from seed ${100 + i}: the benchmark needs a passing runtime`);
       const baseline = baselineSeconds(scenario, 100 + i, oneWorkerRuns);
       const two = await runScenarioParallel(scenario, { seed: 200 + i, runs: twoWorkerRuns, workers: 2, pool, source: referenceWorkloadSource });
       out.oneWorker.push(one.runs / one.seconds);

@@ -8,10 +8,10 @@
 import { readFileSync } from "node:fs";
 import { replayCommand } from "../report/failure-text.ts";
 import { type JUnitCase, type JUnitProblem, writeJUnit } from "../report/junit.ts";
-import { type MergeableSummary, mergeScenarioShards } from "../report/shard-report.ts";
+import { endOfSummary, type MergeableSummary, mergeScenarioShards } from "../report/shard-report.ts";
 import { BadInputError } from "../scenario/bad-input.ts";
 import { parseFlags } from "./args.ts";
-import { ExitCode } from "./exit-codes.ts";
+import { ExitCode, runExitCode } from "./exit-codes.ts";
 
 /** A shard report as `eosim run --shard i/n --json` writes it. */
 interface ShardReport {
@@ -62,11 +62,7 @@ function checkComplete(reports: readonly ShardReport[]): void {
 
 /** The exit code `eosim run` would have returned for `summaries` (harness > processor error > safety > liveness). */
 export function exitCodeOfSummaries(summaries: readonly MergeableSummary[]): ExitCode {
-  const failed = summaries.filter((s) => !s.ok);
-  if (failed.length === 0) return ExitCode.ok;
-  if (failed.some((s) => s.error?.startsWith("harness") === true)) return ExitCode.harness;
-  if (failed.some((s) => s.error?.startsWith("processor") === true)) return ExitCode.badInput;
-  return failed.every((s) => s.expect === "pass" && s.failure === "liveness") ? ExitCode.liveness : ExitCode.safety;
+  return runExitCode(summaries.map(endOfSummary));
 }
 
 function statusLine(s: MergeableSummary, foundBy?: string): string {

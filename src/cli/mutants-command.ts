@@ -6,7 +6,8 @@
  */
 import { reproOf, reproPathFor, writeRepro } from "../report/repro-file.ts";
 import { allMutantScenarios, referenceScenarios } from "../scenario/mutant-scenario.ts";
-import { runScenario } from "../scenario/run-scenario.ts";
+import { runScenario } from "../run/run-scenario.ts";
+import { scenarioOk } from "../run/scenario-outcome.ts";
 import { intFlag, parseFlags, seedMax, seedMin } from "./args.ts";
 import { anomalyKindsOf } from "../check/all-checkers.ts";
 import { ExitCode } from "./exit-codes.ts";
@@ -52,8 +53,8 @@ export async function mutantsCommand(argv: readonly string[]): Promise<ExitCode>
   for (const scenario of referenceScenarios()) {
     const result = runScenario(scenario, { seed: seed.value, runs });
     referenceRuns += result.runs;
-    referenceFailures += result.failures + (result.error === null ? 0 : 1);
-    if (!json && !result.ok) console.log(`reference ${scenario.name} FAILED (seed ${seed.value})${result.error === null ? "" : `: ${result.error.message}`}`);
+    referenceFailures += result.failure !== null || result.error !== null ? 1 : 0;
+    if (!json && !scenarioOk(result)) console.log(`reference ${scenario.name} FAILED (seed ${seed.value})${result.error === null ? "" : `: ${result.error.message}`}`);
   }
   const selected = allMutantScenarios().filter(({ mutant }) => positionals.length === 0 || positionals.includes(mutant.name));
   const rows: MutantRow[] = selected.map(({ mutant, scenario }) => {

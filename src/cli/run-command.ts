@@ -18,14 +18,15 @@ import { writeJUnit } from "../report/junit.ts";
 import { BadInputError } from "../scenario/bad-input.ts";
 import { anomalyKindsOf } from "../check/all-checkers.ts";
 import { type MergeableSummary, shardDetailOf } from "../report/shard-report.ts";
-import { runScenarioParallel } from "../scenario/parallel-run.ts";
-import type { ScenarioResult } from "../scenario/run-scenario.ts";
-import { parseShard, type Shard } from "../scenario/schedule-chunks.ts";
-import { WorkerPool } from "../scenario/worker-pool.ts";
+import { runScenarioParallel } from "../run/parallel-run.ts";
+import { scenarioOk } from "../run/scenario-outcome.ts";
+import { endOfResult, type ScenarioResult } from "../run/scenario-result.ts";
+import { parseShard, type Shard } from "../run/schedule-chunks.ts";
+import { WorkerPool } from "../run/worker-pool.ts";
 import type { Scenario } from "../scenario/scenario.ts";
 import { intFlag, parseFlags, secondsFlag, seedMax, seedMin } from "./args.ts";
 import { colourWanted, type Paint, painter } from "./colour.ts";
-import { ExitCode } from "./exit-codes.ts";
+import { ExitCode, runExitCode } from "./exit-codes.ts";
 import { noProgress, type ScenarioProgress, startProgress } from "./progress.ts";
 import { junitSuiteOf, type RunOutcome } from "./run-junit.ts";
 import { selectScenarios } from "./select-scenarios.ts";
@@ -42,9 +43,9 @@ function summarize(result: ScenarioResult, repro: string | null, scenario: Scena
   return {
     name: result.name,
     expect: result.expect,
-    ok: result.ok,
+    ok: scenarioOk(result),
     runs: result.runs,
-    failures: result.failures,
+    failures: result.failure === null ? 0 : 1,
     seed: result.seed,
     repro,
     schedulesPerSecond: Math.round(result.schedulesPerSecond),
@@ -60,16 +61,11 @@ function summarize(result: ScenarioResult, repro: string | null, scenario: Scena
 
 /** The exit code of a set of results: harness > processor error > safety > liveness. */
 export function exitCodeOf(results: readonly ScenarioResult[]): ExitCode {
-  const failed = results.filter((r) => !r.ok);
-  if (failed.length === 0) return ExitCode.ok;
-  if (failed.some((r) => r.error?.kind === "harness")) return ExitCode.harness;
-  if (failed.some((r) => r.error?.kind === "processor")) return ExitCode.badInput;
-  const livenessOnly = failed.every((r) => r.expect === "pass" && r.failure?.verdict.failure === "liveness");
-  return livenessOnly ? ExitCode.liveness : ExitCode.safety;
+  return runExitCode(results.map(endOfResult));
 }
 
 function statusLine(result: ScenarioResult): string {
-  const mark = result.ok ? "ok  " : "FAIL";
+  const mark = scenarioOk(result) ? "ok  " : "FAIL";
   const rate = `${Math.round(result.schedulesPerSecond)} schedules/s`;
   if (result.error !== null) return `${mark} ${result.name}: ${result.error.kind} error: ${result.error.message}`;
   if (result.coverageMissing.length > 0) {
@@ -163,8 +159,8 @@ export async function runCommand(argv: readonly string[]): Promise<ExitCode> {
       results.push(result);
       summaries.push(summarize(result, repro, scenario));
       outcomes.push({ result, repro });
-      if (json || (quiet && result.ok)) continue;
-      console.log(paintStatus(statusLine(result), result.ok, paint));
+      if (json || (quiet && scenarioOk(result))) continue;
+      console.log(paintStatus(statusLine(result), scenarioOk(result), paint));
       if (result.failure !== null) console.log(failureText(result.failure, repro));
       else if (!quiet) console.log(coverageText(result.coverage));
     }
@@ -177,7 +173,7 @@ export async function runCommand(argv: readonly string[]): Promise<ExitCode> {
     const shardField = shard === null ? {} : { shard: `${shard.index}/${shard.count}` };
     console.log(JSON.stringify({ ok: code === ExitCode.ok, seed: seed.value, ...shardField, scenarios: summaries }, null, 2));
   } else {
-    const okCount = results.filter((r) => r.ok).length;
+    const okCount = results.filter(scenarioOk).length;
     const counts = `${okCount} met their expectation, ${results.length - okCount} did not`;
     console.log(`${results.length} scenario(s): ${paint(okCount === results.length ? "green" : "red", counts)} (seed ${seed.value})`);
   }

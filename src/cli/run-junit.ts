@@ -7,7 +7,8 @@
  */
 import { failureText, replayCommand } from "../report/failure-text.ts";
 import type { JUnitCase, JUnitProblem, JUnitSuite } from "../report/junit.ts";
-import type { ScenarioResult } from "../scenario/run-scenario.ts";
+import { scenarioOk } from "../run/scenario-outcome.ts";
+import type { ScenarioResult } from "../run/scenario-result.ts";
 
 /** One scenario's result and where its repro file went. */
 export interface RunOutcome {
@@ -16,7 +17,7 @@ export interface RunOutcome {
 }
 
 function problemOf({ result, repro }: RunOutcome, seed: number): JUnitProblem | null {
-  if (result.ok) return null;
+  if (scenarioOk(result)) return null;
   const replay = repro === null ? "" : `; replay: ${replayCommand(repro)}`;
   if (result.error !== null) {
     const message = `${result.error.kind} error (seed ${seed}): ${result.error.message}`;

@@ -4,7 +4,7 @@
  * command that replays it. Built only for failures, never in the hot loop.
  */
 import { describeIntent } from "../schedule/describe-intent.ts";
-import type { ScheduleFailure } from "../scenario/run-scenario.ts";
+import type { ScheduleFailure } from "../run/scenario-result.ts";
 
 /** Anomaly lines shown per checker before "... and N more". */
 const anomaliesShown = 3;

@@ -9,11 +9,11 @@ import { Result, Schema } from "effect";
 import { anomalyKindsOf } from "../check/all-checkers.ts";
 import { BadInputError } from "../scenario/bad-input.ts";
 import { formatSchemaError } from "../scenario/format-schema-error.ts";
-import type { ScheduleFailure } from "../scenario/run-scenario.ts";
+import type { ScheduleFailure } from "../run/scenario-result.ts";
 import type { Scenario } from "../scenario/scenario.ts";
 import type { Intent } from "../schedule/intent.ts";
 import { IntentSchema } from "../schedule/intent-schema.ts";
-import { failureStepOf } from "./replay.ts";
+import { failureStepOf } from "./failure-step.ts";
 
 /** Current repro format. */
 export const reproFormat = "eosim-repro/1";

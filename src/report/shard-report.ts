@@ -4,13 +4,15 @@
  * per chunk) and the required coverage labels. `eosim merge` then rebuilds the summary the
  * unsharded run would have printed: the lowest failing chunk over all shards decides the
  * failure, and runs and coverage count every chunk up to it, exactly as one thread would
- * have (see `scenario/schedule-chunks.ts`). Only timing figures differ.
+ * have (the fold is `run/fold-chunks.ts`, the chunks `run/schedule-chunks.ts`). Only timing
+ * figures differ.
  */
-import type { ScenarioResult } from "../scenario/run-scenario.ts";
+import type { ScenarioResult } from "../run/scenario-result.ts";
 import type { Scenario } from "../scenario/scenario.ts";
-import { expandRequired } from "../scenario/required-coverage.ts";
-import { chunkSize } from "../scenario/schedule-chunks.ts";
-import { Coverage } from "./coverage.ts";
+import { requiredLabels } from "../scenario/required-coverage.ts";
+import { foldChunks } from "../run/fold-chunks.ts";
+import { endOf, type Expectation, type Outcome, outcomeOf, type ScenarioEnd, scenarioOk } from "../run/scenario-outcome.ts";
+import { chunkSize } from "../run/schedule-chunks.ts";
 
 /** One chunk as a shard report lists it. */
 export interface ShardChunk {
@@ -42,7 +44,7 @@ export function shardDetailOf(result: ScenarioResult, scenario: Scenario): Shard
     count: result.shard.count,
     plannedRuns: result.plannedRuns,
     chunkSize,
-    requiredCoverage: expandRequired(scenario, scenario.definition.requiredCoverage ?? []),
+    requiredCoverage: requiredLabels(scenario),
     chunks: result.chunks.map((c) => ({ index: c.index, runs: c.runs, failedAt: c.failedAt, coverage: c.coverage })),
   };
 }
@@ -50,7 +52,7 @@ export function shardDetailOf(result: ScenarioResult, scenario: Scenario): Shard
 /** The fields of a scenario summary a merge reads and writes (a subset of `eosim run --json`). */
 export interface MergeableSummary {
   readonly name: string;
-  readonly expect: "pass" | "fail";
+  readonly expect: Expectation;
   readonly ok: boolean;
   readonly runs: number;
   readonly failures: number;
@@ -71,37 +73,40 @@ export interface MergeableSummary {
 
 /** Merge one scenario's summaries from every shard (each with its shard detail) into the unsharded summary. */
 export function mergeScenarioShards(shards: readonly MergeableSummary[]): MergeableSummary {
-  const chunks = shards.flatMap((s) => s.shard!.chunks.map((chunk) => ({ chunk, from: s })));
-  chunks.sort((a, b) => a.chunk.index - b.chunk.index);
-  const failing = chunks.find((c) => c.chunk.failedAt !== null);
-  const counted = failing === undefined ? chunks : chunks.filter((c) => c.chunk.index <= failing.chunk.index);
-  const coverage = new Coverage();
-  let runs = 0;
-  for (const { chunk } of counted) {
-    runs += chunk.runs;
-    for (const [label, count] of Object.entries(chunk.coverage)) coverage.counts.set(label, (coverage.counts.get(label) ?? 0) + count);
-  }
   const first = shards[0];
+  const chunks = shards.flatMap((s) => s.shard!.chunks.map((chunk) => ({ ...chunk, from: s })));
+  const { runs, coverage, failing, unreached } = foldChunks(chunks, first.shard!.requiredCoverage);
+  // The shard that ran the lowest failing chunk reported its failure (or the error shrinking it raised).
   const winner = failing?.from;
-  const failures = winner?.failures ?? 0;
-  const error = winner?.error ?? null;
-  const required = first.shard!.requiredCoverage;
-  const coverageMissing = first.expect === "pass" && failures === 0 ? required.filter((label) => (coverage.counts.get(label) ?? 0) === 0) : [];
-  const ok = error === null && coverageMissing.length === 0 && (first.expect === "pass" ? failures === 0 : failures > 0);
+  const outcome = outcomeOf(first.expect, winner !== undefined && winner.failures > 0 ? winner : null, winner?.error ?? null, unreached);
   return {
     name: first.name,
     expect: first.expect,
-    ok,
+    ok: scenarioOk({ expect: first.expect, status: outcome.status }),
     runs,
-    failures,
+    failures: outcome.failure === null ? 0 : 1,
     seed: first.seed,
-    repro: winner?.repro ?? null,
+    repro: outcome.failure?.repro ?? null,
     schedulesPerSecond: shards.reduce((sum, s) => sum + s.schedulesPerSecond, 0),
-    failure: winner?.failure ?? null,
-    anomalies: winner?.anomalies ?? [],
-    shrunkIntents: winner?.shrunkIntents ?? null,
-    error,
+    failure: outcome.failure?.failure ?? null,
+    anomalies: outcome.failure?.anomalies ?? [],
+    shrunkIntents: outcome.failure?.shrunkIntents ?? null,
+    error: outcome.error,
     coverage: coverage.toJSON(),
-    coverageMissing,
+    coverageMissing: outcome.coverageMissing,
   };
+}
+
+/**
+ * How the run a summary describes ended. The summary's `failures`, `error` and
+ * `coverageMissing` are what the run's outcome printed (`run/scenario-outcome.ts`), so this
+ * reads the same outcome back.
+ */
+export function outcomeOfSummary(summary: MergeableSummary): Outcome<MergeableSummary, string> {
+  return outcomeOf(summary.expect, summary.failures > 0 ? summary : null, summary.error, summary.coverageMissing);
+}
+
+/** What the exit code of a summary's scenario follows from; its `error` line starts with the error's kind ("harness error: ..."). */
+export function endOfSummary(summary: MergeableSummary): ScenarioEnd {
+  return endOf(summary.expect, outcomeOfSummary(summary), (failure) => failure.failure, (error) => error.split(" ")[0]);
 }

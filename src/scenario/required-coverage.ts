@@ -3,10 +3,10 @@
  * reach, e.g. `crash-point:after-commit-before-changelog` or `fault:pause`, or the shorthands
  * `every-crash-point` (every crash point the reference runtime has) and `every-fault` (every
  * fault kind the scenario enables). A passing run that misses one fails, naming it: a fault
- * scenario that never injects its fault proves nothing.
+ * scenario that never injects its fault proves nothing. This file says which labels a scenario
+ * requires; a run judges them (`run/fold-chunks.ts`, `run/scenario-outcome.ts`).
  */
 import { faultKinds } from "../faults/fault-kind.ts";
-import type { Coverage } from "../report/coverage.ts";
 import { crashPointNames, referenceCrashPoints } from "../runtime/task-phase.ts";
 import type { Scenario } from "./scenario.ts";
 
@@ -29,7 +29,7 @@ export function expandRequired(scenario: Scenario, required: readonly string[]):
   return [...out];
 }
 
-/** Required labels the run did not reach. */
-export function missingCoverage(scenario: Scenario, coverage: Coverage): string[] {
-  return expandRequired(scenario, scenario.definition.requiredCoverage ?? []).filter((label) => (coverage.counts.get(label) ?? 0) === 0);
+/** The concrete labels `scenario` requires (a run judges them in `run/fold-chunks.ts`). */
+export function requiredLabels(scenario: Scenario): string[] {
+  return expandRequired(scenario, scenario.definition.requiredCoverage ?? []);
 }

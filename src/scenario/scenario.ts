@@ -6,7 +6,7 @@ import { checkers as allCheckers } from "../check/all-checkers.ts";
 import { type FaultKind, type FaultMix, faultKinds } from "../faults/fault-kind.ts";
 import { findMutant, mutants } from "../runtime/mutants.ts";
 import { referenceRuntime, type RuntimeOptions } from "../runtime/runtime-options.ts";
-import type { ScheduleShape } from "../schedule/schedule-arbitrary.ts";
+import type { ScheduleShape } from "../schedule/schedule-shape.ts";
 import type { WorldConfig } from "../sim/world-config.ts";
 import { BadInputError } from "./bad-input.ts";
 import type { ScenarioDefinition } from "./define-scenario.ts";

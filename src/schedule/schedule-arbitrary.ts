@@ -10,36 +10,8 @@
 import fc from "fast-check";
 import { type FaultKind, type FaultMix, faultKinds } from "../faults/fault-kind.ts";
 import type { Intent, Schedule } from "./intent.ts";
+import type { ScheduleShape } from "./schedule-shape.ts";
 import { indexBelow as nat, produceArbitrary, withEvents } from "./workload-arbitrary.ts";
-
-/** What the schedule generator needs to know about the world. */
-export interface ScheduleShape {
-  readonly instances: number;
-  readonly producers: number;
-  readonly partitions: number;
-  readonly keys: number;
-  /** Fault kinds that may appear. */
-  readonly faults: readonly FaultKind[];
-  /** Intents per schedule; with {@link ScheduleShape.events}, the intents other than produce. */
-  readonly minIntents: number;
-  readonly maxIntents: number;
-  /**
-   * Produce intents per schedule, on top of the other intents (the scenario's
-   * `workload.events`). Absent: produce intents are drawn with the rest of the mix.
-   */
-  readonly events?: { readonly min: number; readonly max: number };
-  /**
-   * Relative weights of the processor's event kinds, by index (the scenario's `workload.mix`).
-   * Absent: produce intents carry no kind and the processor picks it from the draw.
-   */
-  readonly eventKindWeights?: readonly number[];
-  /** Largest distance of upstream re-publishing, in events. */
-  readonly republishDistanceMax: number;
-  /** Fixed weights per fault kind instead of a swarm draw per schedule. */
-  readonly faultWeights?: FaultMix;
-  /** A fixed schedule (a regression scenario): every run is exactly this one. */
-  readonly fixed?: Schedule;
-}
 
 type Weighted = { weight: number; arbitrary: fc.Arbitrary<Intent> };
 

@@ -12,7 +12,7 @@
  */
 import fc from "fast-check";
 import type { Intent } from "./intent.ts";
-import type { ScheduleShape } from "./schedule-arbitrary.ts";
+import type { ScheduleShape } from "./schedule-shape.ts";
 
 /** An index in [0, bound), shrinking toward 0 (the first producer, key, instance...). */
 export const indexBelow = (bound: number): fc.Arbitrary<number> => fc.nat({ max: Math.max(0, bound - 1) });

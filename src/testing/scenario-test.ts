@@ -14,7 +14,9 @@ import { reproOf, reproPathFor, writeRepro } from "../report/repro-file.ts";
 import { BadInputError } from "../scenario/bad-input.ts";
 import type { ScenarioDefinition } from "../scenario/define-scenario.ts";
 import { validateScenario } from "../scenario/load-scenarios.ts";
-import { runScenario, type ScenarioResult } from "../scenario/run-scenario.ts";
+import { runScenario } from "../run/run-scenario.ts";
+import { scenarioOk } from "../run/scenario-outcome.ts";
+import type { ScenarioResult } from "../run/scenario-result.ts";
 import type { Scenario } from "../scenario/scenario.ts";
 
 /** Options of {@link scenarioTest}. */
@@ -46,7 +48,7 @@ function loaded(scenario: Scenario | ScenarioDefinition): Scenario {
 
 /** Why a result does not meet its expectation, or null when it does. */
 export function failureMessage(result: ScenarioResult, repro: string | null): string | null {
-  if (result.ok) return null;
+  if (scenarioOk(result)) return null;
   const seed = result.seed;
   if (result.error !== null) return `${result.name}: ${result.error.kind} error with seed ${seed}: ${result.error.message}`;
   if (result.coverageMissing.length > 0) {
@@ -71,7 +73,7 @@ export function scenarioTest(scenario: Scenario | ScenarioDefinition, options: S
     const seed = options.seed ?? defaultTestSeed();
     const result = runScenario(target, { seed, runs: options.runs, timeLimitSeconds: options.timeLimitSeconds });
     let repro: string | null = null;
-    if (result.failure !== null && !result.ok) {
+    if (result.failure !== null && !scenarioOk(result)) {
       repro = reproPathFor(options.reportsDir ?? "reports", target.name, seed);
       writeRepro(repro, reproOf(target, seed, result.failure));
     }

@@ -37,9 +37,8 @@ describe("required coverage", () => {
       "scenarios/needs-zombies.scenario.ts",
     );
     const result = runScenario(scenario, { seed: 3, runs: 200 });
-    expect(result.failures).toBe(0);
+    expect(result.status).toBe("coverage-missing");
     expect(result.coverageMissing).toEqual(["fault:pause"]);
-    expect(result.ok).toBe(false);
   });
 
   it("every-crash-point is met by a run with crashes", async () => {
@@ -47,7 +46,7 @@ describe("required coverage", () => {
     const scenario = validateScenario(defineScenario({ name: "all-points", description: "d", processor: bankLedger, requiredCoverage: ["every-crash-point"] }), null);
     const result = runScenario(scenario, { seed: 3, runs: 2000 });
     expect(result.coverageMissing).toEqual([]);
-    expect(result.ok).toBe(true);
+    expect(result.status).toBe("passed");
   });
 
   it("an unknown label is rejected when the scenario is loaded", async () => {

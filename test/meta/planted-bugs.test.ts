@@ -11,7 +11,7 @@ describe("bank-ledger on the reference runtime", () => {
     expect(result.error).toBeNull();
     expect(result.failure?.verdict.verdicts.filter((v) => v.valid !== true) ?? []).toEqual([]);
     expect(result.runs).toBe(2000);
-    expect(result.ok).toBe(true);
+    expect(result.status).toBe("passed");
   });
 });
 
@@ -19,7 +19,7 @@ describe("bank-ledger-no-dedupe (planted bug)", () => {
   it("is caught, shrunk, and its counterexample replays to the same history hash", async () => {
     const scenario = await builtInScenario("bank-ledger-no-dedupe");
     const result = runScenario(scenario, { seed: 7, runs: 2000 });
-    expect(result.ok).toBe(true);
+    expect(result.status).toBe("failed");
     const failure = result.failure!;
     expect(failure.verdict.failure).toBe("safety");
     const kinds = failure.verdict.verdicts.flatMap((v) => v.anomalies.map((a) => a.kind));

@@ -21,10 +21,10 @@ describe("scenario authoring options", () => {
     );
     expect(failing.runs).toBe(1);
     const result = runScenario(failing, { seed: 1 });
-    expect(result.ok).toBe(true);
+    expect(result.status).toBe("failed");
     expect(result.failure?.schedule.intents).toEqual(intents);
     const fixed = validateScenario(defineScenario({ name: "regression-fixed", description: "d", processor: bankLedger, schedule: { intents, faultMix: { "no-idempotence": 1 } } }), null);
-    expect(runScenario(fixed, { seed: 1 }).ok).toBe(true);
+    expect(runScenario(fixed, { seed: 1 }).status).toBe("passed");
   });
 
   it("rejects a bad intent in a fixed schedule and a bad time limit, naming the field", () => {

@@ -40,7 +40,7 @@ describe("a scenario's workload in real runs", () => {
       null,
     );
     const result = runScenario(scenario, { seed: 3, runs: 500 });
-    expect(result.ok).toBe(true);
+    expect(result.status).toBe("failed");
     const failure = result.failure!;
     expect(failure.schedule.intents.some((i) => i.k === "produce" && i.kind !== undefined)).toBe(true);
     const dir = mkdtempSync(join(tmpdir(), "eosim-workload-"));

@@ -5,9 +5,10 @@
  * so the schedules run, the failure reported and every count are those of a single-thread
  * run with the same seed. With one worker the run happens in this thread.
  */
-import { resultOfChunks, runScenario, type RunOptions, type ScenarioResult } from "./run-scenario.ts";
-import type { Scenario } from "./scenario.ts";
-import { fileSourceOf, type ScenarioSource } from "./scenario-source.ts";
+import { resultOfChunks, runScenario, type RunOptions } from "./run-scenario.ts";
+import type { ScenarioResult } from "./scenario-result.ts";
+import type { Scenario } from "../scenario/scenario.ts";
+import { fileSourceOf, type ScenarioSource } from "../scenario/scenario-source.ts";
 import { planChunks } from "./schedule-chunks.ts";
 import { WorkerPool } from "./worker-pool.ts";
 

@@ -6,14 +6,13 @@
  * as is; shrinking happens once, in the thread that assembles the run's result.
  */
 import fc from "fast-check";
-import { checkRun } from "../check/all-checkers.ts";
 import { Coverage } from "../report/coverage.ts";
 import type { Schedule } from "../schedule/intent.ts";
 import { scheduleArbitrary } from "../schedule/schedule-arbitrary.ts";
-import { runSchedule } from "../sim/run-schedule.ts";
 import type { WorldView } from "../sim/world-view.ts";
-import type { Scenario } from "./scenario.ts";
+import type { Scenario } from "../scenario/scenario.ts";
 import type { ChunkPlan } from "./schedule-chunks.ts";
+import { judgeSchedule } from "./judge-schedule.ts";
 import { randomFromRun } from "./skip-ahead-random.ts";
 
 /** What one chunk found. */
@@ -50,9 +49,8 @@ export interface ChunkOptions {
  */
 export function chunkProperty(scenario: Scenario, plan: Pick<ChunkPlan, "firstRun">, onJudged?: (schedule: Schedule, view: WorldView, ok: boolean) => void): fc.IProperty<[Schedule]> {
   const property = fc.property(scheduleArbitrary(scenario.shape), (schedule) => {
-    // judgeSchedule (run-scenario.ts) inlined: that module builds on this one.
-    const view = runSchedule(scenario.world, schedule);
-    const ok = checkRun(view, scenario.checkers).ok;
+    const { view, verdict } = judgeSchedule(scenario, schedule);
+    const ok = verdict.ok;
     onJudged?.(schedule, view, ok);
     return ok;
   });

@@ -2,11 +2,12 @@
 // the same schedules run, the same first failure, shrunk to the same schedule. (No timing
 // assertions: speed lives in the benchmark.)
 import { describe, expect, it } from "vitest";
-import { runScenario, type ScenarioResult } from "../../src/scenario/run-scenario.ts";
-import { runScenarioParallel } from "../../src/scenario/parallel-run.ts";
+import { runScenario } from "../../src/run/run-scenario.ts";
+import type { ScenarioResult } from "../../src/run/scenario-result.ts";
+import { runScenarioParallel } from "../../src/run/parallel-run.ts";
 import { loadScenarioFile } from "../../src/scenario/load-scenarios.ts";
-import { planChunks } from "../../src/scenario/schedule-chunks.ts";
-import { WorkerPool } from "../../src/scenario/worker-pool.ts";
+import { planChunks } from "../../src/run/schedule-chunks.ts";
+import { WorkerPool } from "../../src/run/worker-pool.ts";
 import { builtInScenario } from "../helpers.ts";
 
 const lateFailure = async () => (await loadScenarioFile("test/fixtures/late-failure.scenario.ts"))[0];
@@ -15,7 +16,7 @@ const lateFailure = async () => (await loadScenarioFile("test/fixtures/late-fail
 function outcome(result: ScenarioResult) {
   return {
     runs: result.runs,
-    failures: result.failures,
+    status: result.status,
     intents: result.failure?.schedule.intents ?? null,
     faultMix: result.failure?.schedule.faultMix ?? null,
     path: result.failure?.path ?? null,

@@ -3,7 +3,7 @@
  * clonable data.
  */
 import type { ChunkResult } from "./run-chunk.ts";
-import type { ScenarioSource } from "./scenario-source.ts";
+import type { ScenarioSource } from "../scenario/scenario-source.ts";
 import type { ChunkPlan } from "./schedule-chunks.ts";
 
 /** Run one chunk. */

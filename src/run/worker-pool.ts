@@ -6,13 +6,13 @@
  * it wins). The chunks handed back are those up to the lowest failing one, which is what a
  * single thread would have run: the run's result does not depend on the number of workers or
  * on which worker finished first. Each worker loads the scenario once from its source
- * (`scenario-source.ts`); shrinking is left to the caller's thread.
+ * (`scenario/scenario-source.ts`); shrinking is left to the caller's thread.
  */
 import { Worker } from "node:worker_threads";
 import { HarnessError } from "../core/invariant.ts";
-import { BadInputError } from "./bad-input.ts";
+import { BadInputError } from "../scenario/bad-input.ts";
 import type { ChunkResult } from "./run-chunk.ts";
-import type { ScenarioSource } from "./scenario-source.ts";
+import type { ScenarioSource } from "../scenario/scenario-source.ts";
 import type { ChunkPlan } from "./schedule-chunks.ts";
 import type { WorkerError, WorkerReply, WorkerRequest } from "./worker-messages.ts";
 

@@ -5,10 +5,10 @@
  */
 import { parentPort } from "node:worker_threads";
 import { HarnessError } from "../core/invariant.ts";
-import { BadInputError } from "./bad-input.ts";
+import { BadInputError } from "../scenario/bad-input.ts";
 import { runChunk } from "./run-chunk.ts";
-import type { Scenario } from "./scenario.ts";
-import { loadScenarioSource, type ScenarioSource } from "./scenario-source.ts";
+import type { Scenario } from "../scenario/scenario.ts";
+import { loadScenarioSource, type ScenarioSource } from "../scenario/scenario-source.ts";
 import type { ChunkPlan } from "./schedule-chunks.ts";
 import type { WorkerReply, WorkerRequest } from "./worker-messages.ts";
 

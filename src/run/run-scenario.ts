@@ -1,0 +1,93 @@
+/**
+ * Running a scenario: fast-check generates schedules from the seed, each runs in a fresh
+ * world and goes through the checkers (`judge-schedule.ts`); the first failing schedule is
+ * shrunk and then run once more to capture its history and verdict for the report and the
+ * repro file (`shrink-failure.ts`).
+ *
+ * Schedules come in chunks with seeds derived from the run's seed (`schedule-chunks.ts`), so
+ * the same run can be spread over worker threads (`parallel-run.ts`) or CI shards and still
+ * report the same failure; here the chunks run in order, in this thread.
+ */
+import { requiredLabels } from "../scenario/required-coverage.ts";
+import type { Scenario } from "../scenario/scenario.ts";
+import { foldChunks } from "./fold-chunks.ts";
+import { type ChunkResult, runChunk } from "./run-chunk.ts";
+import { outcomeOf } from "./scenario-outcome.ts";
+import { runErrorOf, type RunError, type ScenarioResult, type ScheduleFailure } from "./scenario-result.ts";
+import { planChunks, type Shard } from "./schedule-chunks.ts";
+import { shrinkFailure } from "./shrink-failure.ts";
+
+/** Options of one scenario run. */
+export interface RunOptions {
+  /** Schedules to generate (default: the scenario's `runs`). */
+  readonly runs?: number;
+  /** Root seed of the run (fast-check seed). */
+  readonly seed: number;
+  /** Stop generating (and shrinking) after this many seconds; the best counterexample so far is kept. */
+  readonly timeLimitSeconds?: number;
+  /** Bound on the second shrinking pass, in seconds (default 20); the best schedule so far is kept. */
+  readonly shrinkTimeLimitSeconds?: number;
+  /**
+   * Called after each generated schedule (not during shrinking) with the schedules done so
+   * far, the schedules planned and the failures found (the run stops at the first one, then
+   * shrinks it). Called from the hot loop: keep it cheap and throttle any output.
+   */
+  readonly onProgress?: (done: number, total: number, failures: number) => void;
+  /** Run only this shard's chunks (CI matrices; see `schedule-chunks.ts`). */
+  readonly shard?: Shard | null;
+}
+
+/**
+ * The result of a run from its chunks (those up to the lowest failing one count, see
+ * `fold-chunks.ts`): counts, coverage, and how the run ended, with the shrunk failure of the
+ * lowest failing chunk or the error that shrinking it raised. Shared by the in-thread and the
+ * parallel runner, so both report the same.
+ */
+export function resultOfChunks(scenario: Scenario, options: RunOptions, chunks: readonly ChunkResult[], seconds: number): ScenarioResult {
+  const { chunks: counted, failing: failed, runs, coverage, unreached } = foldChunks(chunks, requiredLabels(scenario));
+  let failure: ScheduleFailure | null = null;
+  let error: RunError | null = null;
+  const shrinkStarted = performance.now();
+  if (failed !== undefined) {
+    try {
+      // Each shrinking pass is bounded by the shrink limit, and by the run's own time limit.
+      failure = shrinkFailure(scenario, failed, runs, Math.min(options.shrinkTimeLimitSeconds ?? 20, options.timeLimitSeconds ?? Number.POSITIVE_INFINITY));
+    } catch (thrown) {
+      error = runErrorOf(thrown);
+    }
+  }
+  const shrinkSeconds = failed === undefined ? 0 : (performance.now() - shrinkStarted) / 1000;
+  return {
+    name: scenario.name,
+    expect: scenario.expect,
+    runs,
+    seed: options.seed,
+    seconds,
+    schedulesPerSecond: seconds > 0 ? runs / seconds : 0,
+    shrinkSeconds,
+    plannedRuns: options.runs ?? scenario.runs,
+    shard: options.shard ?? null,
+    chunks: counted,
+    coverage,
+    ...outcomeOf(scenario.expect, failure, error, unreached),
+  };
+}
+
+/** Run `scenario` over generated schedules, chunk after chunk in this thread. */
+export function runScenario(scenario: Scenario, options: RunOptions): ScenarioResult {
+  const plans = planChunks(options.runs ?? scenario.runs, options.seed, options.shard ?? null);
+  const total = plans.reduce((sum, plan) => sum + plan.size, 0);
+  const deadlineMs = options.timeLimitSeconds === undefined ? undefined : Date.now() + options.timeLimitSeconds * 1000;
+  const started = performance.now();
+  const chunks: ChunkResult[] = [];
+  let done = 0;
+  const onProgress = options.onProgress;
+  const onSchedule = onProgress === undefined ? undefined : (failed: boolean) => onProgress(++done, total, failed ? 1 : 0);
+  for (const plan of plans) {
+    if (deadlineMs !== undefined && Date.now() >= deadlineMs) break;
+    const chunk = runChunk(scenario, plan, { deadlineMs, onSchedule });
+    chunks.push(chunk);
+    if (chunk.failedAt !== null || chunk.interrupted) break;
+  }
+  return resultOfChunks(scenario, options, chunks, (performance.now() - started) / 1000);
+}
