@@ -26,8 +26,9 @@ export class PartitionStore implements StoreNamespace {
     readonly partition: number,
     restored?: RestoredContents,
   ) {
-    this.state = new Map(restored?.state);
-    this.dedupe = new Map(restored?.dedupe);
+    // A restore hands its freshly built maps over (it keeps no reference): adopt, not copy.
+    this.state = restored === undefined ? new Map() : (restored.state as Map<string, unknown>);
+    this.dedupe = restored === undefined ? new Map() : (restored.dedupe as Map<string, number>);
     if (restored !== undefined) {
       this.nextOffset = restored.nextOffset;
       this.outbox = restored.outbox;

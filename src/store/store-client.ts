@@ -46,7 +46,10 @@ export interface StoreSnapshot {
   readonly nextOffset: number;
 }
 
-/** What a restore rebuilt from the changelog, installed atomically by {@link StoreClient.restore}. */
+/**
+ * What a restore rebuilt from the changelog, installed atomically by {@link StoreClient.restore}.
+ * The store takes the maps over: the caller must not keep or change them afterwards.
+ */
 export interface RestoredContents {
   readonly state: ReadonlyMap<string, unknown>;
   readonly dedupe: ReadonlyMap<string, number>;

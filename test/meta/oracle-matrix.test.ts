@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { checkers } from "../../src/check/all-checkers.ts";
 import { mutants } from "../../src/runtime/mutants.ts";
 import { mutantScenario } from "../../src/scenario/mutant-scenario.ts";
-import { runScenario } from "../../src/scenario/run-scenario.ts";
+import { runScenario } from "../../src/run/run-scenario.ts";
 
 const budget = 1500;
 
