@@ -4,8 +4,10 @@
  * scenario as a whole, with the same one-line messages as field rules), and the defaults the
  * schedule generator gets.
  */
+import { resolveRange } from "../core/option-spec.ts";
 import type { Processor } from "../runtime/processor.ts";
 import type { TopologyOptions, WorkloadOptions } from "./define-scenario.ts";
+import { workloadOptionSpecs } from "./scenario-options.ts";
 
 /** The options the workload rules read. */
 interface WorkloadFields {
@@ -19,9 +21,6 @@ interface WorkloadIssue {
   readonly path: readonly PropertyKey[];
   readonly issue: string;
 }
-
-/** Produce intents per schedule when `workload.events` gives no `max`: at least `min`, else this. */
-const defaultEventsMax = 10;
 
 /** The first workload rule `scenario` breaks, or undefined when it keeps them all. */
 export function workloadIssue(scenario: WorkloadFields): WorkloadIssue | undefined {
@@ -56,13 +55,12 @@ export interface ResolvedWorkload {
 /** Defaults of `workload`. Leaves `events` and `eventKindWeights` out when not set. */
 export function resolveWorkload(scenario: WorkloadFields): ResolvedWorkload {
   const { workload, topology, processor } = scenario;
-  const keys = workload?.keys ?? topology?.keys ?? 6;
+  const keys = workload?.keys ?? topology?.keys ?? workloadOptionSpecs.keys.default;
   const events = workload?.events;
   const mix = workload?.mix;
-  const min = events?.min ?? 0;
   return {
     keys,
-    ...(events === undefined ? {} : { events: { min, max: events.max ?? Math.max(min, defaultEventsMax) } }),
+    ...(events === undefined ? {} : { events: resolveRange(workloadOptionSpecs.events, events) }),
     ...(mix === undefined ? {} : { eventKindWeights: (processor.eventKinds ?? []).map((kind) => (Object.hasOwn(mix, kind) ? mix[kind] : 0)) }),
   };
 }
