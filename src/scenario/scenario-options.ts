@@ -4,7 +4,7 @@
  * validation schema, the defaults a loaded scenario gets and the values and bounds
  * `eosim new` writes into its template all come from these tables; the TSDoc of each entry is
  * what an editor shows on the option, and a test checks the bounds and defaults it states.
- * Sizes of the deployment are bounded by `core/limits.ts`.
+ * Sizes of the deployment are bounded by `core/limits.ts`, which the world asserts as well.
  * Options without bounds or defaults of their own (name, processor, faults, schedule,
  * runtime, checkers, coverage, time limit) are declared in `define-scenario.ts`.
  */
@@ -75,7 +75,8 @@ export const scenarioOptionSpecs = {
   /**
    * Intents per generated schedule, `{ min, max }` (`min` 0-2000, `max` 1-2000;
    * `min` defaults to 10, `max` to the larger of `min` and 80). With `workload.events`, this
-   * bounds the intents other than produce (steps, ticks, faults), and the events come on top.
+   * bounds the intents other than produce (steps, ticks, faults), and the events come on top;
+   * both maxima together stay within the bound of `max`.
    */
   intents: range(int(0, limits.intentCountMax, 10), int(1, limits.intentCountMax, 80)),
   /** Schedules per run when the CLI is given no `--runs` (1-10,000,000). Default 200 (1 with a fixed `schedule`). */

@@ -5,6 +5,7 @@
  * `scenarios/foo.scenario.ts: topology.partitions must be an integer from 1 to 64, got 0`.
  */
 import { Schema } from "effect";
+import { limits } from "../core/limits.ts";
 import { faultKinds } from "../faults/fault-kind.ts";
 import { checkerNames } from "../check/all-checkers.ts";
 import type { Processor } from "../runtime/processor.ts";
@@ -19,6 +20,9 @@ import { workloadIssue } from "./scenario-workload.ts";
 /** A top-level option of the table, optional. */
 const option = <K extends keyof typeof top>(name: K) => Schema.optional(optionSchema(top[name], name));
 
+const intents = Schema.Array(IntentSchema).check(
+  Schema.makeFilter((list: readonly unknown[]) => list.length <= limits.intentCountMax, { message: `must hold at most ${limits.intentCountMax} intents` }),
+);
 
 const isNameList = (u: unknown): boolean => Array.isArray(u) && u.every((name) => typeof name === "string");
 
@@ -40,7 +44,7 @@ export const ScenarioSchema = Schema.Struct({
   faults: Schema.optional(Schema.Array(oneOf(faultKinds))),
   faultWeights: option("faultWeights"),
   schedule: Schema.optional(Schema.Struct({
-    intents: Schema.Array(IntentSchema),
+    intents,
     faultMix: option("faultWeights"),
     seed: Schema.optional(intIn(-2147483648, 2147483647)),
   })),

@@ -4,16 +4,18 @@
  * scenario as a whole, with the same one-line messages as field rules), and the defaults the
  * schedule generator gets.
  */
+import { limits } from "../core/limits.ts";
 import { resolveRange } from "../core/option-spec.ts";
 import type { Processor } from "../runtime/processor.ts";
 import type { TopologyOptions, WorkloadOptions } from "./define-scenario.ts";
-import { workloadOptionSpecs } from "./scenario-options.ts";
+import { scenarioOptionSpecs, workloadOptionSpecs } from "./scenario-options.ts";
 
 /** The options the workload rules read. */
 interface WorkloadFields {
   readonly processor: Processor;
   readonly topology?: TopologyOptions;
   readonly workload?: WorkloadOptions;
+  readonly intents?: { readonly min?: number; readonly max?: number };
 }
 
 /** A rule broken at `path`, in the shape an Effect Schema filter reports it. */
@@ -33,6 +35,8 @@ export function workloadIssue(scenario: WorkloadFields): WorkloadIssue | undefin
   if (events?.min !== undefined && events.max !== undefined && events.min > events.max) {
     return { path: ["workload", "events", "min"], issue: `must be at most workload.events.max (${events.max})` };
   }
+  const tooLong = scheduleLengthIssue(scenario);
+  if (tooLong !== undefined) return tooLong;
   if (workload.mix === undefined) return undefined;
   const kinds = processor.eventKinds ?? [];
   const known = kinds.length === 0 ? `${processor.name} declares no event kinds` : `its kinds: ${kinds.join(", ")}`;
@@ -43,6 +47,27 @@ export function workloadIssue(scenario: WorkloadFields): WorkloadIssue | undefin
     return { path: ["workload", "mix"], issue: "must give at least one event kind a weight above 0" };
   }
   return undefined;
+}
+
+/**
+ * With `workload.events`, a schedule holds up to `intents.max` other intents plus
+ * `workload.events.max` events, which together must stay within `limits.intentCountMax`.
+ * The rule names the first of the fields the user set that makes the sum too large.
+ */
+function scheduleLengthIssue(scenario: WorkloadFields): WorkloadIssue | undefined {
+  const events = scenario.workload?.events;
+  if (events === undefined) return undefined;
+  const eventsMax = resolveRange(workloadOptionSpecs.events, events).max;
+  const intentsMax = resolveRange(scenarioOptionSpecs.intents, scenario.intents).max;
+  if (eventsMax + intentsMax <= limits.intentCountMax) return undefined;
+  const rule = `(a schedule holds at most ${limits.intentCountMax} intents)`;
+  const intents = scenario.intents ?? {};
+  if (events.max !== undefined || events.min !== undefined) {
+    const field = events.max !== undefined ? "max" : "min";
+    return { path: ["workload", "events", field], issue: `must be at most ${limits.intentCountMax - intentsMax} with intents.max ${intentsMax} ${rule}` };
+  }
+  const field = intents.max !== undefined ? "max" : "min";
+  return { path: ["intents", field], issue: `must be at most ${limits.intentCountMax - eventsMax} with workload.events.max ${eventsMax} ${rule}` };
 }
 
 /** What the runner needs of a (validated) workload: the key space and the schedule shaping. */
