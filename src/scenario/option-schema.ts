@@ -1,6 +1,6 @@
 /**
  * Effect Schemas built from option tables (`core/option-spec.ts`), so validation checks
- * exactly the values and bounds a table declares, with the one-line rules
+ * exactly the values, bounds and cross-field rule a table declares, with the one-line rules
  * `format-schema-error.ts` prints: `topology.partitions must be an integer from 1 to 64`.
  */
 import { Schema } from "effect";
@@ -14,9 +14,19 @@ export const intIn = (min: number, max: number) =>
 export const oneOf = (values: readonly string[]) =>
   Schema.String.check(Schema.makeFilter((s: string) => values.includes(s), { message: `must be one of ${values.join(", ")}` }));
 
-/** `{ min, max }`, each within its bounds. */
-function rangeSchema(spec: RangeSpec) {
-  return Schema.Struct({ min: Schema.optional(intIn(spec.min.min, spec.min.max)), max: Schema.optional(intIn(spec.max.min, spec.max.max)) });
+/**
+ * `{ min, max }` with `min` at most `max`, where a missing `min` is its default (a missing
+ * `max` follows `min`, so it never conflicts). The rule is worded after fast-check's.
+ */
+function rangeSchema(spec: RangeSpec, field: string) {
+  return Schema.Struct({ min: Schema.optional(intIn(spec.min.min, spec.min.max)), max: Schema.optional(intIn(spec.max.min, spec.max.max)) }).check(
+    Schema.makeFilter((given: { readonly min?: number; readonly max?: number }) => {
+      const min = given.min ?? spec.min.default;
+      if (given.max === undefined || given.max >= min) return undefined;
+      const shown = given.min === undefined ? `${min}, its default` : `${min}`;
+      return { path: ["max"], issue: `must be equal or greater than ${field}.min (${shown})` };
+    }),
+  );
 }
 
 /** The schema of one option; `field` is its path as the user writes it, for messages. */
@@ -33,7 +43,7 @@ function untypedSchema(spec: OptionSpec, field: string): Schema.Decoder<unknown>
     case "int":
       return spec.nullable ? Schema.NullOr(intIn(spec.min, spec.max)) : intIn(spec.min, spec.max);
     case "range":
-      return rangeSchema(spec);
+      return rangeSchema(spec, field);
     case "weights":
       return Schema.Record(spec.keys === null ? Schema.String : oneOf(spec.keys), intIn(spec.min, spec.max));
   }

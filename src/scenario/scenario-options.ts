@@ -73,7 +73,7 @@ export const scenarioOptionSpecs = {
   /** Largest distance (in events) at which an upstream re-publishes an old event (0-10,000). Default 12. */
   republishDistanceMax: int(0, 10_000, 12),
   /**
-   * Intents per generated schedule, `{ min, max }` (`min` 0-2000, `max` 1-2000;
+   * Intents per generated schedule, `{ min, max }` (`min` 0-2000, `max` 1-2000, min <= max;
    * `min` defaults to 10, `max` to the larger of `min` and 80). With `workload.events`, this
    * bounds the intents other than produce (steps, ticks, faults), and the events come on top;
    * both maxima together stay within the bound of `max`.

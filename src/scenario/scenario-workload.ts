@@ -31,10 +31,6 @@ export function workloadIssue(scenario: WorkloadFields): WorkloadIssue | undefin
   if (workload.keys !== undefined && topology?.keys !== undefined && workload.keys !== topology.keys) {
     return { path: ["workload", "keys"], issue: `must equal topology.keys (${topology.keys}) when both are set` };
   }
-  const events = workload.events;
-  if (events?.min !== undefined && events.max !== undefined && events.min > events.max) {
-    return { path: ["workload", "events", "min"], issue: `must be at most workload.events.max (${events.max})` };
-  }
   const tooLong = scheduleLengthIssue(scenario);
   if (tooLong !== undefined) return tooLong;
   if (workload.mix === undefined) return undefined;

@@ -1,5 +1,6 @@
 // The maxima of core/limits.ts are what validation accepts: a scenario one past a limit is
-// rejected with one line naming the field, one at the limit loads.
+// rejected with one line naming the field, one at the limit loads. A `{ min, max }` range
+// with min above max is rejected too, instead of being silently clamped.
 import { describe, expect, it } from "vitest";
 import { limits } from "../../src/core/limits.ts";
 import { BadInputError, bankLedger, defineScenario, validateScenario } from "../../src/index.ts";
@@ -45,5 +46,20 @@ describe("limits", () => {
     expectRejected({ intents: { max: max - 100 }, workload: { events: { min: 101 } } }, `workload.events.min must be at most 100 with intents.max ${max - 100} ${rule}, got 101`);
     expectRejected({ intents: { max }, workload: { events: {} } }, `intents.max must be at most ${max - 10} with workload.events.max 10 ${rule}, got ${max}`);
     expectRejected({ intents: { min: max }, workload: { events: {} } }, `intents.min must be at most ${max - 10} with workload.events.max 10 ${rule}, got ${max}`);
+  });
+});
+
+describe("min above max", () => {
+  it.each([
+    [{ intents: { min: 10, max: 2 } }, "intents.max must be equal or greater than intents.min (10), got 2"],
+    [{ intents: { max: 5 } }, "intents.max must be equal or greater than intents.min (10, its default), got 5"],
+    [{ workload: { events: { min: 10, max: 2 } } }, "workload.events.max must be equal or greater than workload.events.min (10), got 2"],
+  ])("rejects %j", (patch, message) => expectRejected(patch, message));
+
+  it("accepts min equal to max, and a max that follows a larger min", () => {
+    expect(load({ intents: { min: 5, max: 5 } }).shape).toMatchObject({ minIntents: 5, maxIntents: 5 });
+    expect(load({ intents: { min: 100 } }).shape).toMatchObject({ minIntents: 100, maxIntents: 100 });
+    expect(load({ intents: { max: 10 } }).shape).toMatchObject({ minIntents: 10, maxIntents: 10 });
+    expect(load({ workload: { events: { max: 0 } } }).shape.events).toEqual({ min: 0, max: 0 });
   });
 });
