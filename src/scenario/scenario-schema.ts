@@ -58,5 +58,5 @@ export const ScenarioSchema = Schema.Struct({
   compaction: Schema.optional(optionStruct(compactionOptionSpecs, "compaction.")),
   runs: option("runs"),
   expect: option("expect"),
-  // Rules across fields (workload against topology and the processor) run once every field is valid.
+  // Rules across fields (workload against topology, the processor and intents) run once every field is valid.
 }).check(Schema.makeFilter(workloadIssue));

@@ -48,7 +48,7 @@ export function workloadIssue(scenario: WorkloadFields): WorkloadIssue | undefin
 /**
  * With `workload.events`, a schedule holds up to `intents.max` other intents plus
  * `workload.events.max` events, which together must stay within `limits.intentCountMax`.
- * The rule names the first of the fields the user set that makes the sum too large.
+ * The rule names the field the user set that makes a maximum that large, the events' first.
  */
 function scheduleLengthIssue(scenario: WorkloadFields): WorkloadIssue | undefined {
   const events = scenario.workload?.events;
@@ -57,12 +57,12 @@ function scheduleLengthIssue(scenario: WorkloadFields): WorkloadIssue | undefine
   const intentsMax = resolveRange(scenarioOptionSpecs.intents, scenario.intents).max;
   if (eventsMax + intentsMax <= limits.intentCountMax) return undefined;
   const rule = `(a schedule holds at most ${limits.intentCountMax} intents)`;
-  const intents = scenario.intents ?? {};
-  if (events.max !== undefined || events.min !== undefined) {
-    const field = events.max !== undefined ? "max" : "min";
-    return { path: ["workload", "events", field], issue: `must be at most ${limits.intentCountMax - intentsMax} with intents.max ${intentsMax} ${rule}` };
+  // The field that set the events' maximum: `max`, or a `min` above max's default.
+  const eventsField = events.max !== undefined ? "max" : (events.min ?? 0) > workloadOptionSpecs.events.max.default ? "min" : undefined;
+  if (eventsField !== undefined) {
+    return { path: ["workload", "events", eventsField], issue: `must be at most ${limits.intentCountMax - intentsMax} with intents.max ${intentsMax} ${rule}` };
   }
-  const field = intents.max !== undefined ? "max" : "min";
+  const field = scenario.intents?.max !== undefined ? "max" : "min";
   return { path: ["intents", field], issue: `must be at most ${limits.intentCountMax - eventsMax} with workload.events.max ${eventsMax} ${rule}` };
 }
 

@@ -46,6 +46,7 @@ describe("limits", () => {
     expectRejected({ intents: { max: max - 100 }, workload: { events: { min: 101 } } }, `workload.events.min must be at most 100 with intents.max ${max - 100} ${rule}, got 101`);
     expectRejected({ intents: { max }, workload: { events: {} } }, `intents.max must be at most ${max - 10} with workload.events.max 10 ${rule}, got ${max}`);
     expectRejected({ intents: { min: max }, workload: { events: {} } }, `intents.min must be at most ${max - 10} with workload.events.max 10 ${rule}, got ${max}`);
+    expectRejected({ intents: { max: max - 5 }, workload: { events: { min: 3 } } }, `intents.max must be at most ${max - 10} with workload.events.max 10 ${rule}, got ${max - 5}`);
   });
 });
 
