@@ -3,12 +3,12 @@
  */
 import { type Checker } from "../check/verdict.ts";
 import { checkers as allCheckers } from "../check/all-checkers.ts";
+import { resolveRange } from "../core/option-spec.ts";
 import { type FaultKind, type FaultMix, faultKinds } from "../faults/fault-kind.ts";
 import { findMutant, mutants } from "../runtime/mutants.ts";
 import { referenceRuntime, type RuntimeOptions } from "../runtime/runtime-options.ts";
 import type { ScheduleShape } from "../schedule/schedule-arbitrary.ts";
 import type { WorldConfig } from "../sim/world-config.ts";
-import { resolveRange } from "../core/option-spec.ts";
 import { BadInputError } from "./bad-input.ts";
 import type { ScenarioDefinition } from "./define-scenario.ts";
 import { compactionDefaults, scenarioDefaults, scenarioOptionSpecs, topologyDefaults } from "./scenario-options.ts";
