@@ -3,7 +3,30 @@
  * (so a user sees the whole shape in one place) and every option written out with its
  * default and a comment. It must pass as written with any seed, so it only requires coverage
  * that every few schedules reach (crashes), and its processor is correct by construction.
+ * The values it writes, the bounds its comments quote and the fault kinds it lists come from
+ * the option tables (`scenario/scenario-options.ts`) and the fault catalogue, so they cannot
+ * drift from what validation accepts and what a scenario gets when it leaves them out.
  */
+import { boundText } from "../core/option-spec.ts";
+import { faultKinds } from "../faults/fault-kind.ts";
+import { compactionOptionSpecs as compaction, scenarioOptionSpecs as top, topologyOptionSpecs as topology, workloadOptionSpecs as workload } from "../scenario/scenario-options.ts";
+
+/** `items` quoted and comma-separated, wrapped into `// ` comment lines of at most `width` characters. */
+function quotedList(items: readonly string[], indent: string, width = 95): string {
+  const lines: string[] = [];
+  let line = "";
+  for (const [i, item] of items.entries()) {
+    const word = `${JSON.stringify(item)}${i === items.length - 1 ? "." : ","}`;
+    if (line !== "" && indent.length + 3 + line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line === "" ? word : `${line} ${word}`;
+    }
+  }
+  lines.push(line);
+  return lines.map((l) => `${indent}// ${l}`).join("\n");
+}
 
 /** The text of `scenarios/<name>.scenario.ts`. */
 export function scenarioTemplate(name: string): string {
@@ -60,29 +83,27 @@ export default defineScenario({
   description: "order totals on the reference runtime under every fault",
   // The business logic under test: yours, or a built-in (bankLedger, inventory, ...).
   processor: orderTotals,
-  // The simulated deployment: input/changelog/output partitions (1-64), service instances
-  // (1-16, each with its own disk) and upstream producers (1-16).
-  topology: { partitions: 4, instances: 3, producers: 2 },
-  // The input workload: distinct keys (1-1000). Optionally also how many input events each
+  // The simulated deployment: input/changelog/output partitions (${boundText(topology.partitions)}), service instances
+  // (${boundText(topology.instances)}, each with its own disk) and upstream producers (${boundText(topology.producers)}).
+  topology: { partitions: ${topology.partitions.default}, instances: ${topology.instances.default}, producers: ${topology.producers.default} },
+  // The input workload: distinct keys (${boundText(workload.keys)}). Optionally also how many input events each
   // schedule holds on top of the other intents, e.g. \`events: { min: 5, max: 20 }\`
   // (default: drawn with them), and, for a processor that lists its eventKinds, their
-  // relative weights (0-100), e.g. \`mix: { deposit: 3, withdraw: 1 }\` with bankLedger
+  // relative weights (${boundText(workload.mix)}), e.g. \`mix: { deposit: 3, withdraw: 1 }\` with bankLedger
   // (default: the processor picks the kind from the draw).
-  workload: { keys: 6 },
+  workload: { keys: ${workload.keys.default} },
   // Fault kinds to inject (default: all of them; \`[]\` runs without faults). Each schedule
   // draws a weight per kind, so some runs are storms of one fault and others are calm:
-  // "lost-ack", "lost-request", "ambiguous-error", "reorder", "no-idempotence", "crash",
-  // "disk-wipe", "rebalance", "pause", "compaction", "restore-race", "truncation",
-  // "upstream-duplicate".
+${quotedList(faultKinds, "  ")}
   // faults: ["lost-ack", "crash", "rebalance"],
   // The runtime under test: "reference" (the correct design), a planted bug by name (see
   // \`eosim mutants\`), or knobs away from the reference. To watch eosim catch a bug, set it
   // to { dedupe: false }: a retried order is then counted twice.
   runtime: "reference",
   // Ticks a paused instance keeps its group session before it is replaced (and becomes a zombie).
-  sessionTimeoutTicks: 10,
+  sessionTimeoutTicks: ${top.sessionTimeoutTicks.default},
   // Largest distance, in events, at which an upstream re-publishes an old event.
-  republishDistanceMax: 12,
+  republishDistanceMax: ${top.republishDistanceMax.default},
   // Coverage the run must reach or fail ("sometimes" assertions): "fault:<kind>",
   // "crash-point:<point>", "every-fault" or "every-crash-point".
   requiredCoverage: ["fault:crash"],
@@ -90,14 +111,14 @@ export default defineScenario({
   // checkers: ["exactly-once-state", "effectively-once-outputs", "restoration", "liveness"],
   // Intents (produce, step, fault, ...) per generated schedule; with workload.events, the
   // intents other than produce.
-  intents: { min: 10, max: 80 },
+  intents: { min: ${top.intents.min.default}, max: ${top.intents.max.default} },
   // Changelog compaction: records per segment (the active segment is never compacted) and
   // ticks a tombstone survives once the cleaner first kept it.
-  compaction: { segmentRecords: 4, deleteRetentionTicks: 50 },
+  compaction: { segmentRecords: ${compaction.segmentRecords.default}, deleteRetentionTicks: ${compaction.deleteRetentionTicks.default} },
   // Schedules per run when \`--runs\` is not given.
-  runs: 200,
+  runs: ${top.runs.default},
   // "pass": no schedule may fail. "fail": some schedule must fail (a planted bug must be caught).
-  expect: "pass",
+  expect: "${top.expect.default}",
 });
 `;
 }

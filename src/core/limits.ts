@@ -1,6 +1,9 @@
 /**
  * Bounds on everything that loops or grows ("put a limit on everything"). Breaching one is a
  * liveness failure of the service under test (drain budget) or an invariant failure of eosim.
+ * The sizes a scenario chooses (partitions, instances, producers, intents) are the bounds its
+ * options are validated against (`scenario/scenario-options.ts`), so a scenario past one is
+ * bad input; the world asserts the deployment sizes again when it is built.
  */
 export const limits = {
   /** Partitions a topic may have. */

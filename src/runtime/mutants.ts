@@ -19,11 +19,11 @@ export interface Mutant {
   readonly processor?: string;
   /** Fault kinds to inject (default: all). */
   readonly faults?: readonly FaultKind[];
-  /** Workload key space (default 6): fewer keys, more events per key. */
+  /** Workload key space (default: the scenario's): fewer keys, more events per key. */
   readonly keys?: number;
   /** Relative weights of the processor's event kinds (default: the processor's own mix). */
   readonly mix?: Readonly<Record<string, number>>;
-  /** Changelog segment size (default 8): smaller segments leave less of the log uncompactable. */
+  /** Changelog segment size (default: the scenario's): smaller segments leave less of the log uncompactable. */
   readonly segmentRecords?: number;
   /**
    * Checkers that must each catch this bug on their own, within a small budget (the oracle x

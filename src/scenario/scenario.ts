@@ -3,6 +3,7 @@
  */
 import { type Checker } from "../check/verdict.ts";
 import { checkers as allCheckers } from "../check/all-checkers.ts";
+import { resolveRange } from "../core/option-spec.ts";
 import { type FaultKind, type FaultMix, faultKinds } from "../faults/fault-kind.ts";
 import { findMutant, mutants } from "../runtime/mutants.ts";
 import { referenceRuntime, type RuntimeOptions } from "../runtime/runtime-options.ts";
@@ -10,6 +11,7 @@ import type { ScheduleShape } from "../schedule/schedule-shape.ts";
 import type { WorldConfig } from "../sim/world-config.ts";
 import { BadInputError } from "./bad-input.ts";
 import type { ScenarioDefinition } from "./define-scenario.ts";
+import { compactionDefaults, scenarioDefaults, scenarioOptionSpecs, topologyDefaults } from "./scenario-options.ts";
 import { resolveWorkload } from "./scenario-workload.ts";
 
 /** A runnable scenario. */
@@ -53,25 +55,25 @@ export function resolveScenario(definition: ScenarioDefinition, file: string | n
   const world: WorldConfig = {
     processor: definition.processor,
     runtime: runtime.options,
-    partitions: topology.partitions ?? 4,
-    instances: topology.instances ?? 3,
-    producers: topology.producers ?? 2,
+    partitions: topology.partitions ?? topologyDefaults.partitions,
+    instances: topology.instances ?? topologyDefaults.instances,
+    producers: topology.producers ?? topologyDefaults.producers,
     keys: workload.keys,
     compaction: {
-      segmentRecords: definition.compaction?.segmentRecords ?? 4,
-      deleteRetentionTicks: definition.compaction?.deleteRetentionTicks ?? 50,
+      segmentRecords: definition.compaction?.segmentRecords ?? compactionDefaults.segmentRecords,
+      deleteRetentionTicks: definition.compaction?.deleteRetentionTicks ?? compactionDefaults.deleteRetentionTicks,
     },
-    sessionTimeoutTicks: definition.sessionTimeoutTicks ?? 10,
-    brokerBugs: { earlyTombstoneRemoval: runtime.earlyTombstoneRemoval || (definition.compaction?.earlyTombstoneRemoval ?? false) },
+    sessionTimeoutTicks: definition.sessionTimeoutTicks ?? scenarioDefaults.sessionTimeoutTicks,
+    brokerBugs: { earlyTombstoneRemoval: runtime.earlyTombstoneRemoval || (definition.compaction?.earlyTombstoneRemoval ?? compactionDefaults.earlyTombstoneRemoval) },
   };
-  const minIntents = definition.intents?.min ?? 10;
-  const maxIntents = Math.max(minIntents, definition.intents?.max ?? 80);
+  const intents = resolveRange(scenarioOptionSpecs.intents, definition.intents);
   const selected = definition.checkers;
   return {
     name: definition.name,
     description: definition.description,
-    expect: definition.expect ?? "pass",
-    runs: definition.runs ?? (definition.schedule === undefined ? 200 : 1),
+    expect: definition.expect ?? scenarioDefaults.expect,
+    // A fixed schedule plays the same intents every run, so one run is the default.
+    runs: definition.runs ?? (definition.schedule === undefined ? scenarioDefaults.runs : 1),
     file,
     world,
     shape: {
@@ -80,12 +82,12 @@ export function resolveScenario(definition: ScenarioDefinition, file: string | n
       partitions: world.partitions,
       keys: world.keys,
       faults: definition.faults ?? faultKinds,
-      minIntents,
-      maxIntents,
+      minIntents: intents.min,
+      maxIntents: intents.max,
       // Only when set: a shape without them generates exactly the schedules it always did.
       ...(workload.events === undefined ? {} : { events: workload.events }),
       ...(workload.eventKindWeights === undefined ? {} : { eventKindWeights: workload.eventKindWeights }),
-      republishDistanceMax: definition.republishDistanceMax ?? 12,
+      republishDistanceMax: definition.republishDistanceMax ?? scenarioDefaults.republishDistanceMax,
       faultWeights: definition.faultWeights === undefined ? undefined : fullMix(definition.faultWeights),
       fixed: definition.schedule === undefined ? undefined : {
         seed: definition.schedule.seed ?? 0,

@@ -8,6 +8,8 @@ import { ConsumerGroup } from "../broker/consumer-group.ts";
 import { Producer } from "../broker/producer.ts";
 import { VirtualClock } from "../core/clock.ts";
 import { History } from "../core/history.ts";
+import { invariant } from "../core/invariant.ts";
+import { limits } from "../core/limits.ts";
 import { producerActor } from "../core/packed-fields.ts";
 import { Streams } from "../core/prng.ts";
 import { NetworkFaults } from "../faults/network.ts";
@@ -39,6 +41,9 @@ export class World {
   eventsCreated = 0;
 
   constructor(readonly config: WorldConfig, settings: RunSettings) {
+    invariant(config.partitions >= 1 && config.partitions <= limits.partitionCountMax, () => `world config: ${config.partitions} partitions, outside 1-${limits.partitionCountMax}`);
+    invariant(config.instances >= 1 && config.instances <= limits.instanceCountMax, () => `world config: ${config.instances} instances, outside 1-${limits.instanceCountMax}`);
+    invariant(config.producers >= 1 && config.producers <= limits.producerCountMax, () => `world config: ${config.producers} producers, outside 1-${limits.producerCountMax}`);
     this.streams = new Streams(settings.seed);
     const retention = config.brokerBugs.earlyTombstoneRemoval ? 0 : config.compaction.deleteRetentionTicks;
     this.broker = new Broker(

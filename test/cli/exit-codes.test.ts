@@ -42,6 +42,8 @@ describe("exit codes", () => {
 describe("bad input: exit 2 and one line naming what is wrong", () => {
   it.each([
     [["run", fixture("bad-field")], "eosim: test/fixtures/bad-field.scenario.ts: topology.partitions must be an integer from 1 to 64, got 0"],
+    [["run", fixture("too-many-instances")], "eosim: test/fixtures/too-many-instances.scenario.ts: topology.instances must be an integer from 1 to 16, got 17"],
+    [["run", fixture("intents-min-above-max")], "eosim: test/fixtures/intents-min-above-max.scenario.ts: intents.max must be equal or greater than intents.min (10), got 2"],
     [["run", "--seed", "x1"], 'eosim: --seed must be an integer from -2147483648 to 2147483647, got "x1"'],
     [["run", "--time-limit=-3"], 'eosim: --time-limit must be a positive number of seconds, got "-3"'],
     [["run", "--time-limit", "-3"], 'eosim: run: --time-limit: write a value starting with "-" as --time-limit=VALUE (see eosim run --help)'],

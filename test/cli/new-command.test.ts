@@ -6,7 +6,9 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { scenarioTemplate } from "../../src/cli/scenario-template.ts";
-import { loadScenarioFile } from "../../src/index.ts";
+import { boundText } from "../../src/core/option-spec.ts";
+import { faultKinds, loadScenarioFile } from "../../src/index.ts";
+import { compactionOptionSpecs, scenarioOptionSpecs, topologyOptionSpecs, workloadOptionSpecs } from "../../src/scenario/scenario-options.ts";
 import { eosim } from "./run-cli.ts";
 
 const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
@@ -67,6 +69,38 @@ describe("the template", () => {
     for (const [i, line] of lines.entries()) {
       if (/^ {2}[a-zA-Z]+: /.test(line)) expect(lines[i - 1], `comment above: ${line}`).toMatch(/^ {2}\/\//);
     }
+  });
+
+  it("writes the option tables' defaults and quotes their bounds and the fault kinds", async () => {
+    const dir = mkdtempSync(join(repoRoot, "reports", "tmp-template-"));
+    const file = join(dir, "defaults.scenario.ts");
+    const text = scenarioTemplate("defaults");
+    writeFileSync(file, text);
+    try {
+      const [{ definition }] = await loadScenarioFile(file);
+      const { partitions, instances, producers } = topologyOptionSpecs;
+      expect(definition.topology).toEqual({ partitions: partitions.default, instances: instances.default, producers: producers.default });
+      expect(definition.workload).toEqual({ keys: workloadOptionSpecs.keys.default });
+      expect(definition.compaction).toEqual({ segmentRecords: compactionOptionSpecs.segmentRecords.default, deleteRetentionTicks: compactionOptionSpecs.deleteRetentionTicks.default });
+      const { sessionTimeoutTicks, republishDistanceMax, intents, runs, expect: expectation } = scenarioOptionSpecs;
+      expect(definition).toMatchObject({
+        sessionTimeoutTicks: sessionTimeoutTicks.default,
+        republishDistanceMax: republishDistanceMax.default,
+        intents: { min: intents.min.default, max: intents.max.default },
+        runs: runs.default,
+        expect: expectation.default,
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    const comments = text.split("\n").filter((line) => line.trimStart().startsWith("//")).join(" ").replace(/\s*\/\/\s*/g, " ");
+    expect(comments).toContain(`partitions (${boundText(topologyOptionSpecs.partitions)})`);
+    expect(comments).toContain(`(${boundText(topologyOptionSpecs.instances)}, each with its own disk)`);
+    expect(comments).toContain(`producers (${boundText(topologyOptionSpecs.producers)})`);
+    expect(comments).toContain(`distinct keys (${boundText(workloadOptionSpecs.keys)})`);
+    expect(comments).toContain(`relative weights (${boundText(workloadOptionSpecs.mix)})`);
+    const listed = comments.slice(comments.indexOf("Fault kinds to inject"), comments.indexOf("faults: ["));
+    expect([...listed.matchAll(/"([a-z-]+)"/g)].map((m) => m[1])).toEqual(faultKinds);
   });
 
   it("loads and validates for any valid name", async () => {

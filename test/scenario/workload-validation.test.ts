@@ -15,7 +15,7 @@ describe("workload validation", () => {
     [{ workload: { events: { min: -1 } } }, "workload.events.min must be an integer from 0 to 1000, got -1"],
     [{ workload: { events: { max: 1001 } } }, "workload.events.max must be an integer from 0 to 1000, got 1001"],
     [{ workload: { events: { min: 2.5 } } }, "workload.events.min must be an integer from 0 to 1000, got 2.5"],
-    [{ workload: { events: { min: 9, max: 5 } } }, "workload.events.min must be at most workload.events.max (5), got 9"],
+    [{ workload: { events: { min: 9, max: 5 } } }, "workload.events.max must be equal or greater than workload.events.min (9), got 5"],
     [{ workload: { events: { mx: 3 } } }, "workload.events.mx is not a known field"],
     [{ workload: { mix: { depositt: 3 } } }, `workload.mix names an event kind bank-ledger does not have: "depositt" (its kinds: deposit, withdraw), got {"depositt":3}`],
     [{ workload: { mix: { deposit: 101 } } }, "workload.mix.deposit must be an integer from 0 to 100, got 101"],
