@@ -28,12 +28,12 @@ function endsWithModelBalances(world: World, model: LedgerModel): boolean {
     const owner = world.group.ownerOf(p);
     const store = owner < 0 ? undefined : world.instances[owner].taskFor(p)?.store;
     if (store === undefined) return false;
-    for (const key of store.state.keys()) accounts.add(key);
+    for (const [key] of store.scan()) accounts.add(key);
   }
   for (const account of accounts) {
     const p = world.partitionOf(account);
     const store = world.instances[world.group.ownerOf(p)].taskFor(p)!.store!;
-    if (store.state.get(account) !== model.balances.get(account)) return false;
+    if (store.get(account) !== model.balances.get(account)) return false;
   }
   return true;
 }

@@ -67,8 +67,7 @@ export class Broker {
     private readonly network: SendInterceptor,
     private readonly cleaner: BackgroundCleaner | null = null,
   ) {
-    const logs = (archive: boolean) => Array.from({ length: config.partitions }, () => new PartitionLog<unknown>(archive));
-    this.topics = [logs(true), logs(false), logs(false)];
+    this.topics = [partitionLogs(config.partitions, true), partitionLogs(config.partitions, false), partitionLogs(config.partitions, false)];
     this.fenceEpochs = new Array<number>(config.partitions).fill(-1);
   }
 
@@ -143,14 +142,29 @@ export class Broker {
 
   /** A copy of `topic`'s content now. */
   topicData<V>(topic: SendTarget): TopicData<V> {
-    const logs = this.topics[topic] as readonly PartitionLog<V>[];
-    return { records: logs.map((log) => log.snapshot()), endOffsets: logs.map((log) => log.endOffset) };
+    const records: LogRecord<V>[][] = [];
+    const endOffsets: number[] = [];
+    for (const log of this.topics[topic] as readonly PartitionLog<V>[]) {
+      records.push(log.snapshot());
+      endOffsets.push(log.endOffset);
+    }
+    return { records, endOffsets };
   }
 
   /** Every input record ever appended, per partition (a copy; truncation does not touch it). */
   inputArchive<V>(): LogRecord<V>[][] {
-    return (this.topics[SendTarget.input] as readonly PartitionLog<V>[]).map((log) => log.archiveSnapshot());
+    const archive: LogRecord<V>[][] = [];
+    for (const log of this.topics[SendTarget.input] as readonly PartitionLog<V>[]) archive.push(log.archiveSnapshot());
+    return archive;
   }
+}
+
+// Built with loops, not `Array.from(..., () => ...)`: a world (and so a broker) is built per
+// schedule, and under the TypeScript loader every closure created costs a property definition.
+function partitionLogs(count: number, keepArchive: boolean): PartitionLog<unknown>[] {
+  const logs: PartitionLog<unknown>[] = [];
+  for (let p = 0; p < count; p++) logs.push(new PartitionLog<unknown>(keepArchive));
+  return logs;
 }
 
 /** A client bound to one actor: what it does is recorded under its name. */

@@ -9,6 +9,8 @@
 import { invariant } from "../core/invariant.ts";
 import type { LogRecord, ProduceEntry } from "./log-record.ts";
 
+const nothingFetched: readonly never[] = Object.freeze([]);
+
 export class PartitionLog<V> {
   /** Records in offset order; after compaction, offsets have gaps. Private: readers fetch or take a snapshot. */
   private records: LogRecord<V>[] = [];
@@ -53,12 +55,11 @@ export class PartitionLog<V> {
   }
 
   /** Up to `max` records with offset >= `from`, in offset order. */
-  fetch(from: number, max: number): LogRecord<V>[] {
-    const out: LogRecord<V>[] = [];
-    for (let i = this.indexAtOrAfter(from); i < this.records.length && out.length < max; i++) {
-      out.push(this.records[i]);
-    }
-    return out;
+  fetch(from: number, max: number): readonly LogRecord<V>[] {
+    const first = this.indexAtOrAfter(from);
+    // An idle consumer polls at every step: fetching nothing must not allocate.
+    if (first >= this.records.length || max <= 0) return nothingFetched;
+    return this.records.slice(first, Math.min(this.records.length, first + max));
   }
 
   /** Every record, in offset order: a copy (records themselves are immutable and shared). */

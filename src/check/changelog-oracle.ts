@@ -22,16 +22,16 @@ export interface DecodedStore {
 export function decodeChangelog(records: readonly LogRecord<unknown>[]): DecodedStore {
   const decoded: DecodedStore = { state: new Map(), dedupe: new Map(), nextOffset: 0 };
   for (const { key, value } of records) {
-    const colon = key.indexOf(":");
-    const kind = colon === 1 ? key[0] : key;
+    // A one-letter tag and a colon, or a whole reserved key; nothing else carries state.
+    const tag = key.charAt(1) === ":" ? key.charAt(0) : "";
     const name = key.substring(2);
-    if (kind === "s") {
+    if (tag === "s") {
       if (value === null) decoded.state.delete(name);
       else decoded.state.set(name, value);
-    } else if (kind === "d") {
+    } else if (tag === "d") {
       if (value === null) decoded.dedupe.delete(name);
       else decoded.dedupe.set(name, value);
-    } else if (kind === "#offset") {
+    } else if (key === "#offset") {
       decoded.nextOffset = value as number;
     }
   }

@@ -16,7 +16,13 @@
  * Actors are the ones who reach the broker: service instances 0..127 and upstream producers,
  * coded 128 + producer id ({@link producerActor}).
  */
-import { invariant } from "./invariant.ts";
+import { HarnessError } from "./invariant.ts";
+
+// Checks throw directly rather than through `invariant(cond, () => message)`: these run on
+// every append, fetch and commit, and a closure per call costs more than the packing itself.
+function unpackable(what: string): never {
+  throw new HarnessError(`cannot pack ${what} into a history field`);
+}
 
 const partitionBits = 8;
 const partitionMask = (1 << partitionBits) - 1;
@@ -35,25 +41,25 @@ export function isProducerActor(actor: number): boolean {
 
 /** Pack a topic code (0..3) and a partition (0..255). */
 export function topicPartition(topic: number, partition: number): number {
-  invariant(partition >= 0 && partition <= partitionMask && topic >= 0 && topic <= topicMask, () => `cannot pack topic ${topic} partition ${partition}`);
+  if (!(partition >= 0 && partition <= partitionMask && topic >= 0 && topic <= topicMask)) unpackable(`topic ${topic} partition ${partition}`);
   return (topic << partitionBits) | partition;
 }
 
 /** Pack who (an actor code), which topic and which partition. */
 export function actorSlot(actor: number, topic: number, partition: number): number {
-  invariant(actor >= 0 && actor <= actorMask, () => `cannot pack actor ${actor}`);
+  if (!(actor >= 0 && actor <= actorMask)) unpackable(`actor ${actor}`);
   return (actor << (partitionBits + 2)) | topicPartition(topic, partition);
 }
 
 /** Pack a store namespace: which instance's disk, which partition. */
 export function storeSlot(instance: number, partition: number): number {
-  invariant(instance >= 0 && instance <= actorMask && partition >= 0 && partition <= partitionMask, () => `cannot pack store of instance ${instance} partition ${partition}`);
+  if (!(instance >= 0 && instance <= actorMask && partition >= 0 && partition <= partitionMask)) unpackable(`the store of instance ${instance} partition ${partition}`);
   return (instance << partitionBits) | partition;
 }
 
 /** Pack a record count and a send outcome code (0..7). */
 export function countOutcome(count: number, outcome: number): number {
-  invariant(count >= 0 && outcome >= 0 && outcome <= 7, () => `cannot pack count ${count} outcome ${outcome}`);
+  if (!(count >= 0 && outcome >= 0 && outcome <= 7)) unpackable(`count ${count} outcome ${outcome}`);
   return count * 8 + outcome;
 }
 

@@ -7,16 +7,18 @@
  */
 import type { RunVerdict } from "../check/all-checkers.ts";
 import type { Anomaly } from "../check/verdict.ts";
+import { SendTarget } from "../broker/send-outcome.ts";
 import { type History, Op } from "../core/history.ts";
+import { slotPartition, slotTopic } from "../core/packed-fields.ts";
 import type { WorldView } from "../sim/world-view.ts";
 
-/** Step (1-based) of the first poll of `partition` at `offset`, or null. */
+/** Step (1-based) of the first fetch of input `partition` that returned `offset`, or null. */
 export function firstPollStep(history: History, partition: number, offset: number): number | null {
   const data = history.data;
   let step = 1;
   for (let i = 0; i < data.length; i += 4) {
     if (data[i] === Op.intent) step = data[i + 1] + 2;
-    else if (data[i] === Op.poll && data[i + 2] === partition && data[i + 3] === offset) return step;
+    else if (data[i] === Op.fetch && slotTopic(data[i + 1]) === SendTarget.input && slotPartition(data[i + 1]) === partition && data[i + 2] <= offset && offset < data[i + 2] + data[i + 3]) return step;
   }
   return null;
 }

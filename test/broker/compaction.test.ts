@@ -47,12 +47,12 @@ type Case = { appends: Append[]; segmentRecords: number; deleteRetentionTicks: n
 
 function run(c: Case) {
   const log = build(c.appends);
-  const before = log.records.slice();
+  const before = log.snapshot();
   const lastTs = before.at(-1)?.timestampTicks ?? 0;
   const now = lastTs + c.extraTicks;
   const config: CompactionConfig = { segmentRecords: c.segmentRecords, deleteRetentionTicks: c.deleteRetentionTicks };
   const removed = compactLog(log, config, now);
-  return { log, before, after: log.records, now, config, removed };
+  return { log, before, after: log.snapshot(), now, config, removed };
 }
 
 describe("compactLog (properties)", () => {
@@ -116,11 +116,11 @@ describe("compactLog (properties)", () => {
           }
           now += step.gap;
           const activeStart = activeStartOf(log.endOffset, segmentRecords);
-          const before = log.records.slice();
+          const before = log.snapshot();
           const latest = new Map<string, number>();
           for (const r of before) if (r.offset < activeStart) latest.set(r.key, r.offset);
           compactLog(log, config, now);
-          const kept = new Set(log.records.map((r) => r.offset));
+          const kept = new Set(log.snapshot().map((r) => r.offset));
           for (const r of before) {
             if (r.offset >= activeStart || r.value !== null || latest.get(r.key) !== r.offset) continue;
             const since = firstKept.get(r.offset);
@@ -151,7 +151,7 @@ describe("compactLog (properties)", () => {
         const { log, after, config, now } = run(c);
         const once = after.slice();
         expect(compactLog(log, config, now)).toBe(0);
-        expect(log.records).toEqual(once);
+        expect(log.snapshot()).toEqual(once);
       }),
     );
   });
@@ -162,9 +162,10 @@ describe("compactLog (properties)", () => {
         const { log, after, config, now } = run(c);
         const once = after.slice();
         compactLog(log, config, now + later);
-        const removed = once.filter((r) => !log.records.includes(r));
+        const twice = log.snapshot();
+        const removed = once.filter((r) => !twice.includes(r));
         for (const r of removed) expect(r.value).toBeNull();
-        expect(replay(log.records)).toEqual(replay(once));
+        expect(replay(twice)).toEqual(replay(once));
       }),
     );
   });
@@ -182,26 +183,26 @@ describe("compactLog (examples)", () => {
   it("an empty log stays empty", () => {
     const log = new PartitionLog<number>();
     expect(compactLog(log, config, 100)).toBe(0);
-    expect(log.records).toEqual([]);
+    expect(log.snapshot()).toEqual([]);
   });
 
   it("keeps the latest value per key and leaves gaps", () => {
     // offsets 0..4, segments [0,1] [2,3] [4] (active)
     const log = at([["a", 1, 0], ["b", 2, 0], ["a", 3, 0], ["b", 4, 0], ["a", 5, 0]]);
     expect(compactLog(log, config, 0)).toBe(2);
-    expect(log.records.map((r) => [r.offset, r.key, r.value])).toEqual([[2, "a", 3], [3, "b", 4], [4, "a", 5]]);
+    expect(log.snapshot().map((r) => [r.offset, r.key, r.value])).toEqual([[2, "a", 3], [3, "b", 4], [4, "a", 5]]);
   });
 
   it("a head record superseded only in the active segment survives", () => {
     const log = at([["a", 1, 0], ["b", 2, 0], ["a", 3, 0]]); // active segment starts at 2
     expect(compactLog(log, config, 0)).toBe(0);
-    expect(log.records.map((r) => r.offset)).toEqual([0, 1, 2]);
+    expect(log.snapshot().map((r) => r.offset)).toEqual([0, 1, 2]);
   });
 
   it("a first pass keeps a head tombstone however old it is, and drops its key's older values", () => {
     const log = at([["a", 1, 0], ["a", null, 5], ["b", 1, 5]]);
     expect(compactLog(log, config, 1000)).toBe(1);
-    expect(log.records.map((r) => [r.offset, r.key, r.value])).toEqual([[1, "a", null], [2, "b", 1]]);
+    expect(log.snapshot().map((r) => [r.offset, r.key, r.value])).toEqual([[1, "a", null], [2, "b", 1]]);
   });
 
   it("the retention counts from the first pass that kept the tombstone", () => {
@@ -209,34 +210,34 @@ describe("compactLog (examples)", () => {
     expect(compactLog(log, config, 5)).toBe(1);
     expect(log.tombstoneCleanedAt.get(1)).toBe(5);
     expect(compactLog(log, config, 14)).toBe(0);
-    expect(log.records.map((r) => r.offset)).toEqual([1, 2]);
+    expect(log.snapshot().map((r) => r.offset)).toEqual([1, 2]);
     expect(log.tombstoneCleanedAt.get(1)).toBe(5); // a later pass does not restart the clock
     expect(compactLog(log, config, 15)).toBe(1);
-    expect(log.records.map((r) => r.offset)).toEqual([2]);
+    expect(log.snapshot().map((r) => r.offset)).toEqual([2]);
     expect(log.tombstoneCleanedAt.has(1)).toBe(false);
   });
 
   it("a tombstone superseded by a newer record is dropped at once and forgotten", () => {
     const log = at([["a", null, 0], ["b", 1, 0], ["c", 1, 0], ["c", 2, 0], ["a", 2, 0]]);
     compactLog(log, config, 0); // head [0..3]: tombstone 0 is a's latest in the head -> kept
-    expect(log.records.map((r) => r.offset)).toEqual([0, 1, 3, 4]);
+    expect(log.snapshot().map((r) => r.offset)).toEqual([0, 1, 3, 4]);
     expect(log.tombstoneCleanedAt.get(0)).toBe(0);
     log.appendBatch([{ key: "d", value: 1 }], 1);
     log.appendBatch([{ key: "d", value: 2 }], 1); // end 7: head [0..5], a=2 at 4 supersedes the tombstone
     compactLog(log, config, 1);
-    expect(log.records.map((r) => r.offset)).toEqual([1, 3, 4, 5, 6]);
+    expect(log.snapshot().map((r) => r.offset)).toEqual([1, 3, 4, 5, 6]);
     expect(log.tombstoneCleanedAt.size).toBe(0);
   });
 
   it("a tombstone in the active segment survives however old", () => {
     const log = at([["a", 1, 0], ["b", 1, 0], ["a", null, 0]]);
     compactLog(log, config, 1000);
-    expect(log.records.map((r) => [r.offset, r.key, r.value])).toEqual([[0, "a", 1], [1, "b", 1], [2, "a", null]]);
+    expect(log.snapshot().map((r) => [r.offset, r.key, r.value])).toEqual([[0, "a", 1], [1, "b", 1], [2, "a", null]]);
   });
 
   it("with deleteRetentionTicks 0 every head tombstone goes at once", () => {
     const log = at([["a", null, 3], ["b", 1, 3], ["c", 1, 3]]);
     compactLog(log, { segmentRecords: 1, deleteRetentionTicks: 0 }, 3);
-    expect(log.records.map((r) => r.offset)).toEqual([1, 2]);
+    expect(log.snapshot().map((r) => r.offset)).toEqual([1, 2]);
   });
 });

@@ -17,7 +17,7 @@ describe("ConsumerGroup", () => {
     expect(g.generation).toBe(0);
     expect(g.members).toEqual([]);
     expect(g.ownerOf(0)).toBe(-1);
-    expect(g.committed).toEqual([0, 1, 2, 3].map(() => ({ offset: -1, generation: 0 })));
+    expect(g.committedOffsets()).toEqual([0, 1, 2, 3].map(() => ({ offset: -1, generation: 0 })));
     expect(g.rejectedCommits).toBe(0);
   });
 
@@ -76,8 +76,8 @@ describe("ConsumerGroup", () => {
     g.join(0);
     g.join(1);
     expect(g.commitOffset(1, 2, 1, 17)).toBe(true);
-    expect(g.committed[1]).toEqual({ offset: 17, generation: 2 });
-    expect(g.committed[0]).toEqual({ offset: -1, generation: 0 });
+    expect(g.committedOffset(1)).toEqual({ offset: 17, generation: 2 });
+    expect(g.committedOffset(0)).toEqual({ offset: -1, generation: 0 });
     expect(g.rejectedCommits).toBe(0);
     expect(lastRecord(history)).toEqual([Op.offsetCommit, 1, 1, 17]);
   });
@@ -89,7 +89,7 @@ describe("ConsumerGroup", () => {
     g.join(1);
     g.commitOffset(0, g.generation, 0, 3);
     expect(g.commitOffset(0, stale, 0, 9)).toBe(false);
-    expect(g.committed[0]).toEqual({ offset: 3, generation: 2 });
+    expect(g.committedOffset(0)).toEqual({ offset: 3, generation: 2 });
     expect(g.rejectedCommits).toBe(1);
     expect(lastRecord(history)).toEqual([Op.offsetCommit, 0, 0, -10]);
   });
@@ -101,7 +101,7 @@ describe("ConsumerGroup", () => {
     expect(g.ownerOf(1)).toBe(1);
     expect(g.commitOffset(0, g.generation, 1, 5)).toBe(false);
     expect(g.commitOffset(7, g.generation, 1, 5)).toBe(false);
-    expect(g.committed[1].offset).toBe(-1);
+    expect(g.committedOffset(1).offset).toBe(-1);
     expect(g.rejectedCommits).toBe(2);
   });
 
@@ -113,5 +113,49 @@ describe("ConsumerGroup", () => {
     g.leave(1);
     expect(g.commitOffset(1, g.generation, 0, 1)).toBe(false);
     expect(g.rejectedCommits).toBe(1);
+  });
+});
+
+describe("GroupClient (one member's connection)", () => {
+  it("joins, leaves and reads its assignment as that member", () => {
+    const { g } = group(4);
+    const c0 = g.client(0);
+    const c2 = g.client(2);
+    expect(c0.isMember()).toBe(false);
+    expect(c0.join()).toBe(true);
+    expect(c0.join()).toBe(false);
+    expect(c2.join()).toBe(true);
+    expect(g.members).toEqual([0, 2]);
+    expect(c0.isMember()).toBe(true);
+    expect(c0.generation).toBe(g.generation);
+    expect(c0.assignment()).toEqual(g.assignmentOf(0));
+    expect(c2.assignment()).toEqual(g.assignmentOf(2));
+    expect(c2.ownedSince(3)).toBe(g.ownedSince(3));
+    expect(c2.leave()).toBe(true);
+    expect(c2.leave()).toBe(false);
+    expect(c0.assignment()).toEqual([0, 1, 2, 3]);
+    expect(c2.assignment()).toEqual([]);
+  });
+
+  it("commits under its own name: the owner's commit is accepted, another member's refused, both recorded", () => {
+    const { g, history } = group(2);
+    const c0 = g.client(0);
+    const c1 = g.client(1);
+    c0.join();
+    c1.join();
+    expect(c1.commit(g.generation, 1, 6)).toBe(true);
+    expect(lastRecord(history)).toEqual([Op.offsetCommit, 1, 1, 6]);
+    expect(c0.commit(g.generation, 1, 9)).toBe(false);
+    expect(lastRecord(history)).toEqual([Op.offsetCommit, 0, 1, -10]);
+    expect(c0.committed(1)).toBe(6);
+    expect(c0.committed(0)).toBe(-1);
+    expect(g.committedOffset(1)).toEqual({ offset: 6, generation: g.generation });
+  });
+
+  it("committedOffsets is a copy", () => {
+    const { g } = group(2);
+    const copy = g.committedOffsets();
+    copy[0] = { offset: 99, generation: 9 };
+    expect(g.committedOffset(0)).toEqual({ offset: -1, generation: 0 });
   });
 });

@@ -17,7 +17,7 @@ describe("PartitionLog", () => {
     expect(log.endOffset).toBe(0);
     expect(log.logStartOffset).toBe(0);
     expect(log.fetch(0, 10)).toEqual([]);
-    expect(log.firstAtOrAfter(0)).toBeUndefined();
+    expect(log.fetch(0, 1)[0]).toBeUndefined();
   });
 
   it("assigns dense offsets across batches", () => {
@@ -26,15 +26,15 @@ describe("PartitionLog", () => {
     expect(log.appendBatch([{ key: "c", value: "3" }], 6)).toBe(2);
     expect(log.appendBatch([{ key: "d", value: null }, { key: "e", value: "5" }, { key: "f", value: "6" }], 7)).toBe(3);
     expect(log.endOffset).toBe(6);
-    expect(offsets(log.records)).toEqual([0, 1, 2, 3, 4, 5]);
-    expect(log.records[3]).toEqual({ offset: 3, key: "d", value: null, timestampTicks: 7, batch: 2 });
+    expect(offsets(log.snapshot())).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(log.snapshot()[3]).toEqual({ offset: 3, key: "d", value: null, timestampTicks: 7, batch: 2 });
   });
 
   it("gives every record of one batch the same batch number, and new batches new numbers", () => {
     const log = new PartitionLog<string>();
     log.appendBatch([{ key: "a", value: "1" }, { key: "b", value: "2" }], 0);
     log.appendBatch([{ key: "c", value: "3" }, { key: "d", value: "4" }], 0);
-    const [r0, r1, r2, r3] = log.records;
+    const [r0, r1, r2, r3] = log.snapshot();
     expect(r0.batch).toBe(r1.batch);
     expect(r2.batch).toBe(r3.batch);
     expect(r0.batch).not.toBe(r2.batch);
@@ -44,7 +44,7 @@ describe("PartitionLog", () => {
     const log = logOf(["a"]);
     expect(log.appendBatch([], 0)).toBe(1);
     expect(log.endOffset).toBe(1);
-    expect(log.records).toHaveLength(1);
+    expect(log.snapshot()).toHaveLength(1);
   });
 
   it("fetch returns records at or after `from`, in order, at most `max`", () => {
@@ -55,26 +55,26 @@ describe("PartitionLog", () => {
     expect(log.fetch(0, 0)).toEqual([]);
   });
 
-  it("fetch and firstAtOrAfter skip gaps", () => {
+  it("fetch skips gaps, for a whole range and for the first record at or after an offset", () => {
     const log = logOf(["a", "b", "c", "d", "e", "f"]);
-    log.replaceRecords(log.records.filter((r) => r.offset !== 1 && r.offset !== 2 && r.offset !== 4));
+    log.replaceRecords(log.snapshot().filter((r) => r.offset !== 1 && r.offset !== 2 && r.offset !== 4));
     expect(offsets(log.fetch(1, 10))).toEqual([3, 5]);
     expect(offsets(log.fetch(0, 2))).toEqual([0, 3]);
-    expect(log.firstAtOrAfter(1)?.offset).toBe(3);
-    expect(log.firstAtOrAfter(3)?.offset).toBe(3);
-    expect(log.firstAtOrAfter(4)?.offset).toBe(5);
-    expect(log.firstAtOrAfter(6)).toBeUndefined();
+    expect(log.fetch(1, 1)[0]?.offset).toBe(3);
+    expect(log.fetch(3, 1)[0]?.offset).toBe(3);
+    expect(log.fetch(4, 1)[0]?.offset).toBe(5);
+    expect(log.fetch(6, 1)[0]).toBeUndefined();
     // the end offset does not move back when records go
     expect(log.endOffset).toBe(6);
   });
 
-  it("firstAtOrAfter finds the right record on a gappy log for every offset", () => {
+  it("fetch(from, 1) finds the first record at or after `from` on a gappy log for every offset", () => {
     const log = logOf(Array.from({ length: 40 }, (_, i) => `k${i}`));
     const keep = new Set([0, 3, 4, 9, 17, 18, 30, 39]);
-    log.replaceRecords(log.records.filter((r) => keep.has(r.offset)));
+    log.replaceRecords(log.snapshot().filter((r) => keep.has(r.offset)));
     const sorted = [...keep].sort((a, b) => a - b);
     for (let from = 0; from <= 41; from++) {
-      expect(log.firstAtOrAfter(from)?.offset).toBe(sorted.find((o) => o >= from));
+      expect(log.fetch(from, 1)[0]?.offset).toBe(sorted.find((o) => o >= from));
     }
   });
 
@@ -82,9 +82,9 @@ describe("PartitionLog", () => {
     const log = logOf(["a", "b", "c", "d"]);
     log.truncateStart(2);
     expect(log.logStartOffset).toBe(2);
-    expect(offsets(log.records)).toEqual([2, 3]);
+    expect(offsets(log.snapshot())).toEqual([2, 3]);
     expect(offsets(log.fetch(0, 10))).toEqual([2, 3]);
-    expect(log.firstAtOrAfter(3)?.offset).toBe(3);
+    expect(log.fetch(3, 1)[0]?.offset).toBe(3);
     expect(log.endOffset).toBe(4);
     expect(log.appendBatch([{ key: "e", value: "5" }], 0)).toBe(4);
   });
@@ -94,17 +94,17 @@ describe("PartitionLog", () => {
     log.truncateStart(2);
     log.truncateStart(1);
     expect(log.logStartOffset).toBe(2);
-    expect(offsets(log.records)).toEqual([2]);
+    expect(offsets(log.snapshot())).toEqual([2]);
     log.truncateStart(100);
     expect(log.logStartOffset).toBe(3);
-    expect(log.records).toEqual([]);
+    expect(log.snapshot()).toEqual([]);
   });
 
   it("truncateStart on a gappy log keeps the records at or above the offset", () => {
     const log = logOf(["a", "b", "c", "d", "e"]);
-    log.replaceRecords(log.records.filter((r) => r.offset !== 2));
+    log.replaceRecords(log.snapshot().filter((r) => r.offset !== 2));
     log.truncateStart(2);
-    expect(offsets(log.records)).toEqual([3, 4]);
+    expect(offsets(log.snapshot())).toEqual([3, 4]);
   });
 
   it("clone is independent of the original", () => {
@@ -113,13 +113,13 @@ describe("PartitionLog", () => {
     copy.appendBatch([{ key: "c", value: "3" }], 0);
     copy.truncateStart(1);
     expect(log.endOffset).toBe(2);
-    expect(offsets(log.records)).toEqual([0, 1]);
+    expect(offsets(log.snapshot())).toEqual([0, 1]);
     expect(log.logStartOffset).toBe(0);
     expect(copy.endOffset).toBe(3);
-    expect(offsets(copy.records)).toEqual([1, 2]);
+    expect(offsets(copy.snapshot())).toEqual([1, 2]);
 
     log.appendBatch([{ key: "x", value: "x" }], 0);
-    expect(copy.records.map((r) => r.key)).toEqual(["b", "c"]);
+    expect(copy.snapshot().map((r) => r.key)).toEqual(["b", "c"]);
   });
 
   it("clone keeps end, start and batch numbering", () => {
@@ -130,7 +130,7 @@ describe("PartitionLog", () => {
     expect(copy.logStartOffset).toBe(1);
     copy.appendBatch([{ key: "d", value: "d" }], 0);
     log.appendBatch([{ key: "d", value: "d" }], 0);
-    expect(copy.records.at(-1)).toEqual(log.records.at(-1));
+    expect(copy.snapshot().at(-1)).toEqual(log.snapshot().at(-1));
   });
 
   it("clone copies the tombstone cleaning times independently", () => {
@@ -145,25 +145,60 @@ describe("PartitionLog", () => {
 
   it("replaceRecords accepts an increasing subset", () => {
     const log = logOf(["a", "b", "c"]);
-    const subset = [log.records[0], log.records[2]];
+    const subset = [log.snapshot()[0], log.snapshot()[2]];
     log.replaceRecords(subset);
-    expect(offsets(log.records)).toEqual([0, 2]);
+    expect(offsets(log.snapshot())).toEqual([0, 2]);
     log.replaceRecords([]);
-    expect(log.records).toEqual([]);
+    expect(log.snapshot()).toEqual([]);
   });
 
   it("replaceRecords rejects reordering with a HarnessError", () => {
     const log = logOf(["a", "b", "c"]);
-    const [r0, r1, r2] = log.records;
+    const [r0, r1, r2] = log.snapshot();
     expect(() => log.replaceRecords([r0, r2, r1])).toThrow(HarnessError);
     expect(() => log.replaceRecords([r1, r1])).toThrow(HarnessError);
     // the log is unchanged after a rejected replacement
-    expect(offsets(log.records)).toEqual([0, 1, 2]);
+    expect(offsets(log.snapshot())).toEqual([0, 1, 2]);
   });
 
   it("replaceRecords rejects offsets at or past the end with a HarnessError", () => {
     const log = logOf(["a", "b"]);
     const invented: LogRecord<string> = { offset: 2, key: "x", value: "x", timestampTicks: 0, batch: 9 };
-    expect(() => log.replaceRecords([log.records[0], invented])).toThrow(HarnessError);
+    expect(() => log.replaceRecords([log.snapshot()[0], invented])).toThrow(HarnessError);
+  });
+
+  it("snapshot is a copy: changing it does not change the log; size counts the records held", () => {
+    const log = logOf(["a", "b", "c"]);
+    const snap = log.snapshot();
+    snap.pop();
+    snap.push({ offset: 9, key: "x", value: "x", timestampTicks: 0, batch: 9 });
+    expect(offsets(log.snapshot())).toEqual([0, 1, 2]);
+    expect(log.size).toBe(3);
+    log.truncateStart(1);
+    expect(log.size).toBe(2);
+    log.replaceRecords(log.snapshot().filter((r) => r.offset !== 1));
+    expect(log.size).toBe(1);
+  });
+
+  it("a log that keeps an archive keeps every record ever appended, through truncation and compaction", () => {
+    const log = new PartitionLog<string>(true);
+    log.appendBatch([{ key: "a", value: "1" }, { key: "b", value: "2" }], 0);
+    log.appendBatch([{ key: "c", value: "3" }], 1);
+    log.replaceRecords(log.snapshot().filter((r) => r.offset !== 1));
+    log.truncateStart(2);
+    expect(offsets(log.snapshot())).toEqual([2]);
+    const archive = log.archiveSnapshot();
+    expect(archive.map((r) => [r.offset, r.key])).toEqual([[0, "a"], [1, "b"], [2, "c"]]);
+    // a copy too
+    archive.length = 0;
+    expect(log.archiveSnapshot()).toHaveLength(3);
+  });
+
+  it("a log without an archive has an empty one, and a clone does not copy the archive", () => {
+    expect(logOf(["a", "b"]).archiveSnapshot()).toEqual([]);
+    const log = new PartitionLog<string>(true);
+    log.appendBatch([{ key: "a", value: "1" }], 0);
+    expect(log.clone().archiveSnapshot()).toEqual([]);
+    expect(log.archiveSnapshot()).toHaveLength(1);
   });
 });

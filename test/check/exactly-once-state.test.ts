@@ -1,18 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { exactlyOnceState } from "../../src/check/exactly-once-state.ts";
-import { correctView } from "../helpers/views.ts";
+import { check, correctView, withStore } from "../helpers/views.ts";
 
 describe("exactly-once-state checker", () => {
   it("finds nothing on a correct run (with a duplicate input in it)", () => {
     const view = correctView();
-    expect(view.input[0].records.map((r) => r.value!.dedupeId)).toEqual(["p0-0", "p1-0", "p1-0", "p0-2"]);
-    expect(exactlyOnceState.check(view)).toEqual([]);
+    expect(view.input[0].map((r) => r.value!.dedupeId)).toEqual(["p0-0", "p1-0", "p1-0", "p0-2"]);
+    expect(check(exactlyOnceState, view)).toEqual([]);
   });
 
   it("reports a changed value as state-divergence, pointing at the last writer", () => {
-    const view = correctView();
-    view.liveStores[1]!.state.set("acct-1", 999);
-    const anomalies = exactlyOnceState.check(view);
+    const view = withStore(correctView(), 1, (store) => store.state.set("acct-1", 999));
+    const anomalies = check(exactlyOnceState, view);
     expect(anomalies).toHaveLength(1);
     expect(anomalies[0]).toMatchObject({ kind: "state-divergence", partition: 1, offset: 2 });
     expect(anomalies[0].detail).toContain("acct-1");
@@ -21,10 +20,11 @@ describe("exactly-once-state checker", () => {
   });
 
   it("reports a missing key and an extra key", () => {
-    const view = correctView();
-    view.liveStores[0]!.state.delete("acct-2");
-    view.liveStores[0]!.state.set("ghost", 1);
-    const anomalies = exactlyOnceState.check(view);
+    const view = withStore(correctView(), 0, (store) => {
+      store.state.delete("acct-2");
+      store.state.set("ghost", 1);
+    });
+    const anomalies = check(exactlyOnceState, view);
     expect(anomalies.map((a) => [a.kind, a.partition, a.offset])).toEqual([
       ["state-divergence", 0, 1],
       ["state-divergence", 0, undefined],
@@ -32,16 +32,13 @@ describe("exactly-once-state checker", () => {
   });
 
   it("detects a double-applied deposit", () => {
-    const view = correctView();
-    const store = view.liveStores[0]!;
-    store.state.set("acct-2", (store.state.get("acct-2") as number) * 2);
-    expect(exactlyOnceState.check(view).map((a) => a.kind)).toEqual(["state-divergence"]);
+    const view = withStore(correctView(), 0, (store) => store.state.set("acct-2", (store.state.get("acct-2") as number) * 2));
+    expect(check(exactlyOnceState, view).map((a) => a.kind)).toEqual(["state-divergence"]);
   });
 
   it("skips partitions without a live store", () => {
-    const view = correctView();
-    view.liveStores[0]!.state.set("acct-0", -1);
+    const view = withStore(correctView(), 0, (store) => store.state.set("acct-0", -1));
     const liveStores = [null, view.liveStores[1]];
-    expect(exactlyOnceState.check({ ...view, liveStores })).toEqual([]);
+    expect(check(exactlyOnceState, { ...view, liveStores })).toEqual([]);
   });
 });

@@ -2,7 +2,9 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { simulatedQueueAnomalies } from "../../src/check/queue-checker.ts";
 import { queuesClean } from "../../src/check/queue-fast-path.ts";
+import { SendTarget } from "../../src/broker/send-outcome.ts";
 import { History, Op } from "../../src/core/history.ts";
+import { slotTopic } from "../../src/core/packed-fields.ts";
 import { allMutantScenarios, referenceScenarios } from "../../src/scenario/mutant-scenario.ts";
 import type { Scenario } from "../../src/scenario/scenario.ts";
 import { scheduleArbitrary } from "../../src/schedule/schedule-arbitrary.ts";
@@ -21,14 +23,15 @@ function damaged(view: WorldView, damage: Damage | null): WorldView {
   if (damage === null) return view;
   if (damage.kind === "drop-output") {
     const partition = damage.at % view.output.length;
-    const records = view.output[partition].records;
+    const records = view.output[partition];
     if (records.length === 0) return view;
     const gone = records[damage.at % records.length].key;
     return withLog(view, "output", partition, filtered(view.output[partition], (key) => key !== gone));
   }
   const data = view.history.data;
   const polls: number[] = [];
-  for (let i = 0; i < data.length; i += 4) if (data[i] === Op.poll) polls.push(i);
+  // polls: the instances' input fetches, as the broker recorded them
+  for (let i = 0; i < data.length; i += 4) if (data[i] === Op.fetch && slotTopic(data[i + 1]) === SendTarget.input) polls.push(i);
   if (polls.length === 0) return view;
   const target = polls[damage.at % polls.length];
   const history = new History();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { referenceModel, referenceModelOf } from "../../src/check/reference-model.ts";
+import { checkContextOf } from "../../src/check/check-context.ts";
+import { referenceModel } from "../../src/check/reference-model.ts";
 import { sameValue, show } from "../../src/check/same-value.ts";
 import type { InputEvent } from "../../src/broker/producer.ts";
 import { PartitionLog } from "../../src/broker/partition-log.ts";
@@ -22,7 +23,7 @@ describe("referenceModel", () => {
       ["c", { account: "x", kind: "withdraw", amount: 3 }],
       ["d", { account: "y", kind: "deposit", amount: 1 }],
     ]);
-    const model = referenceModel(withArchive(view, 0, log.records));
+    const model = referenceModel(withArchive(view, 0, log.snapshot()));
     const p0 = model.partitions[0];
     expect(Object.fromEntries(p0.state)).toEqual({ x: 2, y: 1 });
     expect([...p0.applied]).toEqual([["a", 0], ["b", 1], ["c", 3], ["d", 4]]);
@@ -41,16 +42,31 @@ describe("referenceModel", () => {
 
   it("folds the input archive, so truncated input still counts", () => {
     const view = correctView();
-    const truncated = view.input[0].clone();
-    truncated.truncateStart(truncated.endOffset);
-    const model = referenceModel({ ...view, input: [truncated, view.input[1]] });
+    // retention truncated every record of partition 0; the archive keeps them
+    const model = referenceModel({ ...view, input: [[], view.input[1]] });
     expect(Object.fromEntries(model.partitions[0].state)).toEqual({ "acct-0": 2, "acct-2": 3 });
   });
 
-  it("is cached per view", () => {
+  it("is folded once per check context, on first use, and each context folds its own", () => {
     const view = correctView();
-    expect(referenceModelOf(view)).toBe(referenceModelOf(view));
-    expect(referenceModelOf({ ...view })).not.toBe(referenceModelOf(view));
+    const context = checkContextOf(view);
+    const model = context.model;
+    expect(context.model).toBe(model);
+    expect(model).toEqual(referenceModel(view));
+    expect(checkContextOf(view).model).not.toBe(model);
+    // a context built for another view folds that view
+    const other = withArchive(view, 0, []);
+    expect(checkContextOf(other).model.partitions[0].state.size).toBe(0);
+    expect(model.partitions[0].state.size).toBeGreaterThan(0);
+  });
+
+  it("a context that no checker asks for the model never folds it", () => {
+    const view = correctView();
+    // a processor that throws would fail the fold: building the context alone must not run it
+    const broken = { ...view, config: { ...view.config, processor: { ...view.config.processor, process: () => { throw new Error("folded"); } } } };
+    let context: ReturnType<typeof checkContextOf> | undefined;
+    expect(() => (context = checkContextOf(broken))).not.toThrow();
+    expect(() => context!.model).toThrow("folded");
   });
 });
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { checkRun, checkerNames, checkers } from "../../src/check/all-checkers.ts";
+import { checkContextOf } from "../../src/check/check-context.ts";
 import { type Checker, runChecker } from "../../src/check/verdict.ts";
-import { correctView } from "../helpers/views.ts";
+import { correctView, withStore } from "../helpers/views.ts";
 
 const fixed = (name: string, cls: Checker["class"], kinds: string[]): Checker => ({
   name,
@@ -12,8 +13,9 @@ const fixed = (name: string, cls: Checker["class"], kinds: string[]): Checker =>
 describe("runChecker", () => {
   it("valid true with no anomalies, false with some", () => {
     const view = correctView();
-    expect(runChecker(fixed("a", "safety", []), view)).toEqual({ checker: "a", valid: true, anomalies: [] });
-    expect(runChecker(fixed("b", "safety", ["x"]), view)).toEqual({ checker: "b", valid: false, anomalies: [{ kind: "x", detail: "x" }] });
+    const context = checkContextOf(view);
+    expect(runChecker(fixed("a", "safety", []), view, context)).toEqual({ checker: "a", valid: true, anomalies: [] });
+    expect(runChecker(fixed("b", "safety", ["x"]), view, context)).toEqual({ checker: "b", valid: false, anomalies: [{ kind: "x", detail: "x" }] });
   });
 
   it("turns a throwing checker into a valid 'unknown' verdict with the error", () => {
@@ -25,7 +27,7 @@ describe("runChecker", () => {
         throw new Error("exploded");
       },
     };
-    expect(runChecker(throwing, view)).toEqual({ checker: "boom", valid: "unknown", anomalies: [{ kind: "checker-error", detail: "checker threw: exploded" }] });
+    expect(runChecker(throwing, view, checkContextOf(view))).toEqual({ checker: "boom", valid: "unknown", anomalies: [{ kind: "checker-error", detail: "checker threw: exploded" }] });
   });
 
   it("handles non-Error throws", () => {
@@ -36,11 +38,31 @@ describe("runChecker", () => {
         throw "just a string";
       },
     };
-    expect(runChecker(throwing, correctView()).anomalies[0].detail).toBe("checker threw: just a string");
+    const view = correctView();
+    expect(runChecker(throwing, view, checkContextOf(view)).anomalies[0].detail).toBe("checker threw: just a string");
   });
 });
 
 describe("checkRun", () => {
+  it("hands every checker of a run the same context, so the reference model is folded once", () => {
+    const view = correctView();
+    const seen: unknown[] = [];
+    const asking = (name: string): Checker => ({
+      name,
+      class: "safety",
+      check: (_view, context) => {
+        seen.push(context.model);
+        return [];
+      },
+    });
+    expect(checkRun(view, [asking("a"), asking("b")]).ok).toBe(true);
+    expect(seen).toHaveLength(2);
+    expect(seen[0]).toBe(seen[1]);
+    // another run gets a context of its own
+    checkRun(view, [asking("c")]);
+    expect(seen[2]).not.toBe(seen[0]);
+  });
+
   it("runs every built-in checker by default", () => {
     expect(checkerNames).toEqual(expect.arrayContaining(["exactly-once-state", "atomicity", "effectively-once-outputs", "restoration", "liveness"]));
     const verdict = checkRun(correctView());
@@ -62,8 +84,7 @@ describe("checkRun", () => {
   });
 
   it("a corrupted live store fails the run as safety", () => {
-    const view = correctView();
-    view.liveStores[0]!.state.set("acct-0", 1000);
+    const view = withStore(correctView(), 0, (store) => store.state.set("acct-0", 1000));
     const verdict = checkRun(view);
     expect(verdict.failure).toBe("safety");
     expect(verdict.verdicts.filter((v) => v.valid !== true).map((v) => v.checker)).toEqual(["exactly-once-state", "restoration"]);

@@ -13,9 +13,9 @@ function build(records: Array<[number, number, number?, number?]>, marks: number
 describe("History", () => {
   it("stores four integers per record, defaulting b and c to 0", () => {
     const h = new History();
-    h.record(Op.poll, 1, 2, 3);
+    h.record(Op.fetch, 1, 2, 3);
     h.record(Op.restart, 4);
-    expect(h.data).toEqual([Op.poll, 1, 2, 3, Op.restart, 4, 0, 0]);
+    expect(h.data).toEqual([Op.fetch, 1, 2, 3, Op.restart, 4, 0, 0]);
     expect(h.length).toBe(2);
   });
 
@@ -27,14 +27,14 @@ describe("History", () => {
   });
 
   it("identical record sequences give identical hashes", () => {
-    const recs: Array<[number, number, number?, number?]> = [[Op.append, 3, 0, 9], [Op.poll, 0, 1, 0], [Op.commit, 0, 1, 1]];
+    const recs: Array<[number, number, number?, number?]> = [[Op.append, 3, 0, 9], [Op.fetch, 0, 1, 0], [Op.storeCommit, 0, 1, 1]];
     expect(build(recs).hex()).toBe(build(recs).hex());
   });
 
   it("a different value or order changes the hash", () => {
-    const base = build([[Op.poll, 0, 1, 0], [Op.commit, 0, 1, 1]]).hex();
-    expect(build([[Op.poll, 0, 1, 0], [Op.commit, 0, 1, 2]]).hex()).not.toBe(base);
-    expect(build([[Op.commit, 0, 1, 1], [Op.poll, 0, 1, 0]]).hex()).not.toBe(base);
+    const base = build([[Op.fetch, 0, 1, 0], [Op.storeCommit, 0, 1, 1]]).hex();
+    expect(build([[Op.fetch, 0, 1, 0], [Op.storeCommit, 0, 1, 2]]).hex()).not.toBe(base);
+    expect(build([[Op.storeCommit, 0, 1, 1], [Op.fetch, 0, 1, 0]]).hex()).not.toBe(base);
   });
 
   it("the hash changes with each record", () => {
@@ -64,7 +64,7 @@ describe("History", () => {
   });
 
   it("markStep does not change the hash or the length", () => {
-    const h = build([[Op.poll, 0, 0, 0]]);
+    const h = build([[Op.fetch, 0, 0, 0]]);
     const hex = h.hex();
     h.markStep();
     expect(h.hex()).toBe(hex);
@@ -72,8 +72,8 @@ describe("History", () => {
   });
 
   it("step hashes locate the first divergent step", () => {
-    const a = build([[Op.poll, 0, 0, 0], [Op.poll, 0, 0, 1], [Op.poll, 0, 0, 2]], [0, 1, 2]);
-    const b = build([[Op.poll, 0, 0, 0], [Op.poll, 0, 0, 9], [Op.poll, 0, 0, 2]], [0, 1, 2]);
+    const a = build([[Op.fetch, 0, 0, 0], [Op.fetch, 0, 0, 1], [Op.fetch, 0, 0, 2]], [0, 1, 2]);
+    const b = build([[Op.fetch, 0, 0, 0], [Op.fetch, 0, 0, 9], [Op.fetch, 0, 0, 2]], [0, 1, 2]);
     expect(a.stepHashes[0]).toBe(b.stepHashes[0]);
     expect(a.stepHashes[1]).not.toBe(b.stepHashes[1]);
     expect(a.stepHashes[2]).not.toBe(b.stepHashes[2]);

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { SendTarget } from "../../src/broker/send-outcome.ts";
 import { Op } from "../../src/core/history.ts";
+import { storeSlot } from "../../src/core/packed-fields.ts";
+import { stateHash } from "../../src/core/state-hash.ts";
 import { crashInstanceAt } from "../../src/faults/crash.ts";
 import { IntentSchema } from "../../src/schedule/intent-schema.ts";
 import { describeIntent } from "../../src/schedule/describe-intent.ts";
@@ -26,10 +29,14 @@ describe("aimed crashes", () => {
     const world = newWorld();
     stepUntilIdle(world, 0);
     produce(world, 0, 1);
-    const changelogBefore = world.broker.changelog.partitions[0].endOffset;
+    const changelogBefore = world.broker.endOffset(SendTarget.changelog, 0);
+    const commitsBefore = recordsOf(world.history, Op.storeCommit).length;
     crashInstanceAt(world.instances[0], CrashPoint.committed, 16);
-    expect(recordsOf(world.history, Op.commit)).toHaveLength(1);
-    expect(world.broker.changelog.partitions[0].endOffset).toBe(changelogBefore);
+    // the store recorded the input's transaction (next offset 1), and it is on disk
+    expect(recordsOf(world.history, Op.storeCommit).slice(commitsBefore)).toEqual([[storeSlot(0, 0), 1, stateHash(new Map([["acct-0", 2]]))]]);
+    expect(world.instances[0].disk.find(0)!.nextOffset).toBe(1);
+    expect(world.instances[0].disk.find(0)!.get("acct-0")).toBe(2);
+    expect(world.broker.endOffset(SendTarget.changelog, 0)).toBe(changelogBefore);
   });
 
   it("crashes where the instance got to when the point is out of reach, and is a no-op on a dead instance", () => {
@@ -45,7 +52,8 @@ describe("aimed crashes", () => {
     produce(world, 0, 1);
     // fencing and restore come first: two steps do not reach the commit
     expect(crashInstanceAt(world.instances[0], CrashPoint.committed, 2)).not.toBe(CrashPoint.committed);
-    expect(recordsOf(world.history, Op.commit)).toHaveLength(0);
+    // no transaction of the input was committed (no store commit past offset 0)
+    expect(recordsOf(world.history, Op.storeCommit).filter(([, next]) => next > 0)).toHaveLength(0);
   });
 
   it("is an intent: shown by name, accepted in repro files with or without a point, replayed the same", () => {

@@ -1,8 +1,11 @@
 /** Finished runs for checker tests. */
-import type { PartitionLog } from "../../src/broker/partition-log.ts";
+import type { LogRecord } from "../../src/broker/log-record.ts";
+import { checkContextOf } from "../../src/check/check-context.ts";
+import type { Anomaly, Checker } from "../../src/check/verdict.ts";
 import type { Intent } from "../../src/schedule/intent.ts";
 import { runSchedule } from "../../src/sim/run-schedule.ts";
 import type { WorldView } from "../../src/sim/world-view.ts";
+import type { StoreSnapshot } from "../../src/store/store-client.ts";
 import { ledgerConfig } from "./world.ts";
 
 /**
@@ -27,17 +30,23 @@ export function correctView(): WorldView {
   return runSchedule(ledgerConfig({ partitions: 2, instances: 2, producers: 2 }), { seed: 7, faultMix: { "no-idempotence": 1 }, intents });
 }
 
-/** A copy of `log` with only the records `keep` accepts (same end offset). */
-export function filtered<V>(log: PartitionLog<V>, keep: (key: string) => boolean): PartitionLog<V> {
-  const copy = log.clone();
-  copy.replaceRecords(copy.records.filter((r) => keep(r.key)));
-  return copy;
+/** Run `checker` on `view` with a fresh per-run context, as `checkRun` does. */
+export function check(checker: Checker, view: WorldView): readonly Anomaly[] {
+  return checker.check(view, checkContextOf(view));
 }
 
-/** `view` with the `which` topic's partition `p` replaced by `log`. */
-export function withLog<K extends "changelog" | "output" | "input">(view: WorldView, which: K, p: number, log: WorldView[K][number]): WorldView {
+/**
+ * A copy of `records` with only the records `keep` accepts. The partition's end offset does
+ * not change: views carry end offsets apart from the records (`inputEnd`, `changelogEnd`).
+ */
+export function filtered<V>(records: readonly LogRecord<V>[], keep: (key: string) => boolean): LogRecord<V>[] {
+  return records.filter((r) => keep(r.key));
+}
+
+/** `view` with the `which` topic's partition `p` replaced by `records`. */
+export function withLog<K extends "changelog" | "output" | "input">(view: WorldView, which: K, p: number, records: WorldView[K][number]): WorldView {
   const logs = [...view[which]];
-  logs[p] = log;
+  logs[p] = records;
   return { ...view, [which]: logs };
 }
 
@@ -46,4 +55,22 @@ export function withArchive(view: WorldView, p: number, records: WorldView["inpu
   const archive = [...view.inputArchive];
   archive[p] = records;
   return { ...view, inputArchive: archive };
+}
+
+/** A mutable copy of a store snapshot, for tests that corrupt it. */
+export interface EditableStore {
+  readonly state: Map<string, unknown>;
+  readonly dedupe: Map<string, number>;
+  nextOffset: number;
+}
+
+/** `view` with the live store of partition `p` replaced by a copy that `edit` changed (the original is untouched). */
+export function withStore(view: WorldView, p: number, edit: (store: EditableStore) => void): WorldView {
+  const live = view.liveStores[p];
+  if (live === null) throw new Error(`partition ${p} has no live store`);
+  const copy: EditableStore = { state: new Map(live.state), dedupe: new Map(live.dedupe), nextOffset: live.nextOffset };
+  edit(copy);
+  const liveStores: (StoreSnapshot | null)[] = [...view.liveStores];
+  liveStores[p] = copy;
+  return { ...view, liveStores };
 }

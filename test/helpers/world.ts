@@ -1,5 +1,10 @@
 /** Small worlds for runtime and checker tests. */
+import type { Broker } from "../../src/broker/broker.ts";
+import type { LogRecord } from "../../src/broker/log-record.ts";
+import type { InputEvent } from "../../src/broker/producer.ts";
+import { SendTarget } from "../../src/broker/send-outcome.ts";
 import type { History } from "../../src/core/history.ts";
+import type { OutputRecord } from "../../src/runtime/changelog-record.ts";
 import { bankLedger } from "../../src/runtime/processors/bank-ledger.ts";
 import { referenceRuntime } from "../../src/runtime/runtime-options.ts";
 import type { WorldConfig } from "../../src/sim/world-config.ts";
@@ -46,3 +51,18 @@ export function recordsOf(history: History, op: number): number[][] {
 }
 
 export { World };
+
+/** The input records of partition `p` as they stand (a copy). */
+export function inputRecords(broker: Broker, p: number): readonly LogRecord<InputEvent>[] {
+  return broker.topicData<InputEvent>(SendTarget.input).records[p];
+}
+
+/** The changelog records of partition `p` as they stand (a copy). */
+export function changelogRecords(broker: Broker, p: number): readonly LogRecord<unknown>[] {
+  return broker.topicData<unknown>(SendTarget.changelog).records[p];
+}
+
+/** The output records of partition `p` as they stand (a copy). */
+export function outputRecords(broker: Broker, p: number): readonly LogRecord<OutputRecord>[] {
+  return broker.topicData<OutputRecord>(SendTarget.output).records[p];
+}

@@ -48,8 +48,10 @@ describe("first divergence of planted bugs", () => {
     const schedule = crashAt(scenario, CrashPoint.halfCommitted, [{ k: "restart", instance: ownerOfAcct0(scenario) }]);
     const found = anomalies(scenario, schedule);
     expect(found.find((a) => a.kind === "state-offset-mismatch")).toMatchObject({ offset: 0, dedupeId: "p0-0" });
-    // the restarted owner resumes from its store when it next steps: in the drain
-    expect(found.find((a) => a.kind === "state-offset-mismatch")!.step).toBe(schedule.intents.length + 1);
+    // the store records the first half of the split commit (the offset without the state) as
+    // it lands: in the last step before the crash (1-based, the crash's 0-based index)
+    const crash = schedule.intents.findIndex((i) => i.k === "crash");
+    expect(found.find((a) => a.kind === "state-offset-mismatch")!.step).toBe(crash);
     expect(found.find((a) => a.kind === "state-divergence")?.detail).toContain("expected 2, got (absent)");
   });
 

@@ -3,13 +3,15 @@ import type { LogRecord } from "../../src/broker/log-record.ts";
 import { SendOutcome, SendTarget } from "../../src/broker/send-outcome.ts";
 import { Op } from "../../src/core/history.ts";
 import { limits } from "../../src/core/limits.ts";
+import { actorSlot, storeSlot } from "../../src/core/packed-fields.ts";
+import { stateHash } from "../../src/core/state-hash.ts";
 import { loseNextAck } from "../../src/faults/lost-ack.ts";
 import { dedupePrefix, epochKey } from "../../src/runtime/changelog-record.ts";
 import { CrashPoint, TaskPhase } from "../../src/runtime/task-phase.ts";
 import type { Intent } from "../../src/schedule/intent.ts";
 import { runSchedule } from "../../src/sim/run-schedule.ts";
 import type { World } from "../../src/sim/world.ts";
-import { ledgerConfig, newWorld, produce, recordsOf, stepUntilIdle } from "../helpers/world.ts";
+import { changelogRecords, inputRecords, ledgerConfig, newWorld, outputRecords, produce, recordsOf, stepUntilIdle } from "../helpers/world.ts";
 
 /** Changelog records grouped by produce batch, epoch markers left out. */
 function batches(records: readonly LogRecord<unknown>[]): Array<Array<[string, unknown]>> {
@@ -46,7 +48,7 @@ describe("PartitionTask phases", () => {
       phases.push(task.phase);
     }
     expect(phases).toEqual([TaskPhase.fencing, TaskPhase.restoring, TaskPhase.sent, TaskPhase.ready]);
-    expect(world.group.committed[0].offset).toBe(0);
+    expect(world.group.committedOffset(0).offset).toBe(0);
     expect(instance.step()).toBe(false); // nothing to poll
 
     produce(world, 0, 1); // deposit 2
@@ -54,17 +56,39 @@ describe("PartitionTask phases", () => {
     while (instance.step()) cycle.push(task.phase);
     expect(cycle).toEqual([TaskPhase.polled, TaskPhase.processed, TaskPhase.committed, TaskPhase.logged, TaskPhase.sent, TaskPhase.ready]);
     expect(instance.taskFor(0)).toBe(task);
-    expect(task.store!.state.get("acct-0")).toBe(2);
+    expect(task.store!.get("acct-0")).toBe(2);
     expect(task.store!.nextOffset).toBe(1);
-    expect(world.group.committed[0]).toEqual({ offset: 1, generation: world.group.generation });
+    expect(world.group.committedOffset(0)).toEqual({ offset: 1, generation: world.group.generation });
+  });
+
+  it("what checkers judge is recorded at the boundaries: the input fetch, and a store commit per transaction", () => {
+    const world = newWorld();
+    stepUntilIdle(world, 0);
+    const before = world.history.length;
+    produce(world, 0, 1); // deposit 2
+    stepUntilIdle(world, 0);
+    const since = (op: number) => {
+      const out: number[][] = [];
+      for (let i = before * 4; i < world.history.data.length; i += 4) if (world.history.data[i] === op) out.push(world.history.data.slice(i + 1, i + 4));
+      return out;
+    };
+    expect(since(Op.fetch).filter(([slot]) => slot === actorSlot(0, SendTarget.input, 0))).toEqual([[actorSlot(0, SendTarget.input, 0), 0, 1]]);
+    // the input's transaction, then the changelog's and the outputs' acknowledgements
+    const hash = stateHash(new Map([["acct-0", 2]]));
+    expect(since(Op.storeCommit)).toEqual([
+      [storeSlot(0, 0), 1, hash],
+      [storeSlot(0, 0), 1, hash],
+      [storeSlot(0, 0), 1, hash],
+    ]);
+    // the retired runtime notes are gone
+    for (const op of [Op.poll, Op.commit, Op.snapshot]) expect(recordsOf(world.history, op)).toEqual([]);
   });
 
   it("writes an epoch marker with its generation before restoring", () => {
     const world = newWorld();
     world.instances[0].step();
     world.instances[0].step();
-    const log = world.broker.changelog.partitions[0];
-    expect(log.records.map((r) => [r.key, r.value])).toEqual([[epochKey, world.group.generation]]);
+    expect(changelogRecords(world.broker, 0).map((r) => [r.key, r.value])).toEqual([[epochKey, world.group.generation]]);
     expect(recordsOf(world.history, Op.epochMarker)).toEqual([[0, 0, world.group.generation]]);
   });
 
@@ -74,13 +98,13 @@ describe("PartitionTask phases", () => {
     loseNextAck(world.network, SendTarget.input);
     produce(world, 0, 1);
     world.producers[0].retry(); // same dedupe ID at offset 1
-    expect(world.broker.input.partitions[0].records.map((r) => r.value!.dedupeId)).toEqual(["p0-0", "p0-0"]);
+    expect(inputRecords(world.broker, 0).map((r) => r.value!.dedupeId)).toEqual(["p0-0", "p0-0"]);
     stepUntilIdle(world, 0);
     const store = world.instances[0].taskFor(0)!.store!;
-    expect(store.state.get("acct-0")).toBe(2);
+    expect(store.get("acct-0")).toBe(2);
     expect(store.nextOffset).toBe(2);
     expect(recordsOf(world.history, Op.skipDuplicate)).toEqual([[0, 0, 1]]);
-    expect(world.broker.output.partitions[0].records).toHaveLength(1);
+    expect(outputRecords(world.broker, 0)).toHaveLength(1);
   });
 
   it("an upstream re-publish of an old event is skipped too", () => {
@@ -90,7 +114,7 @@ describe("PartitionTask phases", () => {
     produce(world, 0, 2);
     world.producers[0].republish(1);
     stepUntilIdle(world, 0);
-    expect(world.instances[0].taskFor(0)!.store!.state.get("acct-0")).toBe(5);
+    expect(world.instances[0].taskFor(0)!.store!.get("acct-0")).toBe(5);
     expect(recordsOf(world.history, Op.skipDuplicate)).toEqual([[0, 0, 2]]);
   });
 
@@ -118,23 +142,23 @@ describe("changelog contents", () => {
     produce(world, 0, 3); // withdraw 4 from acct-0 (balance 2): rejected, no state write
     produce(world, 0, 1); // deposit 2 -> 4
     stepUntilIdle(world, 0);
-    const log = world.broker.changelog.partitions[0];
-    expect(batches(log.records)).toEqual([
+    const log = changelogRecords(world.broker, 0);
+    expect(batches(log)).toEqual([
       [["s:acct-0", 2], ["d:p0-0", 0], ["#offset", 1], ["#outbox", [ledgerOutput("p0-0/o0", "acct-0", true, 2)]]],
       [["s:acct-1", 5], ["d:p0-1", 1], ["#offset", 2], ["#outbox", [ledgerOutput("p0-1/o0", "acct-1", true, 5)]]],
       [["d:p0-2", 2], ["#offset", 3], ["#outbox", [ledgerOutput("p0-2/o0", "acct-0", false, 2)]]],
       [["s:acct-0", 4], ["d:p0-3", 3], ["#offset", 4], ["#outbox", [ledgerOutput("p0-3/o0", "acct-0", true, 4)]]],
     ]);
     // every record of a batch is contiguous
-    for (const r of log.records.filter((x) => x.key !== epochKey)) {
-      const same = log.records.filter((x) => x.batch === r.batch).map((x) => x.offset);
+    for (const r of log.filter((x) => x.key !== epochKey)) {
+      const same = log.filter((x) => x.batch === r.batch).map((x) => x.offset);
       expect(same.at(-1)! - same[0]).toBe(same.length - 1);
     }
     const store = world.instances[0].taskFor(0)!.store!;
-    expect(store.checkpoint).toBe(log.endOffset);
-    const dedupe = log.records.filter((r) => r.key.startsWith(dedupePrefix));
+    expect(store.checkpoint).toBe(world.broker.endOffset(SendTarget.changelog, 0));
+    const dedupe = log.filter((r) => r.key.startsWith(dedupePrefix));
     expect(dedupe.map((r) => r.value)).toEqual([0, 1, 2, 3]);
-    expect(world.broker.output.partitions[0].records.map((r) => r.key)).toEqual(["p0-0/o0", "p0-1/o0", "p0-2/o0", "p0-3/o0"]);
+    expect(outputRecords(world.broker, 0).map((r) => r.key)).toEqual(["p0-0/o0", "p0-1/o0", "p0-2/o0", "p0-3/o0"]);
   });
 });
 
@@ -145,8 +169,7 @@ describe("crash and restart", () => {
     stepUntilIdle(world, 0);
     produce(world, 0, 1);
     stepTo(world, 0, 0, TaskPhase.committed);
-    const changelog = world.broker.changelog.partitions[0];
-    expect(batches(changelog.records)).toEqual([]);
+    expect(batches(changelogRecords(world.broker, 0))).toEqual([]);
     const store = instance.disk.find(0)!;
     expect(store.pendingBatch).not.toBeNull();
 
@@ -162,12 +185,12 @@ describe("crash and restart", () => {
     expect(recordsOf(world.history, Op.resume).at(-1)).toEqual([0, 0, 1]);
 
     stepUntilIdle(world, 0);
-    expect(batches(changelog.records)).toHaveLength(1);
-    expect(batches(changelog.records)[0].map(([k]) => k)).toEqual(["s:acct-0", "d:p0-0", "#offset", "#outbox"]);
+    expect(batches(changelogRecords(world.broker, 0))).toHaveLength(1);
+    expect(batches(changelogRecords(world.broker, 0))[0].map(([k]) => k)).toEqual(["s:acct-0", "d:p0-0", "#offset", "#outbox"]);
     expect(store.pendingBatch).toBeNull();
-    expect(store.state.get("acct-0")).toBe(2);
-    expect(world.broker.output.partitions[0].records).toHaveLength(1);
-    expect(world.group.committed[0].offset).toBe(1);
+    expect(store.get("acct-0")).toBe(2);
+    expect(outputRecords(world.broker, 0)).toHaveLength(1);
+    expect(world.group.committedOffset(0).offset).toBe(1);
   });
 
   it("after the changelog and before the outputs: resumes in `logged` and sends the outputs", () => {
@@ -182,8 +205,8 @@ describe("crash and restart", () => {
     instance.step();
     expect(instance.taskFor(0)!.phase).toBe(TaskPhase.logged);
     stepUntilIdle(world, 0);
-    expect(world.broker.output.partitions[0].records.map((r) => r.key)).toEqual(["p0-0/o0"]);
-    expect(batches(world.broker.changelog.partitions[0].records)).toHaveLength(1);
+    expect(outputRecords(world.broker, 0).map((r) => r.key)).toEqual(["p0-0/o0"]);
+    expect(batches(changelogRecords(world.broker, 0))).toHaveLength(1);
   });
 
   it("before the commit: nothing durable, the input is polled again and applied once", () => {
@@ -196,9 +219,11 @@ describe("crash and restart", () => {
     expect(instance.disk.find(0)!.nextOffset).toBe(0);
     instance.restart();
     stepUntilIdle(world, 0);
-    expect(recordsOf(world.history, Op.poll)).toEqual([[0, 0, 0], [0, 0, 0]]);
-    expect(instance.taskFor(0)!.store!.state.get("acct-0")).toBe(2);
-    expect(batches(world.broker.changelog.partitions[0].records)).toHaveLength(1);
+    // the broker recorded instance 0 fetching input offset 0 twice
+    const inputFetches = recordsOf(world.history, Op.fetch).filter(([slot]) => slot === actorSlot(0, SendTarget.input, 0));
+    expect(inputFetches).toEqual([[actorSlot(0, SendTarget.input, 0), 0, 1], [actorSlot(0, SendTarget.input, 0), 0, 1]]);
+    expect(instance.taskFor(0)!.store!.get("acct-0")).toBe(2);
+    expect(batches(changelogRecords(world.broker, 0))).toHaveLength(1);
   });
 
   it("after another instance wrote to the changelog, the returning instance restores and drops its stale pending batch", () => {
@@ -212,15 +237,15 @@ describe("crash and restart", () => {
     produce(world, 0, 2); // deposit 3
     stepTo(world, 0, 0, TaskPhase.committed);
     const staleStore = a.disk.find(0)!;
-    expect(staleStore.state.get("acct-0")).toBe(5);
+    expect(staleStore.get("acct-0")).toBe(5);
     expect(staleStore.pendingBatch).not.toBeNull();
 
     a.crash();
     expect(world.group.ownerOf(0)).toBe(1);
     stepUntilIdle(world, 1);
     expect(recordsOf(world.history, Op.restoreStart).filter(([i]) => i === 1)).toHaveLength(1);
-    expect(b.taskFor(0)!.store!.state.get("acct-0")).toBe(5);
-    expect(batches(world.broker.changelog.partitions[0].records)).toHaveLength(2);
+    expect(b.taskFor(0)!.store!.get("acct-0")).toBe(5);
+    expect(batches(changelogRecords(world.broker, 0))).toHaveLength(2);
 
     a.restart();
     expect(world.group.ownerOf(0)).toBe(0);
@@ -236,13 +261,13 @@ describe("crash and restart", () => {
     const store = a.taskFor(0)!.store!;
     expect(store).not.toBe(staleStore);
     expect(a.disk.find(0)).toBe(store);
-    expect(store.state.get("acct-0")).toBe(5);
+    expect(store.get("acct-0")).toBe(5);
     expect(store.nextOffset).toBe(2);
-    expect([...store.dedupe.keys()].sort()).toEqual(["p0-0", "p0-1"]);
+    expect([...store.dedupeEntries()].map(([id]) => id).sort()).toEqual(["p0-0", "p0-1"]);
     expect(store.pendingBatch).toBeNull();
-    expect(store.checkpoint).toBe(world.broker.changelog.partitions[0].endOffset);
+    expect(store.checkpoint).toBe(world.broker.endOffset(SendTarget.changelog, 0));
     // the stale pending batch was never sent
-    expect(batches(world.broker.changelog.partitions[0].records)).toHaveLength(2);
+    expect(batches(changelogRecords(world.broker, 0))).toHaveLength(2);
     expect(recordsOf(world.history, Op.restoreEnd).at(-1)).toEqual([0, 0, 2]);
   });
 
@@ -252,13 +277,12 @@ describe("crash and restart", () => {
     loseNextAck(world.network, SendTarget.changelog);
     produce(world, 0, 1);
     stepUntilIdle(world, 0);
-    const log = world.broker.changelog.partitions[0];
-    const bs = batches(log.records);
+    const bs = batches(changelogRecords(world.broker, 0));
     expect(bs).toHaveLength(2);
     expect(bs[0]).toEqual(bs[1]);
     const store = world.instances[0].taskFor(0)!.store!;
-    expect(store.checkpoint).toBe(log.endOffset);
-    expect(store.state.get("acct-0")).toBe(2);
+    expect(store.checkpoint).toBe(world.broker.endOffset(SendTarget.changelog, 0));
+    expect(store.get("acct-0")).toBe(2);
   });
 
   it("a lost changelog request is retried until it lands, exactly once", () => {
@@ -268,7 +292,7 @@ describe("crash and restart", () => {
     world.network.arm(SendTarget.changelog, SendOutcome.notAppended);
     produce(world, 0, 1);
     stepUntilIdle(world, 0);
-    expect(batches(world.broker.changelog.partitions[0].records)).toHaveLength(1);
+    expect(batches(changelogRecords(world.broker, 0))).toHaveLength(1);
   });
 });
 
@@ -302,7 +326,7 @@ describe("restore deadline (restart a restore that outlives the delete retention
   it("a wiped instance can restore a long changelog with the default retention", () => {
     const n = Math.ceil((limits.restoreRecordsPerStep * 50) / 4) + 5; // about 5 changelog records per input
     const view = runSchedule(ledgerConfig(), { seed: 1, faultMix: {}, intents: [...produceAndStep(n), { k: "wipe", instance: 0 }] });
-    expect(view.changelog[0].endOffset).toBeGreaterThan(limits.restoreRecordsPerStep * 50);
+    expect(view.changelogEnd[0]).toBeGreaterThan(limits.restoreRecordsPerStep * 50);
     expect(view.drain.converged).toBe(true);
   });
 });

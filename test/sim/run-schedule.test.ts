@@ -52,13 +52,13 @@ describe("runSchedule end to end", () => {
 
   it("with the idempotent producer a lost input ACK and its retry append once", () => {
     const view = runSchedule(ledgerConfig(), schedule([{ k: "lost-ack", target: 0 }, produce(0, 1), retry(), step(0, 20)]));
-    expect(view.input[0].records.map((r) => r.value!.dedupeId)).toEqual(["p0-0"]);
+    expect(view.input[0].map((r) => r.value!.dedupeId)).toEqual(["p0-0"]);
     expect(kinds(view)).toEqual([]);
   });
 
   it("without it, the retry is a duplicate input the reference runtime drops", () => {
     const view = runSchedule(ledgerConfig(), schedule([{ k: "lost-ack", target: 0 }, produce(0, 1), retry(), step(0, 20)], 1, noIdempotence));
-    expect(view.input[0].records.map((r) => r.value!.dedupeId)).toEqual(["p0-0", "p0-0"]);
+    expect(view.input[0].map((r) => r.value!.dedupeId)).toEqual(["p0-0", "p0-0"]);
     expect(recordsOf(view.history, Op.skipDuplicate)).toHaveLength(1);
     expect(view.liveStores[0]!.state.get("acct-0")).toBe(2);
     expect(kinds(view)).toEqual([]);
@@ -80,7 +80,7 @@ describe("runSchedule end to end", () => {
     expect(recordsOf(view.history, Op.crash)).toEqual([[0, CrashPoint.committed, 0]]);
     expect(recordsOf(view.history, Op.restoreStart)).toHaveLength(1); // the first assignment only
     expect(recordsOf(view.history, Op.resume).at(-1)).toEqual([0, 0, 1]);
-    expect(view.changelog[0].records.map((r) => r.key).filter((k) => k !== "#epoch")).toEqual(["s:acct-0", "d:p0-0", "#offset", "#outbox"]);
+    expect(view.changelog[0].map((r) => r.key).filter((k) => k !== "#epoch")).toEqual(["s:acct-0", "d:p0-0", "#offset", "#outbox"]);
     expect(kinds(view)).toEqual([]);
   });
 

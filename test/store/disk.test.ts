@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { HarnessError } from "../../src/core/invariant.ts";
 import { Disk } from "../../src/store/disk.ts";
-import { PartitionStore } from "../../src/store/partition-store.ts";
 
 describe("Disk + Transaction", () => {
   it("a committed transaction applies all writes, dedupe IDs, next offset, pending batch and outbox", () => {
@@ -13,8 +12,10 @@ describe("Disk + Transaction", () => {
     const store = disk.commit(tx);
     expect(store).toBe(disk.find(2));
     expect(store.partition).toBe(2);
-    expect([...store.state]).toEqual([["a", 1], ["b", { x: 2 }]]);
-    expect([...store.dedupe]).toEqual([["p0-0", 3], ["p0-1", 4]]);
+    expect(store.scan()).toEqual([["a", 1], ["b", { x: 2 }]]);
+    expect(store.stateSize).toBe(2);
+    expect([...store.dedupeEntries()]).toEqual([["p0-0", 3], ["p0-1", 4]]);
+    expect(store.dedupeSize).toBe(2);
     expect(store.nextOffset).toBe(5);
     expect(store.pendingBatch).toEqual([{ key: "s:a", value: 1 }]);
     expect(store.outbox).toEqual([{ outputId: "p0-1/o0", payload: 1 }]);
@@ -25,14 +26,16 @@ describe("Disk + Transaction", () => {
     const disk = new Disk();
     disk.commit(disk.begin(0).addDedupe("a", 0).addDedupe("b", 1));
     const store = disk.commit(disk.begin(0).removeDedupe("a").removeDedupe("c").removeDedupe("d").addDedupe("d", 7));
-    expect([...store.dedupe]).toEqual([["b", 1], ["d", 7]]);
+    expect([...store.dedupeEntries()]).toEqual([["b", 1], ["d", 7]]);
+    expect(store.hasDedupe("a")).toBe(false);
   });
 
   it("writes apply in order; null deletes", () => {
     const disk = new Disk();
     disk.commit(disk.begin(0).put("a", 1).put("b", 2));
     const store = disk.commit(disk.begin(0).put("a", 3).put("a", null).put("b", 4).put("b", 5));
-    expect([...store.state]).toEqual([["b", 5]]);
+    expect(store.scan()).toEqual([["b", 5]]);
+    expect(store.get("a")).toBeUndefined();
   });
 
   it("a transaction that leaves fields undefined does not touch them", () => {
@@ -46,7 +49,7 @@ describe("Disk + Transaction", () => {
     expect(store.nextOffset).toBe(3);
     expect(store.pendingBatch).toEqual([{ key: "k", value: 1 }]);
     expect(store.outboxAcked).toBe(true);
-    expect(store.state.get("a")).toBe(1);
+    expect(store.get("a")).toBe(1);
   });
 
   it("an empty outbox counts as acknowledged", () => {
@@ -64,8 +67,10 @@ describe("Disk + Transaction", () => {
     expect(disk.partitions()).toEqual([]);
     disk.commit(disk.begin(1).put("b", 2));
     const store = disk.find(1)!;
-    expect(store.state.has("a")).toBe(false);
-    expect(store.dedupe.size).toBe(0);
+    expect(store.get("a")).toBeUndefined();
+    expect(store.scan()).toEqual([["b", 2]]);
+    expect(store.dedupeSize).toBe(0);
+    expect(store.hasDedupe("x")).toBe(false);
     expect(store.nextOffset).toBe(0);
   });
 
@@ -75,15 +80,15 @@ describe("Disk + Transaction", () => {
     const tx = disk.begin(0).put("a", 2).addDedupe("x");
     disk.crash();
     expect(() => disk.commit(tx)).toThrow(HarnessError);
-    expect(disk.find(0)!.state.get("a")).toBe(1);
-    expect(disk.find(0)!.dedupe.has("x")).toBe(false);
+    expect(disk.find(0)!.get("a")).toBe(1);
+    expect(disk.find(0)!.hasDedupe("x")).toBe(false);
   });
 
   it("a transaction begun after a crash commits", () => {
     const disk = new Disk();
     disk.crash();
     disk.commit(disk.begin(0).put("a", 1));
-    expect(disk.find(0)!.state.get("a")).toBe(1);
+    expect(disk.find(0)!.get("a")).toBe(1);
   });
 
   it("committed data survives crash()", () => {
@@ -91,11 +96,14 @@ describe("Disk + Transaction", () => {
     const tx = disk.begin(0).put("a", 1).addDedupe("d");
     tx.nextOffset = 4;
     disk.commit(tx);
-    disk.find(0)!.markChangelogAcked(12);
+    const ack = disk.begin(0);
+    ack.pendingBatch = null;
+    ack.checkpoint = 12;
+    disk.commit(ack);
     disk.crash();
     const store = disk.find(0)!;
-    expect(store.state.get("a")).toBe(1);
-    expect(store.dedupe.has("d")).toBe(true);
+    expect(store.get("a")).toBe(1);
+    expect(store.hasDedupe("d")).toBe(true);
     expect(store.nextOffset).toBe(4);
     expect(store.checkpoint).toBe(12);
   });
@@ -112,46 +120,98 @@ describe("Disk + Transaction", () => {
     expect(() => disk.commit(tx)).toThrow(HarnessError);
   });
 
-  it("open() creates an empty namespace once; partitions() is ascending", () => {
+  it("the first commit creates an empty namespace, later ones reuse it; partitions() is ascending", () => {
     const disk = new Disk();
-    const s5 = disk.open(5);
-    disk.open(1);
-    expect(disk.open(5)).toBe(s5);
+    const s5 = disk.commit(disk.begin(5));
+    disk.commit(disk.begin(1));
+    expect(disk.commit(disk.begin(5))).toBe(s5);
+    expect(disk.find(5)).toBe(s5);
     expect(s5.nextOffset).toBe(0);
     expect(s5.checkpoint).toBe(-1);
+    expect(s5.pendingBatch).toBeNull();
+    expect(s5.outboxAcked).toBe(true);
+    expect(s5.stateSize).toBe(0);
     expect(disk.partitions()).toEqual([1, 5]);
   });
 
-  it("install() replaces a namespace", () => {
+  it("restore() replaces a namespace with the restored contents", () => {
     const disk = new Disk();
-    disk.commit(disk.begin(2).put("old", 1));
-    const fresh = new PartitionStore(2);
-    fresh.state.set("new", 2);
-    disk.install(fresh);
+    const old = disk.commit(disk.begin(2).put("old", 1).addDedupe("gone", 0));
+    const fresh = disk.restore(2, { state: new Map([["new", 2]]), dedupe: new Map([["p0-0", 0]]), nextOffset: 1, outbox: [], checkpoint: 6 });
+    expect(fresh).not.toBe(old);
     expect(disk.find(2)).toBe(fresh);
+    expect(fresh.nextOffset).toBe(1);
+    expect(fresh.checkpoint).toBe(6);
+    expect(fresh.pendingBatch).toBeNull();
+    expect(fresh.outboxAcked).toBe(true);
+    expect([...fresh.dedupeEntries()]).toEqual([["p0-0", 0]]);
+    expect(fresh.hasDedupe("gone")).toBe(false);
     expect(disk.commit(disk.begin(2).put("x", 3))).toBe(fresh);
-    expect([...fresh.state.keys()]).toEqual(["new", "x"]);
+    expect(fresh.scan().map(([key]) => key)).toEqual(["new", "x"]);
+  });
+
+  it("a restored outbox is unacknowledged (it is re-sent)", () => {
+    const disk = new Disk();
+    const store = disk.restore(0, { state: new Map(), dedupe: new Map(), nextOffset: 3, outbox: [{ outputId: "p0-2/o0", payload: 1 }], checkpoint: 9 });
+    expect(store.outbox).toEqual([{ outputId: "p0-2/o0", payload: 1 }]);
+    expect(store.outboxAcked).toBe(false);
   });
 
   it("namespaces are independent", () => {
     const disk = new Disk();
     disk.commit(disk.begin(0).put("a", 1));
     disk.commit(disk.begin(1).put("a", 2));
-    expect(disk.find(0)!.state.get("a")).toBe(1);
-    expect(disk.find(1)!.state.get("a")).toBe(2);
+    expect(disk.find(0)!.get("a")).toBe(1);
+    expect(disk.find(1)!.get("a")).toBe(2);
   });
 
-  it("markChangelogAcked clears the pending batch and sets the checkpoint; markOutboxAcked acks the outbox", () => {
+  it("acknowledging the changelog (pending batch cleared, checkpoint set) and then the outbox are transactions too", () => {
     const disk = new Disk();
     const tx = disk.begin(0);
     tx.pendingBatch = [{ key: "#offset", value: 1 }];
     tx.outbox = [{ outputId: "o", payload: 1 }];
     const store = disk.commit(tx);
-    store.markChangelogAcked(4);
+    const logged = disk.begin(0);
+    logged.pendingBatch = null;
+    logged.checkpoint = 4;
+    disk.commit(logged);
     expect(store.pendingBatch).toBeNull();
     expect(store.checkpoint).toBe(4);
     expect(store.outboxAcked).toBe(false);
-    store.markOutboxAcked();
+    expect(store.outbox).toEqual([{ outputId: "o", payload: 1 }]);
+    const sent = disk.begin(0);
+    sent.outboxAcked = true;
+    disk.commit(sent);
     expect(store.outboxAcked).toBe(true);
+    expect(store.checkpoint).toBe(4);
+  });
+
+  it("an acknowledgement begun before a crash cannot commit after it", () => {
+    const disk = new Disk();
+    const tx = disk.begin(0);
+    tx.pendingBatch = [{ key: "#offset", value: 1 }];
+    disk.commit(tx);
+    const ack = disk.begin(0);
+    ack.pendingBatch = null;
+    ack.checkpoint = 4;
+    disk.crash();
+    expect(() => disk.commit(ack)).toThrow(HarnessError);
+    expect(disk.find(0)!.pendingBatch).toEqual([{ key: "#offset", value: 1 }]);
+    expect(disk.find(0)!.checkpoint).toBe(-1);
+  });
+
+  it("snapshot is a plain copy of state, dedupe IDs and next offset", () => {
+    const disk = new Disk();
+    const tx = disk.begin(0).put("a", 1).addDedupe("d", 0);
+    tx.nextOffset = 1;
+    const store = disk.commit(tx);
+    const snap = store.snapshot();
+    expect(snap).toEqual({ state: new Map([["a", 1]]), dedupe: new Map([["d", 0]]), nextOffset: 1 });
+    (snap.state as Map<string, unknown>).set("a", 99);
+    (snap.dedupe as Map<string, number>).delete("d");
+    expect(store.get("a")).toBe(1);
+    expect(store.hasDedupe("d")).toBe(true);
+    disk.commit(disk.begin(0).put("b", 2));
+    expect(snap.state.has("b")).toBe(false);
   });
 });
