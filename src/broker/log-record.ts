@@ -16,3 +16,10 @@ export interface ProduceEntry<V> {
   readonly key: string;
   readonly value: V | null;
 }
+
+/** The value of an input-topic record: an event with the dedupe ID its producer gave it. */
+export interface InputEvent<E = unknown> {
+  readonly dedupeId: string;
+  readonly key: string;
+  readonly payload: E;
+}

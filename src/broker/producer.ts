@@ -10,14 +10,10 @@
  */
 import { dedupeIdOf } from "../core/ids.ts";
 import type { BrokerClient } from "./broker-client.ts";
+import type { InputEvent } from "./log-record.ts";
 import { SendOutcome, SendTarget } from "./send-outcome.ts";
 
-/** The value of an input-topic record. */
-export interface InputEvent<E = unknown> {
-  readonly dedupeId: string;
-  readonly key: string;
-  readonly payload: E;
-}
+export type { InputEvent };
 
 interface PendingSend<E> {
   readonly partition: number;

@@ -27,7 +27,7 @@
  * Each `RuntimeOptions` knob that differs from `referenceRuntime` breaks one of these on purpose.
  */
 import type { LogRecord, ProduceEntry } from "../broker/log-record.ts";
-import type { InputEvent } from "../broker/producer.ts";
+import type { InputEvent } from "../broker/log-record.ts";
 import { SendOutcome, SendTarget } from "../broker/send-outcome.ts";
 import { Op } from "../core/history.ts";
 import { outputIdOf } from "../core/ids.ts";

@@ -6,7 +6,7 @@
  * free of side effects: the runtime decides when (and, under faults, how often) it runs, and
  * the checkers fold the same function over the unique input events as the reference model.
  */
-import type { InputEvent } from "../broker/producer.ts";
+import type { InputEvent } from "../broker/log-record.ts";
 
 export type { InputEvent };
 
