@@ -55,26 +55,30 @@ export function checkedResult(processor: Processor, event: InputEvent, result: u
   return result as ProcessResult<unknown, unknown>;
 }
 
+function eventBreach(processor: Processor, keyIndex: number, draw: number, eventTime: number, kind: string | undefined, rule: string): never {
+  throw new ProcessorError(`processor "${processor.name}" makeEvent(${keyIndex}, ${draw}, ${eventTime}${kind === undefined ? "" : `, "${kind}"`}) ${rule}`);
+}
+
 /**
  * Build an input event with `processor.makeEvent`, checked: a throw, a key that is not a
  * string or a payload that is not plain data is the user's mistake, named on one line.
  */
 export function builtEvent(processor: Processor, keyIndex: number, draw: number, eventTime: number, kind: string | undefined): WorkloadEvent<unknown> {
-  const where = `processor "${processor.name}" makeEvent(${keyIndex}, ${draw}, ${eventTime}${kind === undefined ? "" : `, "${kind}"`})`;
+  // The message is built only on failure, and with no closure: this runs for every event.
   let event: unknown;
   try {
     event = processor.makeEvent(keyIndex, draw, eventTime, kind);
   } catch (error) {
-    throw new ProcessorError(`${where} threw: ${error instanceof Error ? error.message : String(error)}`);
+    return eventBreach(processor, keyIndex, draw, eventTime, kind, `threw: ${error instanceof Error ? error.message : String(error)}`);
   }
-  if (typeof event !== "object" || event === null) throw new ProcessorError(`${where} returned ${event === null ? "null" : typeof event}, expected { key, payload }`);
+  if (typeof event !== "object" || event === null) return eventBreach(processor, keyIndex, draw, eventTime, kind, `returned ${event === null ? "null" : typeof event}, expected { key, payload }`);
   const { key, payload } = event as WorkloadEvent<unknown>;
-  if (typeof key !== "string") throw new ProcessorError(`${where} returned a key that is not a string (${typeof key})`);
+  if (typeof key !== "string") return eventBreach(processor, keyIndex, draw, eventTime, kind, `returned a key that is not a string (${typeof key})`);
   try {
     toPlainValue(payload);
   } catch (error) {
     if (!(error instanceof PlainValueError)) throw error;
-    throw new ProcessorError(`${where} built a payload that is not plain data (${error.problem})`);
+    return eventBreach(processor, keyIndex, draw, eventTime, kind, `built a payload that is not plain data (${error.problem})`);
   }
   return event as WorkloadEvent<unknown>;
 }

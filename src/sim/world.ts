@@ -8,7 +8,7 @@ import { ConsumerGroup } from "../broker/consumer-group.ts";
 import { Producer } from "../broker/producer.ts";
 import { VirtualClock } from "../core/clock.ts";
 import { History } from "../core/history.ts";
-import { invariant } from "../core/invariant.ts";
+import { HarnessError } from "../core/invariant.ts";
 import { limits } from "../core/limits.ts";
 import { producerActor } from "../core/packed-fields.ts";
 import { Streams } from "../core/prng.ts";
@@ -28,6 +28,11 @@ export interface RunSettings {
   readonly cleanerChancePerFetch: number;
 }
 
+// A world is built per schedule: checked without a message closure per check.
+function outOfLimits(count: number, what: string, max: number): never {
+  throw new HarnessError(`world config: ${count} ${what}, outside 1-${max}`);
+}
+
 export class World {
   readonly clock = new VirtualClock();
   readonly history = new History();
@@ -41,9 +46,9 @@ export class World {
   eventsCreated = 0;
 
   constructor(readonly config: WorldConfig, settings: RunSettings) {
-    invariant(config.partitions >= 1 && config.partitions <= limits.partitionCountMax, () => `world config: ${config.partitions} partitions, outside 1-${limits.partitionCountMax}`);
-    invariant(config.instances >= 1 && config.instances <= limits.instanceCountMax, () => `world config: ${config.instances} instances, outside 1-${limits.instanceCountMax}`);
-    invariant(config.producers >= 1 && config.producers <= limits.producerCountMax, () => `world config: ${config.producers} producers, outside 1-${limits.producerCountMax}`);
+    if (!(config.partitions >= 1 && config.partitions <= limits.partitionCountMax)) outOfLimits(config.partitions, "partitions", limits.partitionCountMax);
+    if (!(config.instances >= 1 && config.instances <= limits.instanceCountMax)) outOfLimits(config.instances, "instances", limits.instanceCountMax);
+    if (!(config.producers >= 1 && config.producers <= limits.producerCountMax)) outOfLimits(config.producers, "producers", limits.producerCountMax);
     this.streams = new Streams(settings.seed);
     const retention = config.brokerBugs.earlyTombstoneRemoval ? 0 : config.compaction.deleteRetentionTicks;
     this.broker = new Broker(
