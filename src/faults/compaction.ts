@@ -4,9 +4,9 @@
  * The `restore-race` fault kind goes further: the broker's cleaner may run between any two
  * fetches of a restore (see `Broker.fetchChangelog`), drawn from the run's "broker" stream.
  */
-import type { Broker } from "../broker/broker.ts";
+import type { FaultWorld } from "./fault-world.ts";
 
 /** Compact changelog `partition` now; returns the number of records removed. */
-export function compactChangelog(broker: Broker<unknown, unknown, unknown>, partition: number): number {
-  return broker.compactChangelog(partition);
+export function compactChangelog(world: FaultWorld, partition: number): number {
+  return world.compactChangelog(partition);
 }

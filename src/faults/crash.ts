@@ -4,11 +4,10 @@
  * ends its group session; a restart brings it back on the same disk. Healing restarts every
  * crashed instance.
  */
-import type { Instance } from "../runtime/instance.ts";
-import type { CrashPoint } from "../runtime/task-phase.ts";
+import type { InstanceHost } from "./fault-world.ts";
 
 /** Crash `instance`; returns the crash point, or null when it was already down (a no-op). */
-export function crashInstance(instance: Instance): CrashPoint | null {
+export function crashInstance(instance: InstanceHost): number | null {
   return instance.alive ? instance.crash() : null;
 }
 
@@ -20,20 +19,20 @@ export function crashInstance(instance: Instance): CrashPoint | null {
  * each is about as easy to reach as the others. Returns the crash point hit, or null when the
  * instance was down (a no-op).
  */
-export function crashInstanceAt(instance: Instance, point: CrashPoint, maxSteps: number): CrashPoint | null {
+export function crashInstanceAt(instance: InstanceHost, point: number, maxSteps: number): number | null {
   if (!instance.alive) return null;
   for (let i = 0; i < maxSteps && !instance.isAt(point); i++) if (!instance.step()) break;
   return instance.crash(instance.isAt(point) ? point : instance.crashPoint());
 }
 
 /** Restart a crashed `instance`; false when it was running (a no-op). */
-export function restartInstance(instance: Instance): boolean {
+export function restartInstance(instance: InstanceHost): boolean {
   if (instance.alive) return false;
   instance.restart();
   return true;
 }
 
 /** Heal: restart every crashed instance. */
-export function restartAll(instances: readonly Instance[]): void {
+export function restartAll(instances: readonly InstanceHost[]): void {
   for (const instance of instances) restartInstance(instance);
 }

@@ -3,13 +3,12 @@
  * group's committed offset (data every consumer has confirmed). A runtime that resumes from
  * an offset below the new log start would skip to the next record that still exists.
  */
-import type { Broker } from "../broker/broker.ts";
-import type { ConsumerGroup } from "../broker/consumer-group.ts";
+import type { FaultWorld } from "./fault-world.ts";
 
 /** Truncate input `partition` up to its committed offset; false when there is nothing to drop. */
-export function truncateInput(broker: Broker<unknown, unknown, unknown>, group: ConsumerGroup, partition: number): boolean {
-  const committed = group.committed[partition].offset;
-  if (committed <= broker.input.partitions[partition].logStartOffset) return false;
-  broker.truncateInput(partition, committed);
+export function truncateInput(world: FaultWorld, partition: number): boolean {
+  const committed = world.committedOffset(partition);
+  if (committed <= world.inputLogStart(partition)) return false;
+  world.truncateInput(partition, committed);
   return true;
 }

@@ -11,13 +11,12 @@ import { crashInstance, crashInstanceAt, restartInstance } from "../faults/crash
 import { wipeDisk } from "../faults/disk-wipe.ts";
 import { loseNextAck } from "../faults/lost-ack.ts";
 import { loseNextRequest } from "../faults/lost-request.ts";
-import { expireSessions, pauseInstance, resumeInstance } from "../faults/pause.ts";
+import { pauseInstance, resumeInstance } from "../faults/pause.ts";
 import { joinGroup, leaveGroup } from "../faults/rebalance.ts";
 import { retryOutOfOrder } from "../faults/reorder.ts";
 import { truncateInput } from "../faults/truncation.ts";
 import { republish } from "../faults/upstream-duplicate.ts";
 import { eventKindAt } from "../runtime/processor.ts";
-import { type CrashPoint, crashPointNames } from "../runtime/task-phase.ts";
 import { crashAimSteps, type Intent, intentCodes } from "../schedule/intent.ts";
 import type { World } from "./world.ts";
 
@@ -27,19 +26,19 @@ export function interpret(world: World, intent: Intent, index: number): boolean 
   world.history.record(Op.intent, index, intentCodes[intent.k], applied ? 1 : 0);
   world.history.markStep();
   world.clock.advance(1);
-  expireSessions(world.group, world.instances, world.clock.nowTicks, world.config.sessionTimeoutTicks, world.history);
+  world.expireSessions();
   return applied;
 }
 
 function step(world: World, instanceIndex: number, count: number): boolean {
-  const instance = world.instanceAt(instanceIndex);
+  const instance = world.hostAt(instanceIndex);
   let progressed = false;
   for (let i = 0; i < count; i++) progressed = instance.step() || progressed;
   return progressed;
 }
 
 function apply(world: World, intent: Intent): boolean {
-  const { config, history } = world;
+  const { config } = world;
   switch (intent.k) {
     case "produce": {
       const kind = eventKindAt(config.processor, intent.kind);
@@ -64,25 +63,25 @@ function apply(world: World, intent: Intent): boolean {
       failNextAmbiguously(world.network, intent.target);
       return true;
     case "crash":
-      if (intent.point === undefined) return crashInstance(world.instanceAt(intent.instance)) !== null;
-      return crashInstanceAt(world.instanceAt(intent.instance), (intent.point % crashPointNames.length) as CrashPoint, crashAimSteps) !== null;
+      if (intent.point === undefined) return crashInstance(world.hostAt(intent.instance)) !== null;
+      return crashInstanceAt(world.hostAt(intent.instance), intent.point % world.hostAt(intent.instance).crashPointCount, crashAimSteps) !== null;
     case "restart":
-      return restartInstance(world.instanceAt(intent.instance));
+      return restartInstance(world.hostAt(intent.instance));
     case "wipe":
-      return wipeDisk(world.instanceAt(intent.instance), history);
+      return wipeDisk(world.hostAt(intent.instance));
     case "join":
-      return joinGroup(world.group, world.instanceAt(intent.instance));
+      return joinGroup(world.hostAt(intent.instance));
     case "leave":
-      return leaveGroup(world.group, world.instanceAt(intent.instance));
+      return leaveGroup(world.hostAt(intent.instance));
     case "pause":
-      return pauseInstance(world.instanceAt(intent.instance), world.clock.nowTicks, history);
+      return pauseInstance(world.hostAt(intent.instance));
     case "resume":
-      return resumeInstance(world.instanceAt(intent.instance), history);
+      return resumeInstance(world.hostAt(intent.instance));
     case "compact":
-      compactChangelog(world.broker, intent.partition % config.partitions);
+      compactChangelog(world, world.partitionAt(intent.partition));
       return true;
     case "truncate":
-      return truncateInput(world.broker, world.group, intent.partition % config.partitions);
+      return truncateInput(world, world.partitionAt(intent.partition));
     case "republish":
       return republish(world.producerAt(intent.producer), intent.distance);
   }

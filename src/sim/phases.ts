@@ -19,9 +19,9 @@ export const PhaseCode = { faults: 0, heal: 1, drain: 2, done: 3 } as const;
 export function heal(world: World): void {
   world.history.record(Op.phase, PhaseCode.heal);
   world.network.heal();
-  resumeAll(world.instances, world.history);
-  restartAll(world.instances);
-  rejoinAll(world.group, world.instances);
+  resumeAll(world.hosts);
+  restartAll(world.hosts);
+  rejoinAll(world.hosts);
   for (const producer of world.producers) {
     for (let i = 0; producer.pending.length > 0; i++) {
       invariant(i < limits.healRetriesMax * 16, "producer retries did not converge after faults were healed");
@@ -45,7 +45,7 @@ export function drain(world: World): DrainResult {
   const budgetTicks = Math.max(limits.drainTicksMin, inputs * limits.drainTicksPerEvent);
   for (let ticks = 0; ticks < budgetTicks; ticks++) {
     let progressed = false;
-    for (const instance of world.instances) progressed = instance.step() || progressed;
+    for (const host of world.hosts) progressed = host.step() || progressed;
     world.clock.advance(1);
     if (!progressed) {
       world.history.record(Op.phase, PhaseCode.done);

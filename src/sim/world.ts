@@ -1,7 +1,9 @@
 /**
- * The simulated world of one run: clock, history, broker, consumer group, one disk and one
- * instance per service instance, upstream producers, and the fault injectors. Built fresh for
- * every schedule (cheap: a few arrays and maps), so runs never share state.
+ * The simulated world of one run: clock, history, broker, consumer group, one host (disk and
+ * lifecycle) and one instance per service instance, upstream producers, and the fault
+ * injectors. Built fresh for every schedule (cheap: a few arrays and maps), so runs never
+ * share state. It is also the world faults see (`FaultWorld`): the world steps, crashes and
+ * pauses instances only through their hosts.
  */
 import { Broker } from "../broker/broker.ts";
 import { ConsumerGroup } from "../broker/consumer-group.ts";
@@ -9,10 +11,12 @@ import { Producer } from "../broker/producer.ts";
 import { VirtualClock } from "../core/clock.ts";
 import { History } from "../core/history.ts";
 import { Streams } from "../core/prng.ts";
+import type { FaultWorld } from "../faults/fault-world.ts";
 import { NetworkFaults } from "../faults/network.ts";
 import { Instance } from "../runtime/instance.ts";
 import type { RuntimeContext, ServiceBroker } from "../runtime/runtime-context.ts";
 import { Disk } from "../store/disk.ts";
+import { Host } from "./host.ts";
 import type { WorldConfig } from "./world-config.ts";
 
 /** Per-run settings drawn by the schedule (swarm), on top of the scenario's config. */
@@ -25,14 +29,17 @@ export interface RunSettings {
   readonly cleanerChancePerFetch: number;
 }
 
-export class World {
+export class World implements FaultWorld {
   readonly clock = new VirtualClock();
   readonly history = new History();
   readonly network = new NetworkFaults(this.history);
   readonly streams: Streams;
   readonly broker: ServiceBroker;
   readonly group: ConsumerGroup;
+  /** The reference runtime's instances, by index (what runtime tests and the world view read). */
   readonly instances: Instance[];
+  /** The host of each instance: everything the world does to an instance goes through it. */
+  readonly hosts: Host<Instance>[];
   readonly producers: Producer<unknown>[];
   /** Events created so far (the workload's event time). */
   eventsCreated = 0;
@@ -62,8 +69,15 @@ export class World {
       rng: this.streams.get("runtime"),
       deleteRetentionTicks: config.compaction.deleteRetentionTicks,
     };
+    const hostCtx = { history: this.history, clock: this.clock, group: this.group, sessionTimeoutTicks: config.sessionTimeoutTicks };
     this.instances = [];
-    for (let i = 0; i < config.instances; i++) this.instances.push(new Instance(i, ctx, new Disk()));
+    this.hosts = [];
+    for (let i = 0; i < config.instances; i++) {
+      const disk = new Disk();
+      const instance = new Instance(i, ctx, disk);
+      this.instances.push(instance);
+      this.hosts.push(new Host(instance, disk, hostCtx));
+    }
     this.producers = [];
     for (let i = 0; i < config.producers; i++) this.producers.push(new Producer<unknown>(i, this.broker));
     for (const instance of this.instances) this.group.join(instance.id);
@@ -76,13 +90,39 @@ export class World {
     return (h >>> 0) % this.config.partitions;
   }
 
-  /** The instance an intent's index names (indices wrap around). */
-  instanceAt(index: number): Instance {
-    return this.instances[index % this.instances.length];
+  /** The host an intent's instance index names (indices wrap around). */
+  hostAt(index: number): Host<Instance> {
+    return this.hosts[index % this.hosts.length];
   }
 
   /** The producer an intent's index names (indices wrap around). */
   producerAt(index: number): Producer<unknown> {
     return this.producers[index % this.producers.length];
+  }
+
+  /** The partition an intent's partition index names (indices wrap around). */
+  partitionAt(index: number): number {
+    return index % this.config.partitions;
+  }
+
+  compactChangelog(partition: number): number {
+    return this.broker.compactChangelog(partition);
+  }
+
+  committedOffset(partition: number): number {
+    return this.group.committed[partition].offset;
+  }
+
+  inputLogStart(partition: number): number {
+    return this.broker.input.partitions[partition].logStartOffset;
+  }
+
+  truncateInput(partition: number, offset: number): void {
+    this.broker.truncateInput(partition, offset);
+  }
+
+  /** The coordinator removes members paused for the session timeout (after every intent). */
+  expireSessions(): void {
+    for (const host of this.hosts) host.expireSessionIfDue();
   }
 }

@@ -13,7 +13,7 @@ describe("aimed crashes", () => {
     "step the instance to crash point %i of an input's cycle, then crash it there",
     (point) => {
       const world = newWorld();
-      const instance = world.instances[0];
+      const instance = world.hosts[0];
       stepUntilIdle(world, 0); // assigned, fenced, restored: waiting for input
       produce(world, 0, 1);
       expect(crashInstanceAt(instance, point, 16)).toBe(point);
@@ -27,14 +27,14 @@ describe("aimed crashes", () => {
     stepUntilIdle(world, 0);
     produce(world, 0, 1);
     const changelogBefore = world.broker.changelog.partitions[0].endOffset;
-    crashInstanceAt(world.instances[0], CrashPoint.committed, 16);
+    crashInstanceAt(world.hosts[0], CrashPoint.committed, 16);
     expect(recordsOf(world.history, Op.commit)).toHaveLength(1);
     expect(world.broker.changelog.partitions[0].endOffset).toBe(changelogBefore);
   });
 
   it("crashes where the instance got to when the point is out of reach, and is a no-op on a dead instance", () => {
     const world = newWorld();
-    const instance = world.instances[0];
+    const instance = world.hosts[0];
     stepUntilIdle(world, 0); // no input: an input's cycle cannot start
     expect(crashInstanceAt(instance, CrashPoint.committed, 16)).toBe(CrashPoint.ready);
     expect(crashInstanceAt(instance, CrashPoint.committed, 16)).toBeNull();
@@ -44,7 +44,7 @@ describe("aimed crashes", () => {
     const world = newWorld();
     produce(world, 0, 1);
     // fencing and restore come first: two steps do not reach the commit
-    expect(crashInstanceAt(world.instances[0], CrashPoint.committed, 2)).not.toBe(CrashPoint.committed);
+    expect(crashInstanceAt(world.hosts[0], CrashPoint.committed, 2)).not.toBe(CrashPoint.committed);
     expect(recordsOf(world.history, Op.commit)).toHaveLength(0);
   });
 

@@ -32,9 +32,9 @@ export function produce(world: World, keyIndex: number, draw: number, producer =
   return world.producers[producer].produce(world.partitionOf(event.key), event.key, event.payload);
 }
 
-/** Step `instance` until it reports no progress (bounded); returns the steps taken. */
+/** Step `instance` (through its host: not while crashed or paused) until it reports no progress (bounded); returns the steps taken. */
 export function stepUntilIdle(world: World, instance: number, bound = 500): number {
-  for (let i = 0; i < bound; i++) if (!world.instances[instance].step()) return i;
+  for (let i = 0; i < bound; i++) if (!world.hosts[instance].step()) return i;
   throw new Error(`instance ${instance} still busy after ${bound} steps`);
 }
 
