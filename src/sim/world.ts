@@ -11,6 +11,7 @@ import { Producer } from "../broker/producer.ts";
 import { VirtualClock } from "../core/clock.ts";
 import { History } from "../core/history.ts";
 import { Streams } from "../core/prng.ts";
+import type { FaultSettings } from "../faults/fault-module.ts";
 import type { FaultWorld } from "../faults/fault-world.ts";
 import { NetworkFaults } from "../faults/network.ts";
 import { Instance } from "../runtime/instance.ts";
@@ -19,14 +20,10 @@ import { Disk } from "../store/disk.ts";
 import { Host } from "./host.ts";
 import type { WorldConfig } from "./world-config.ts";
 
-/** Per-run settings drawn by the schedule (swarm), on top of the scenario's config. */
-export interface RunSettings {
+/** Per-run settings drawn by the schedule (swarm), on top of the scenario's config; fault kinds set the rest. */
+export interface RunSettings extends FaultSettings {
   /** Root seed of the run's random streams. */
   readonly seed: number;
-  /** The broker deduplicates sequenced producer retries. */
-  readonly idempotentProducer: boolean;
-  /** Chance that the log cleaner runs on a changelog partition just before a restore reads from it. */
-  readonly cleanerChancePerFetch: number;
 }
 
 export class World implements FaultWorld {
