@@ -17,10 +17,6 @@
  */
 import fc from "fast-check";
 import { SendOutcome, type SendTarget } from "../src/broker/send-outcome.ts";
-import { compactChangelog } from "../src/faults/compaction.ts";
-import { crashInstance, restartInstance } from "../src/faults/crash.ts";
-import { expireSessions, pauseInstance, resumeInstance } from "../src/faults/pause.ts";
-import { joinGroup, leaveGroup } from "../src/faults/rebalance.ts";
 import { bankLedger } from "../src/runtime/processors/bank-ledger.ts";
 import type { World } from "../src/sim/world.ts";
 
@@ -50,7 +46,7 @@ const retriesMax = 50;
 /** One tick of virtual time after each command; paused members past the timeout are removed. */
 function tick(world: World, ticks = 1): void {
   world.clock.advance(ticks);
-  expireSessions(world.group, world.instances, world.clock.nowTicks, world.config.sessionTimeoutTicks, world.history);
+  world.expireSessions();
 }
 
 /** Apply `event` to the model exactly once, with the processor's own logic. */
@@ -86,8 +82,8 @@ class Step implements LedgerCommand {
     return true;
   }
   run(_model: LedgerModel, { world }: LedgerReal): void {
-    const instance = world.instanceAt(this.instance);
-    for (let i = 0; i < this.count; i++) instance.step();
+    const host = world.hostAt(this.instance);
+    for (let i = 0; i < this.count; i++) host.step();
     tick(world);
   }
   toString(): string {
@@ -129,13 +125,19 @@ class InstanceFault implements LedgerCommand {
     return true;
   }
   run(_model: LedgerModel, { world }: LedgerReal): void {
-    const instance = world.instanceAt(this.instance);
-    if (this.kind === "crash") crashInstance(instance);
-    else if (this.kind === "restart") restartInstance(instance);
-    else if (this.kind === "leave") leaveGroup(world.group, instance);
-    else if (this.kind === "join") joinGroup(world.group, instance);
-    else if (this.kind === "pause") pauseInstance(instance, world.clock.nowTicks, world.history);
-    else resumeInstance(instance, world.history);
+    const host = world.hostAt(this.instance);
+    // Each applies only where it can, as eosim's interpreter does (otherwise a no-op).
+    if (this.kind === "crash") {
+      if (host.alive) host.crash();
+    } else if (this.kind === "restart") {
+      if (!host.alive) host.restart();
+    } else if (this.kind === "leave") {
+      if (host.alive && host.member) host.leave();
+    } else if (this.kind === "join") {
+      if (host.alive && !host.member) host.join();
+    } else if (this.kind === "pause") {
+      if (host.alive && !host.paused) host.pause();
+    } else if (host.paused) host.resume();
     tick(world);
   }
   toString(): string {
@@ -149,7 +151,7 @@ class Compact implements LedgerCommand {
     return true;
   }
   run(_model: LedgerModel, { world }: LedgerReal): void {
-    compactChangelog(world.broker, this.partition % world.config.partitions);
+    world.compactChangelog(world.partitionAt(this.partition));
     tick(world);
   }
   toString(): string {

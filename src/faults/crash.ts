@@ -1,14 +1,21 @@
 /**
  * Process crashes (kill -9) and restarts. A crash hits the instance wherever it is in its
  * cycle (the crash point is recorded), loses its memory and uncommitted transactions, and
- * ends its group session; a restart brings it back on the same disk. Healing restarts every
- * crashed instance.
+ * ends its group session; a restart brings it back on the same disk. Half of the generated
+ * crashes are aimed: the instance first steps until a crash would hit a chosen crash point.
+ * Healing restarts every crashed instance (whatever crashed it: a disk wipe too).
  */
-import type { Instance } from "../runtime/instance.ts";
-import type { CrashPoint } from "../runtime/task-phase.ts";
+import { Op } from "../core/history.ts";
+import { crashPointNames } from "../runtime/task-phase.ts";
+import { defineIntent, field } from "./fault-intent.ts";
+import { defineFault } from "./fault-module.ts";
+import type { InstanceHost } from "./fault-world.ts";
+
+/** Most steps an aimed crash takes to reach its crash point: two input cycles and a restore. */
+export const crashAimSteps = 16;
 
 /** Crash `instance`; returns the crash point, or null when it was already down (a no-op). */
-export function crashInstance(instance: Instance): CrashPoint | null {
+export function crashInstance(instance: InstanceHost): number | null {
   return instance.alive ? instance.crash() : null;
 }
 
@@ -20,20 +27,57 @@ export function crashInstance(instance: Instance): CrashPoint | null {
  * each is about as easy to reach as the others. Returns the crash point hit, or null when the
  * instance was down (a no-op).
  */
-export function crashInstanceAt(instance: Instance, point: CrashPoint, maxSteps: number): CrashPoint | null {
+export function crashInstanceAt(instance: InstanceHost, point: number, maxSteps: number): number | null {
   if (!instance.alive) return null;
   for (let i = 0; i < maxSteps && !instance.isAt(point); i++) if (!instance.step()) break;
   return instance.crash(instance.isAt(point) ? point : instance.crashPoint());
 }
 
 /** Restart a crashed `instance`; false when it was running (a no-op). */
-export function restartInstance(instance: Instance): boolean {
+export function restartInstance(instance: InstanceHost): boolean {
   if (instance.alive) return false;
   instance.restart();
   return true;
 }
 
-/** Heal: restart every crashed instance. */
-export function restartAll(instances: readonly Instance[]): void {
-  for (const instance of instances) restartInstance(instance);
-}
+/**
+ * `crash`: kill -9 of an instance where it is, or, with `point` (a crash point code, taken
+ * modulo the service's crash points), after stepping it toward that point. Drawn aimed at
+ * points 1 to 8, inside a cycle (after-poll .. during-fencing), which a crash where the
+ * instance happens to be rarely hits; point 7 (between the two commits of a split commit)
+ * exists only in planted bugs: aimed at it, the reference runtime is stepped
+ * {@link crashAimSteps} times and crashed where it is.
+ */
+export const crashIntent = defineIntent({
+  k: "crash",
+  code: 5,
+  fields: { instance: field.instance, point: field.optional(field.int(1, 8)) },
+  describe: (intent) =>
+    intent.point === undefined ? `crash instance ${intent.instance}` : `crash instance ${intent.instance} once it reaches ${crashPointNames[intent.point % crashPointNames.length]}`,
+  apply(world, intent) {
+    const host = world.hostAt(intent.instance);
+    if (intent.point === undefined) return crashInstance(host) !== null;
+    return crashInstanceAt(host, intent.point % host.crashPointCount, crashAimSteps) !== null;
+  },
+});
+
+/** `restart`: a crashed instance starts again on its disk. */
+export const restartIntent = defineIntent({
+  k: "restart",
+  code: 6,
+  fields: { instance: field.instance },
+  describe: (intent) => `restart instance ${intent.instance}`,
+  apply: (world, intent) => restartInstance(world.hostAt(intent.instance)),
+});
+
+/** The crash fault kind. */
+export const crashFault = defineFault({
+  kind: "crash",
+  description: "kill -9 of an instance at its current step, or stepped first to a chosen crash point (every crash point), later restarted on the same disk",
+  intents: [crashIntent, restartIntent],
+  draws: [crashIntent, restartIntent],
+  heal(world) {
+    for (const host of world.hosts) restartInstance(host);
+  },
+  coverage: { ops: [Op.crash] },
+});

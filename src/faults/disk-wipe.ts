@@ -1,15 +1,35 @@
 /**
  * Disk loss: the instance dies and comes back (on restart) with an empty disk, so every
- * partition it gets must be restored from the changelog.
+ * partition it gets must be restored from the changelog. Schedules draw wipes with restarts;
+ * healing is the crash kind's (it restarts every dead instance).
  */
 import { Op } from "../core/history.ts";
-import type { History } from "../core/history.ts";
-import type { Instance } from "../runtime/instance.ts";
+import { restartIntent } from "./crash.ts";
+import { defineIntent, field } from "./fault-intent.ts";
+import { defineFault } from "./fault-module.ts";
+import type { InstanceHost } from "./fault-world.ts";
 
 /** Crash `instance` (if running) and wipe its disk. */
-export function wipeDisk(instance: Instance, history: History): boolean {
+export function wipeDisk(instance: InstanceHost): boolean {
   if (instance.alive) instance.crash();
-  instance.disk.wipe();
-  history.record(Op.wipe, instance.id);
+  instance.wipeDisk();
   return true;
 }
+
+/** `wipe`: crash an instance (if running) and empty its disk. */
+export const wipeIntent = defineIntent({
+  k: "wipe",
+  code: 13,
+  fields: { instance: field.instance },
+  describe: (intent) => `wipe the disk of instance ${intent.instance}`,
+  apply: (world, intent) => wipeDisk(world.hostAt(intent.instance)),
+});
+
+/** The disk-wipe fault kind. */
+export const diskWipeFault = defineFault({
+  kind: "disk-wipe",
+  description: "an instance dies and comes back with an empty disk",
+  intents: [wipeIntent],
+  draws: [wipeIntent, restartIntent],
+  coverage: { ops: [Op.wipe] },
+});

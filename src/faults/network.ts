@@ -1,11 +1,18 @@
 /**
  * The faulty network between senders and the broker. Fault intents arm the next request of
  * one sender kind (input producer, changelog, outputs) with a failure; the request then meets
- * it and the fault is used up. Healing disarms everything, so retries in the heal phase get
- * through.
+ * it and the fault is used up. Healing disarms them, so retries in the heal phase get
+ * through. The lost-ack, lost-request and ambiguous-error kinds share it.
  */
 import { type SendInterceptor, SendOutcome, type SendTarget } from "../broker/send-outcome.ts";
 import { type History, Op } from "../core/history.ts";
+import { field, type IntentDraw } from "./fault-intent.ts";
+
+/** Readable sender kinds, indexed by send target. */
+export const sendTargetNames: readonly string[] = ["input", "changelog", "output"];
+
+/** A sender that saw a failure retries: a retry of the oldest pending send of a producer. */
+export const retryOldestDraw: IntentDraw = { k: "retry", fields: { producer: field.producer, index: field.fixed(0) } };
 
 export class NetworkFaults implements SendInterceptor {
   private readonly armed: SendOutcome[][] = [[], [], []];
@@ -25,8 +32,8 @@ export class NetworkFaults implements SendInterceptor {
     return outcome;
   }
 
-  /** Stop injecting. */
-  heal(): void {
-    for (const queue of this.armed) queue.length = 0;
+  /** Stop injecting `outcome` (every armed failure of that kind is dropped; the others stay in order). */
+  disarm(outcome: SendOutcome): void {
+    for (let t = 0; t < this.armed.length; t++) this.armed[t] = this.armed[t].filter((armed) => armed !== outcome);
   }
 }

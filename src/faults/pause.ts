@@ -1,41 +1,56 @@
 /**
  * Pauses and zombies: a paused instance (a long GC pause, a stalled VM) stops stepping but
  * keeps its memory. Once it has been paused for the session timeout, the coordinator removes
- * it and gives its partitions away. When it resumes it still believes it owns them and goes
- * on writing until it next polls: a zombie. Healing resumes every paused instance.
+ * it and gives its partitions away (the world's part, `sim/host.ts`). When it resumes it
+ * still believes it owns them and goes on writing until it next polls: a zombie. Schedules
+ * draw pauses and resumes with longer ticks (5 to 30), so sessions do expire. Healing
+ * resumes every paused instance.
  */
-import type { ConsumerGroup } from "../broker/consumer-group.ts";
-import { type History, Op } from "../core/history.ts";
-import type { Instance } from "../runtime/instance.ts";
+import { Op } from "../core/history.ts";
+import { defineIntent, field } from "./fault-intent.ts";
+import { defineFault } from "./fault-module.ts";
+import type { InstanceHost } from "./fault-world.ts";
 
 /** Pause a running instance; false when not applicable. */
-export function pauseInstance(instance: Instance, nowTicks: number, history: History): boolean {
+export function pauseInstance(instance: InstanceHost): boolean {
   if (!instance.alive || instance.paused) return false;
-  instance.paused = true;
-  instance.pausedAtTicks = nowTicks;
-  history.record(Op.pause, instance.id);
+  instance.pause();
   return true;
 }
 
 /** Resume a paused instance; false when it was not paused. */
-export function resumeInstance(instance: Instance, history: History): boolean {
+export function resumeInstance(instance: InstanceHost): boolean {
   if (!instance.paused) return false;
-  instance.paused = false;
-  history.record(Op.unpause, instance.id);
+  instance.resume();
   return true;
 }
 
-/** Remove members paused for at least `sessionTimeoutTicks` from the group. */
-export function expireSessions(group: ConsumerGroup, instances: readonly Instance[], nowTicks: number, sessionTimeoutTicks: number, history: History): void {
-  for (const instance of instances) {
-    if (instance.paused && nowTicks - instance.pausedAtTicks >= sessionTimeoutTicks && group.isMember(instance.id)) {
-      history.record(Op.sessionExpired, instance.id);
-      group.leave(instance.id);
-    }
-  }
-}
+/** `pause`: stall a running instance. */
+export const pauseIntent = defineIntent({
+  k: "pause",
+  code: 14,
+  fields: { instance: field.instance },
+  describe: (intent) => `pause instance ${intent.instance}`,
+  apply: (world, intent) => pauseInstance(world.hostAt(intent.instance)),
+});
 
-/** Heal: resume every paused instance. */
-export function resumeAll(instances: readonly Instance[], history: History): void {
-  for (const instance of instances) resumeInstance(instance, history);
-}
+/** `resume`: a paused instance runs again (a zombie if its session expired meanwhile). */
+export const resumeIntent = defineIntent({
+  k: "resume",
+  code: 15,
+  fields: { instance: field.instance },
+  describe: (intent) => `resume instance ${intent.instance}`,
+  apply: (world, intent) => resumeInstance(world.hostAt(intent.instance)),
+});
+
+/** The pause fault kind. */
+export const pauseFault = defineFault({
+  kind: "pause",
+  description: "an instance pauses past its session timeout and resumes as a zombie",
+  intents: [pauseIntent, resumeIntent],
+  draws: [pauseIntent, resumeIntent, { k: "tick", fields: { ticks: field.int(5, 30) } }],
+  heal(world) {
+    for (const host of world.hosts) resumeInstance(host);
+  },
+  coverage: { ops: [Op.sessionExpired] },
+});

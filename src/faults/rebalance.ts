@@ -1,30 +1,54 @@
 /**
  * Rebalances: live instances leave and (re)join the consumer group, which bumps the
  * generation and moves partitions, so new owners restore from the changelog and old owners
- * keep stale local stores. Healing makes sure at least one live instance is a member, so the
- * drain can make progress.
+ * keep stale local stores. Healing makes every live instance a member again (left, or
+ * session expired), so the drain can make progress.
  */
-import type { ConsumerGroup } from "../broker/consumer-group.ts";
-import type { Instance } from "../runtime/instance.ts";
+import { Op } from "../core/history.ts";
+import { defineIntent, field } from "./fault-intent.ts";
+import { defineFault } from "./fault-module.ts";
+import type { InstanceHost } from "./fault-world.ts";
 
 /** A live non-member joins; false when not applicable (a no-op). */
-export function joinGroup(group: ConsumerGroup, instance: Instance): boolean {
-  if (!instance.alive || group.isMember(instance.id)) return false;
-  instance.left = false;
-  return group.join(instance.id);
+export function joinGroup(instance: InstanceHost): boolean {
+  if (!instance.alive || instance.member) return false;
+  instance.join();
+  return true;
 }
 
 /** A live member leaves gracefully (and stays out until it joins); false when not applicable. */
-export function leaveGroup(group: ConsumerGroup, instance: Instance): boolean {
-  if (!instance.alive || !group.isMember(instance.id)) return false;
-  instance.left = true;
-  return group.leave(instance.id);
+export function leaveGroup(instance: InstanceHost): boolean {
+  if (!instance.alive || !instance.member) return false;
+  instance.leave();
+  return true;
 }
 
-/** Heal: every live instance that is not a member (left, or session expired) rejoins. */
-export function rejoinAll(group: ConsumerGroup, instances: readonly Instance[]): void {
-  for (const instance of instances) {
-    if (instance.alive && !group.isMember(instance.id)) joinGroup(group, instance);
-  }
-}
+/** `join`: a live instance that is not a member joins the group. */
+export const joinIntent = defineIntent({
+  k: "join",
+  code: 7,
+  fields: { instance: field.instance },
+  describe: (intent) => `join instance ${intent.instance}`,
+  apply: (world, intent) => joinGroup(world.hostAt(intent.instance)),
+});
 
+/** `leave`: a live member leaves the group gracefully. */
+export const leaveIntent = defineIntent({
+  k: "leave",
+  code: 8,
+  fields: { instance: field.instance },
+  describe: (intent) => `leave instance ${intent.instance}`,
+  apply: (world, intent) => leaveGroup(world.hostAt(intent.instance)),
+});
+
+/** The rebalance fault kind. */
+export const rebalanceFault = defineFault({
+  kind: "rebalance",
+  description: "instances leave and join the group; partitions move and are restored elsewhere",
+  intents: [joinIntent, leaveIntent],
+  draws: [leaveIntent, joinIntent],
+  heal(world) {
+    for (const host of world.hosts) joinGroup(host);
+  },
+  coverage: { ops: [Op.intent], bit: () => (_op, _index, code, applied) => applied === 1 && (code === joinIntent.code || code === leaveIntent.code) },
+});

@@ -3,14 +3,33 @@
  * group's committed offset (data every consumer has confirmed). A runtime that resumes from
  * an offset below the new log start would skip to the next record that still exists.
  */
-import type { Broker } from "../broker/broker.ts";
-import { SendTarget } from "../broker/send-outcome.ts";
-import type { ConsumerGroup } from "../broker/consumer-group.ts";
+import { Op } from "../core/history.ts";
+import { defineIntent, field } from "./fault-intent.ts";
+import { defineFault } from "./fault-module.ts";
+import type { FaultWorld } from "./fault-world.ts";
 
 /** Truncate input `partition` up to its committed offset; false when there is nothing to drop. */
-export function truncateInput(broker: Broker, group: ConsumerGroup, partition: number): boolean {
-  const committed = group.committedOffset(partition).offset;
-  if (committed <= broker.startOffset(SendTarget.input, partition)) return false;
-  broker.truncateInput(partition, committed);
+export function truncateInput(world: FaultWorld, partition: number): boolean {
+  const committed = world.committedOffset(partition);
+  if (committed <= world.inputLogStart(partition)) return false;
+  world.truncateInput(partition, committed);
   return true;
 }
+
+/** `truncate`: retention deletes an input partition's records below its committed offset. */
+export const truncateIntent = defineIntent({
+  k: "truncate",
+  code: 16,
+  fields: { partition: field.partition },
+  describe: (intent) => `truncate input partition ${intent.partition} up to its committed offset`,
+  apply: (world, intent) => truncateInput(world, world.partitionAt(intent.partition)),
+});
+
+/** The truncation fault kind. */
+export const truncationFault = defineFault({
+  kind: "truncation",
+  description: "retention deletes consumed input records (log-start truncation)",
+  intents: [truncateIntent],
+  draws: [truncateIntent],
+  coverage: { ops: [Op.truncate] },
+});

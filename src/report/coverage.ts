@@ -2,22 +2,32 @@
  * Fault coverage: which faults actually hit, and at which runtime phase, across the schedules
  * of a run. Counted from histories (and the schedule's intents and fault mix), never from the
  * world's internals. Labels are `crash-point:<name>`, `fault:<kind>` and `processor:<name>`;
- * a count is the number of schedules in which the label was reached at least once.
+ * a count is the number of schedules in which the label was reached at least once. What
+ * counts as a fault kind having bitten is its module's `coverage`.
  */
-import { SendTarget } from "../broker/send-outcome.ts";
 import { Op } from "../core/history.ts";
-import { type FaultKind, faultKinds } from "../faults/fault-kind.ts";
+import { faultModule } from "../faults/catalogue.ts";
+import type { LooseIntent } from "../faults/fault-intent.ts";
+import { faultKinds } from "../faults/fault-kind.ts";
+import type { CoverageRun, RecordTest } from "../faults/fault-module.ts";
 import { crashPointNames } from "../runtime/task-phase.ts";
 import type { Schedule } from "../schedule/intent.ts";
 import type { WorldView } from "../sim/world-view.ts";
 
-const lostFault: Record<number, FaultKind> = { 1: "lost-ack", 2: "lost-request", 3: "ambiguous-error" };
-
-// Labels are built once: this runs over every record of every schedule's history.
-const faultLabel = Object.fromEntries(faultKinds.map((kind) => [kind, `fault:${kind}`])) as Record<FaultKind, string>;
+// Built once: this runs over every record of every schedule's history.
+const faultLabels = faultKinds.map((kind) => `fault:${kind}`);
 const crashPointLabel = crashPointNames.map((name) => `crash-point:${name}`);
-const lostLabel: Record<number, string> = Object.fromEntries(Object.entries(lostFault).map(([code, kind]) => [code, faultLabel[kind]]));
 const processorLabels = new Map<string, string>();
+/** Kinds reached whenever their weight in the run is above 0 (run settings). */
+const settingKinds: number[] = [];
+/** `recordKinds[op]`: the kinds whose coverage reads records of `op`. */
+const recordKinds: number[][] = [];
+faultKinds.forEach((kind, k) => {
+  const coverage = faultModule(kind).coverage;
+  if ("whenOn" in coverage) settingKinds.push(k);
+  else for (const op of coverage.ops) (recordKinds[op] ??= []).push(k);
+});
+const anyRecord: RecordTest = () => true;
 
 function processorLabel(name: string): string {
   let label = processorLabels.get(name);
@@ -25,32 +35,35 @@ function processorLabel(name: string): string {
   return label;
 }
 
+/** Each record-reading kind's test for this run (null for setting kinds). */
+function recordTests(schedule: Schedule, view: WorldView): (RecordTest | null)[] {
+  const run: CoverageRun = { partitions: view.config.partitions, intentAt: (index): LooseIntent => schedule.intents[index] };
+  return faultKinds.map((kind) => {
+    const coverage = faultModule(kind).coverage;
+    if ("whenOn" in coverage) return null;
+    return coverage.bit === undefined ? anyRecord : coverage.bit(run);
+  });
+}
+
 /** Labels reached by one schedule. */
 export function coverageLabels(schedule: Schedule, view: WorldView): Set<string> {
   const labels = new Set<string>([processorLabel(view.config.processor.name)]);
+  const tests = recordTests(schedule, view);
+  const reached = new Uint8Array(faultKinds.length);
   const data = view.history.data;
-  // restoring[p] is 1 while changelog partition p is being restored
-  const restoring = new Uint8Array(view.config.partitions);
   for (let i = 0; i < data.length; i += 4) {
     const op = data[i];
-    if (op === Op.crash) labels.add(crashPointLabel[data[i + 2]]).add(faultLabel.crash);
-    else if (op === Op.lost) labels.add(lostLabel[data[i + 2]]);
-    else if (op === Op.wipe) labels.add(faultLabel["disk-wipe"]);
-    else if (op === Op.sessionExpired) labels.add(faultLabel.pause);
-    else if (op === Op.truncate) labels.add(faultLabel.truncation);
-    else if (op === Op.restoreStart) restoring[data[i + 2]] = 1;
-    else if (op === Op.restoreEnd) restoring[data[i + 2]] = 0;
-    else if (op === Op.compact && data[i + 2] > 0) {
-      labels.add(faultLabel.compaction);
-      if (restoring[data[i + 1] - SendTarget.changelog * 256] === 1) labels.add(faultLabel["restore-race"]);
-    } else if (op === Op.intent && data[i + 3] === 1) {
-      const intent = schedule.intents[data[i + 1]];
-      if (intent.k === "retry" && intent.index > 0) labels.add(faultLabel.reorder);
-      else if (intent.k === "join" || intent.k === "leave") labels.add(faultLabel.rebalance);
-      else if (intent.k === "republish") labels.add(faultLabel["upstream-duplicate"]);
+    if (op === Op.crash) labels.add(crashPointLabel[data[i + 2]]);
+    const kinds = recordKinds[op];
+    if (kinds === undefined) continue;
+    for (const k of kinds) {
+      if (reached[k] === 0 && tests[k]!(op, data[i + 1], data[i + 2], data[i + 3])) {
+        reached[k] = 1;
+        labels.add(faultLabels[k]);
+      }
     }
   }
-  if ((schedule.faultMix["no-idempotence"] ?? 0) > 0) labels.add(faultLabel["no-idempotence"]);
+  for (const k of settingKinds) if ((schedule.faultMix[faultKinds[k]] ?? 0) > 0) labels.add(faultLabels[k]);
   return labels;
 }
 

@@ -1,5 +1,8 @@
 /**
- * One instance (process) of the service under test.
+ * One instance (process) of the service under test: the reference runtime's side of the
+ * service-instance seam (`core/service-instance.ts`). Whether it is alive or paused, its disk
+ * and its group session as the coordinator sees it belong to the world's host (`sim/host.ts`),
+ * which steps it only while it runs.
  *
  * Each `step()` does one thing. Like a real consumer, an instance learns about rebalances
  * only when it polls: after the group's generation moved, it first finishes the input cycles
@@ -10,18 +13,16 @@
  * nothing until restarted, and its session ends at once (the harshest timing for the
  * partitions it held).
  */
-import { Op } from "../core/history.ts";
+import type { ServiceInstance } from "../core/service-instance.ts";
 import type { Disk } from "../store/disk.ts";
 import { PartitionTask } from "./partition-task.ts";
 import type { RuntimeContext } from "./runtime-context.ts";
-import { CrashPoint } from "./task-phase.ts";
+import { CrashPoint, crashPointNames } from "./task-phase.ts";
 
-export class Instance {
-  alive = true;
-  paused = false;
-  pausedAtTicks = 0;
+export class Instance implements ServiceInstance {
+  readonly crashPointNames = crashPointNames;
   /** Left the group on purpose (does not rejoin on its own). */
-  left = false;
+  private left = false;
   private knownGeneration = -1;
   private tasks: PartitionTask[] = [];
   private cursor = 0;
@@ -29,12 +30,11 @@ export class Instance {
   constructor(
     readonly id: number,
     private readonly ctx: RuntimeContext,
-    public disk: Disk,
+    readonly disk: Disk,
   ) {}
 
   /** Advance by one step; returns false when the instance had nothing to do. */
   step(): boolean {
-    if (!this.alive || this.paused) return false;
     if (this.ctx.group.generation !== this.knownGeneration) {
       const inFlight = this.inFlightTask();
       if (inFlight === undefined) {
@@ -65,23 +65,27 @@ export class Instance {
     return progressed;
   }
 
-  /** kill -9: memory and uncommitted work are gone, the session ends. `point` is recorded as where it hit. */
-  crash(point: CrashPoint = this.crashPoint()): CrashPoint {
-    this.alive = false;
-    this.paused = false;
+  /** kill -9: the tasks and what they held in memory are gone (the host crashes the disk and ends the session). */
+  kill(): void {
     this.tasks = [];
     this.knownGeneration = -1;
-    this.disk.crash();
-    this.ctx.history.record(Op.crash, this.id, point);
-    this.ctx.group.leave();
-    return point;
   }
 
-  /** Start again on the same disk and rejoin the group. */
-  restart(): void {
-    this.alive = true;
+  /** Start again on the disk as it is and rejoin the group. */
+  start(): void {
     this.left = false;
-    this.ctx.history.record(Op.restart, this.id);
+    this.ctx.group.join();
+  }
+
+  /** Leave the group gracefully and stay out until {@link Instance.join}. */
+  leave(): void {
+    this.left = true;
+    this.ctx.group.leave();
+  }
+
+  /** Join the group again. */
+  join(): void {
+    this.left = false;
     this.ctx.group.join();
   }
 

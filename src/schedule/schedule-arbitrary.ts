@@ -5,9 +5,13 @@
  * fields are small integers that fast-check shrinks towards 0 (the first instance, producer,
  * key), and whole intents shrink away, which drops faults and events that do not matter.
  * Produce intents, which a scenario's `workload` option shapes, come from
- * `workload-arbitrary.ts`.
+ * `workload-arbitrary.ts`. Fault intents are drawn from what each fault kind's module
+ * declares (its `draws`, in order, each at the kind's weight), generically over the kinds of
+ * intent fields: this is the only place fault declarations meet fast-check.
  */
 import fc from "fast-check";
+import { faultModule } from "../faults/catalogue.ts";
+import type { Field, FieldKind, FixedField, IntentDraw } from "../faults/fault-intent.ts";
 import { type FaultKind, type FaultMix, faultKinds } from "../faults/fault-kind.ts";
 import type { Intent, Schedule } from "./intent.ts";
 import type { ScheduleShape } from "./schedule-shape.ts";
@@ -28,51 +32,50 @@ function workloadIntents(shape: ScheduleShape): Weighted[] {
   return [{ weight: 6, arbitrary: produceArbitrary(shape) }, ...background];
 }
 
+/** How a schedule draws each kind of intent field (see `faults/fault-intent.ts`). */
+const fieldArbitraries = {
+  instance: (_field, shape) => nat(shape.instances),
+  producer: (_field, shape) => nat(shape.producers),
+  partition: (_field, shape) => nat(shape.partitions),
+  target: () => target,
+  distance: (_field, shape) => fc.nat({ max: shape.republishDistanceMax }),
+  int: (field) => fc.integer({ min: field.min, max: field.max }),
+} satisfies { readonly [K in FieldKind]: (field: Extract<Field, { readonly kind: K }>, shape: ScheduleShape) => fc.Arbitrary<number> };
+
+function fieldArbitrary(field: Field, shape: ScheduleShape): fc.Arbitrary<number> {
+  // Each entry takes the fields of its own kind, which `field.kind` selects.
+  const arbitraryOf = fieldArbitraries[field.kind] as (field: Field, shape: ScheduleShape) => fc.Arbitrary<number>;
+  return arbitraryOf(field, shape);
+}
+
+/**
+ * Intents `{ k, ...fields }` with the fields in `fields` order: one drawn field maps its
+ * arbitrary, several map a tuple of theirs, fixed fields take their value. (These shapes
+ * are what a seed generates: keep them.)
+ */
+function fieldsArbitrary(k: string, fields: readonly (readonly [string, Field | FixedField])[], shape: ScheduleShape): fc.Arbitrary<Intent> {
+  const drawn = fields.flatMap(([, f]) => (f.kind === "fixed" ? [] : [fieldArbitrary(f, shape)]));
+  const build = (values: readonly number[]): Intent => {
+    const intent: Record<string, string | number> = { k };
+    let next = 0;
+    for (const [name, f] of fields) intent[name] = f.kind === "fixed" ? f.value : values[next++];
+    return intent as unknown as Intent; // the declaration's fields, so the declared intent
+  };
+  if (drawn.length === 0) return fc.constant(build([]));
+  if (drawn.length === 1) return drawn[0].map((value) => build([value]));
+  return fc.tuple(...drawn).map(build);
+}
+
+/** One draw of a fault kind: without its optional fields or with them, half the time each. */
+function drawArbitrary(draw: IntentDraw, shape: ScheduleShape): fc.Arbitrary<Intent> {
+  const all = Object.entries(draw.fields);
+  const required = all.filter(([, f]) => f.kind === "fixed" || f.optional !== true);
+  if (required.length === all.length) return fieldsArbitrary(draw.k, all, shape);
+  return fc.oneof(fieldsArbitrary(draw.k, required, shape), fieldsArbitrary(draw.k, all, shape));
+}
+
 function faultIntents(kind: FaultKind, shape: ScheduleShape): fc.Arbitrary<Intent>[] {
-  const instance = nat(shape.instances);
-  const producer = nat(shape.producers);
-  const retry = producer.map((p): Intent => ({ k: "retry", producer: p, index: 0 }));
-  switch (kind) {
-    case "lost-ack":
-      return [target.map((t): Intent => ({ k: "lost-ack", target: t })), retry];
-    case "lost-request":
-      return [target.map((t): Intent => ({ k: "lost-request", target: t })), retry];
-    case "ambiguous-error":
-      return [target.map((t): Intent => ({ k: "ambiguous-error", target: t })), retry];
-    case "reorder":
-      return [fc.tuple(producer, fc.integer({ min: 1, max: 4 })).map(([p, index]): Intent => ({ k: "retry", producer: p, index })), target.map((t): Intent => ({ k: "lost-request", target: t }))];
-    case "no-idempotence":
-    case "restore-race":
-      return []; // run settings drawn with the fault mix, not intents
-    case "crash":
-      return [
-        fc.oneof(
-          instance.map((i): Intent => ({ k: "crash", instance: i })),
-          // Aimed at a point inside a cycle (after-poll .. during-fencing), which a crash where
-          // the instance happens to be rarely hits: most of the time it is between inputs.
-          // Point 7 (between the two commits of a split commit) exists only in planted bugs;
-          // aimed at it, the reference runtime is stepped 16 times and crashed where it is.
-          fc.tuple(instance, fc.integer({ min: 1, max: 8 })).map(([i, point]): Intent => ({ k: "crash", instance: i, point })),
-        ),
-        instance.map((i): Intent => ({ k: "restart", instance: i })),
-      ];
-    case "disk-wipe":
-      return [instance.map((i): Intent => ({ k: "wipe", instance: i })), instance.map((i): Intent => ({ k: "restart", instance: i }))];
-    case "rebalance":
-      return [instance.map((i): Intent => ({ k: "leave", instance: i })), instance.map((i): Intent => ({ k: "join", instance: i }))];
-    case "pause":
-      return [
-        instance.map((i): Intent => ({ k: "pause", instance: i })),
-        instance.map((i): Intent => ({ k: "resume", instance: i })),
-        fc.integer({ min: 5, max: 30 }).map((ticks): Intent => ({ k: "tick", ticks })),
-      ];
-    case "compaction":
-      return [nat(shape.partitions).map((partition): Intent => ({ k: "compact", partition }))];
-    case "truncation":
-      return [nat(shape.partitions).map((partition): Intent => ({ k: "truncate", partition }))];
-    case "upstream-duplicate":
-      return [fc.tuple(producer, fc.nat({ max: shape.republishDistanceMax })).map(([p, distance]): Intent => ({ k: "republish", producer: p, distance }))];
-  }
+  return faultModule(kind).draws.map((draw) => drawArbitrary(draw, shape));
 }
 
 /** Arbitrary per-run weights for the enabled fault kinds. */

@@ -1,16 +1,15 @@
 /**
  * The phases after the fault phase. Heal stops injecting faults and undoes their lasting
- * effects (crashed instances restart, left instances rejoin, producers retry until every
- * event is acknowledged). Drain then steps every instance round-robin until a whole round
+ * effects, each fault kind's module its own (armed network faults are dropped, paused
+ * instances resume, crashed ones restart, left ones rejoin), then producers retry until
+ * every event is acknowledged. Drain then steps every instance round-robin until a whole round
  * makes no progress, within a tick budget; running out of budget is a liveness failure.
  */
 import { SendTarget } from "../broker/send-outcome.ts";
 import { Op } from "../core/history.ts";
 import { invariant } from "../core/invariant.ts";
 import { limits } from "../core/limits.ts";
-import { restartAll } from "../faults/crash.ts";
-import { resumeAll } from "../faults/pause.ts";
-import { rejoinAll } from "../faults/rebalance.ts";
+import { healFaults } from "../faults/catalogue.ts";
 import type { World } from "./world.ts";
 
 /** Phase codes recorded in histories. */
@@ -19,10 +18,7 @@ export const PhaseCode = { faults: 0, heal: 1, drain: 2, done: 3 } as const;
 /** Heal the world after the fault phase. */
 export function heal(world: World): void {
   world.history.record(Op.phase, PhaseCode.heal);
-  world.network.heal();
-  resumeAll(world.instances, world.history);
-  restartAll(world.instances);
-  rejoinAll(world.group, world.instances);
+  healFaults(world);
   for (const producer of world.producers) {
     for (let i = 0; producer.pending.length > 0; i++) {
       invariant(i < limits.healRetriesMax * 16, "producer retries did not converge after faults were healed");
@@ -46,7 +42,7 @@ export function drain(world: World): DrainResult {
   const budgetTicks = Math.max(limits.drainTicksMin, inputs * limits.drainTicksPerEvent);
   for (let ticks = 0; ticks < budgetTicks; ticks++) {
     let progressed = false;
-    for (const instance of world.instances) progressed = instance.step() || progressed;
+    for (const host of world.hosts) progressed = host.step() || progressed;
     world.clock.advance(1);
     if (!progressed) {
       world.history.record(Op.phase, PhaseCode.done);

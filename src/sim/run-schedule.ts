@@ -4,6 +4,7 @@
  * give the same history hash in any process.
  */
 import { Op } from "../core/history.ts";
+import { faultSettings } from "../faults/catalogue.ts";
 import type { Schedule } from "../schedule/intent.ts";
 import { interpret } from "./interpret.ts";
 import { drain, heal, PhaseCode } from "./phases.ts";
@@ -13,12 +14,7 @@ import { World } from "./world.ts";
 
 /** Run `schedule` against a fresh world built from `config`. */
 export function runSchedule(config: WorldConfig, schedule: Schedule): WorldView {
-  const mix = schedule.faultMix;
-  const world = new World(config, {
-    seed: schedule.seed,
-    idempotentProducer: !((mix["no-idempotence"] ?? 0) > 0),
-    cleanerChancePerFetch: (mix["restore-race"] ?? 0) * 0.15,
-  });
+  const world = new World(config, { seed: schedule.seed, ...faultSettings(schedule.faultMix) });
   world.history.record(Op.phase, PhaseCode.faults, schedule.seed | 0);
   const intents = schedule.intents;
   for (let i = 0; i < intents.length; i++) interpret(world, intents[i], i);

@@ -1,31 +1,33 @@
 /**
- * The simulated world of one run: clock, history, broker, consumer group, one disk and one
- * instance per service instance, upstream producers, and the fault injectors. Built fresh for
- * every schedule (cheap: a few arrays and maps), so runs never share state.
+ * The simulated world of one run: clock, history, broker, consumer group, one host (disk and
+ * lifecycle) and one instance per service instance, upstream producers, and the fault
+ * injectors. Built fresh for every schedule (cheap: a few arrays and maps), so runs never
+ * share state. It is also the world faults see (`FaultWorld`): the world steps, crashes and
+ * pauses instances only through their hosts.
  */
 import { Broker } from "../broker/broker.ts";
 import { ConsumerGroup } from "../broker/consumer-group.ts";
 import { Producer } from "../broker/producer.ts";
+import { SendTarget } from "../broker/send-outcome.ts";
 import { VirtualClock } from "../core/clock.ts";
 import { History } from "../core/history.ts";
 import { HarnessError } from "../core/invariant.ts";
 import { limits } from "../core/limits.ts";
 import { producerActor } from "../core/packed-fields.ts";
 import { Streams } from "../core/prng.ts";
+import type { FaultSettings } from "../faults/fault-module.ts";
+import type { FaultWorld } from "../faults/fault-world.ts";
 import { NetworkFaults } from "../faults/network.ts";
 import { Instance } from "../runtime/instance.ts";
 import type { RuntimeContext } from "../runtime/runtime-context.ts";
 import { Disk } from "../store/disk.ts";
+import { Host } from "./host.ts";
 import type { WorldConfig } from "./world-config.ts";
 
-/** Per-run settings drawn by the schedule (swarm), on top of the scenario's config. */
-export interface RunSettings {
+/** Per-run settings drawn by the schedule (swarm), on top of the scenario's config; fault kinds set the rest. */
+export interface RunSettings extends FaultSettings {
   /** Root seed of the run's random streams. */
   readonly seed: number;
-  /** The broker deduplicates sequenced producer retries. */
-  readonly idempotentProducer: boolean;
-  /** Chance that the log cleaner runs on a changelog partition just before a restore reads from it. */
-  readonly cleanerChancePerFetch: number;
 }
 
 // A world is built per schedule: checked without a message closure per check.
@@ -33,14 +35,17 @@ function outOfLimits(count: number, what: string, max: number): never {
   throw new HarnessError(`world config: ${count} ${what}, outside 1-${max}`);
 }
 
-export class World {
+export class World implements FaultWorld {
   readonly clock = new VirtualClock();
   readonly history = new History();
   readonly network = new NetworkFaults(this.history);
   readonly streams: Streams;
   readonly broker: Broker;
   readonly group: ConsumerGroup;
+  /** The reference runtime's instances, by index (what runtime tests and the world view read). */
   readonly instances: Instance[];
+  /** The host of each instance: everything the world does to an instance goes through it. */
+  readonly hosts: Host<Instance>[];
   readonly producers: Producer<unknown>[];
   /** Events created so far (the workload's event time). */
   eventsCreated = 0;
@@ -71,11 +76,16 @@ export class World {
       rng: this.streams.get("runtime"),
       deleteRetentionTicks: config.compaction.deleteRetentionTicks,
     };
+    const hostCtx = { history: this.history, clock: this.clock, group: this.group, sessionTimeoutTicks: config.sessionTimeoutTicks };
     const dedupeSizes = config.runtime.dedupeWindowOffsets !== null;
     this.instances = [];
+    this.hosts = [];
     for (let i = 0; i < config.instances; i++) {
       const ctx: RuntimeContext = { ...shared, broker: this.broker.client(i), group: this.group.client(i) };
-      this.instances.push(new Instance(i, ctx, new Disk({ history: this.history, instance: i, dedupeSizes })));
+      const disk = new Disk({ history: this.history, instance: i, dedupeSizes });
+      const instance = new Instance(i, ctx, disk);
+      this.instances.push(instance);
+      this.hosts.push(new Host(instance, disk, hostCtx));
     }
     this.producers = [];
     for (let i = 0; i < config.producers; i++) this.producers.push(new Producer<unknown>(i, this.broker.client(producerActor(i))));
@@ -89,13 +99,39 @@ export class World {
     return (h >>> 0) % this.config.partitions;
   }
 
-  /** The instance an intent's index names (indices wrap around). */
-  instanceAt(index: number): Instance {
-    return this.instances[index % this.instances.length];
+  /** The host an intent's instance index names (indices wrap around). */
+  hostAt(index: number): Host<Instance> {
+    return this.hosts[index % this.hosts.length];
   }
 
   /** The producer an intent's index names (indices wrap around). */
   producerAt(index: number): Producer<unknown> {
     return this.producers[index % this.producers.length];
+  }
+
+  /** The partition an intent's partition index names (indices wrap around). */
+  partitionAt(index: number): number {
+    return index % this.config.partitions;
+  }
+
+  compactChangelog(partition: number): number {
+    return this.broker.compactChangelog(partition);
+  }
+
+  committedOffset(partition: number): number {
+    return this.group.committedOffset(partition).offset;
+  }
+
+  inputLogStart(partition: number): number {
+    return this.broker.startOffset(SendTarget.input, partition);
+  }
+
+  truncateInput(partition: number, offset: number): void {
+    this.broker.truncateInput(partition, offset);
+  }
+
+  /** The coordinator removes members paused for the session timeout (after every intent). */
+  expireSessions(): void {
+    for (const host of this.hosts) host.expireSessionIfDue();
   }
 }

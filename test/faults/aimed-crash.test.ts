@@ -16,7 +16,7 @@ describe("aimed crashes", () => {
     "step the instance to crash point %i of an input's cycle, then crash it there",
     (point) => {
       const world = newWorld();
-      const instance = world.instances[0];
+      const instance = world.hosts[0];
       stepUntilIdle(world, 0); // assigned, fenced, restored: waiting for input
       produce(world, 0, 1);
       expect(crashInstanceAt(instance, point, 16)).toBe(point);
@@ -31,7 +31,7 @@ describe("aimed crashes", () => {
     produce(world, 0, 1);
     const changelogBefore = world.broker.endOffset(SendTarget.changelog, 0);
     const commitsBefore = recordsOf(world.history, Op.storeCommit).length;
-    crashInstanceAt(world.instances[0], CrashPoint.committed, 16);
+    crashInstanceAt(world.hosts[0], CrashPoint.committed, 16);
     // the store recorded the input's transaction (next offset 1), and it is on disk
     expect(recordsOf(world.history, Op.storeCommit).slice(commitsBefore)).toEqual([[storeSlot(0, 0), 1, stateHash(new Map([["acct-0", 2]]))]]);
     expect(world.instances[0].disk.find(0)!.nextOffset).toBe(1);
@@ -41,7 +41,7 @@ describe("aimed crashes", () => {
 
   it("crashes where the instance got to when the point is out of reach, and is a no-op on a dead instance", () => {
     const world = newWorld();
-    const instance = world.instances[0];
+    const instance = world.hosts[0];
     stepUntilIdle(world, 0); // no input: an input's cycle cannot start
     expect(crashInstanceAt(instance, CrashPoint.committed, 16)).toBe(CrashPoint.ready);
     expect(crashInstanceAt(instance, CrashPoint.committed, 16)).toBeNull();
@@ -51,7 +51,7 @@ describe("aimed crashes", () => {
     const world = newWorld();
     produce(world, 0, 1);
     // fencing and restore come first: two steps do not reach the commit
-    expect(crashInstanceAt(world.instances[0], CrashPoint.committed, 2)).not.toBe(CrashPoint.committed);
+    expect(crashInstanceAt(world.hosts[0], CrashPoint.committed, 2)).not.toBe(CrashPoint.committed);
     // no transaction of the input was committed (no store commit past offset 0)
     expect(recordsOf(world.history, Op.storeCommit).filter(([, next]) => next > 0)).toHaveLength(0);
   });

@@ -37,9 +37,9 @@ export function produce(world: World, keyIndex: number, draw: number, producer =
   return world.producers[producer].produce(world.partitionOf(event.key), event.key, event.payload);
 }
 
-/** Step `instance` until it reports no progress (bounded); returns the steps taken. */
+/** Step `instance` (through its host: not while crashed or paused) until it reports no progress (bounded); returns the steps taken. */
 export function stepUntilIdle(world: World, instance: number, bound = 500): number {
-  for (let i = 0; i < bound; i++) if (!world.instances[instance].step()) return i;
+  for (let i = 0; i < bound; i++) if (!world.hosts[instance].step()) return i;
   throw new Error(`instance ${instance} still busy after ${bound} steps`);
 }
 
@@ -65,4 +65,19 @@ export function changelogRecords(broker: Broker, p: number): readonly LogRecord<
 /** The output records of partition `p` as they stand (a copy). */
 export function outputRecords(broker: Broker, p: number): readonly LogRecord<OutputRecord>[] {
   return broker.topicData<OutputRecord>(SendTarget.output).records[p];
+}
+
+/** A live read-only look at one partition of `broker`'s topic, for tests (records are copies, re-read at each access). */
+export function logOf(broker: Broker, topic: SendTarget, p: number) {
+  return {
+    get records(): readonly LogRecord<InputEvent & OutputRecord>[] {
+      return broker.topicData<InputEvent & OutputRecord>(topic).records[p];
+    },
+    get endOffset(): number {
+      return broker.endOffset(topic, p);
+    },
+    get logStartOffset(): number {
+      return broker.startOffset(topic, p);
+    },
+  };
 }

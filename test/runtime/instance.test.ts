@@ -45,7 +45,7 @@ describe("Instance", () => {
       stepUntilIdle(world, 1);
       const before = a.taskFor(0)!;
       expect(a.taskFor(1)).toBeUndefined();
-      b.crash(); // a now owns both partitions
+      world.hosts[1].crash(); // a now owns both partitions
       a.step();
       const after = a.taskFor(0)!;
       expect(a.runningTasks.map((t) => t.partition)).toEqual([0, 1]);
@@ -76,7 +76,7 @@ describe("Instance", () => {
     a.step();
     expect(a.taskFor(0)).not.toBe(before);
     expect(a.taskFor(0)!.phase).toBe(TaskPhase.fencing);
-    expect(b.alive).toBe(true);
+    expect(world.hosts[1].alive).toBe(true);
   });
 
   it("finishes an input cycle in flight before handling a rebalance", () => {
@@ -90,7 +90,7 @@ describe("Instance", () => {
     const other = owner === a ? b : a;
     owner.step(); // poll
     expect(owner.taskFor(p)!.phase).toBe(TaskPhase.polled);
-    other.crash(); // generation moves
+    world.hosts[other.id].crash(); // generation moves
     const task = owner.taskFor(p)!;
     expect(owner.crashPoint()).toBe(CrashPoint.polled);
     const phases: number[] = [];
@@ -110,14 +110,16 @@ describe("Instance", () => {
   it("crash ends the session at once and restart rejoins", () => {
     const world = newWorld({ instances: 2 });
     const a = world.instances[0];
+    const host = world.hosts[0];
     const gen = world.group.generation;
     a.step();
-    expect(a.crash()).toBe(CrashPoint.fencing);
+    expect(host.crash()).toBe(CrashPoint.fencing);
     expect(world.group.isMember(0)).toBe(false);
     expect(world.group.generation).toBe(gen + 1);
     expect(a.runningTasks).toEqual([]);
-    a.restart();
-    expect(a.alive).toBe(true);
+    expect(host.step()).toBe(false);
+    host.restart();
+    expect(host.alive).toBe(true);
     expect(world.group.isMember(0)).toBe(true);
     expect(world.group.generation).toBe(gen + 2);
     expect(a.crashPoint()).toBe(CrashPoint.revokeAssign);
@@ -135,11 +137,45 @@ describe("Instance", () => {
   it("a paused instance does nothing until resumed", () => {
     const world = newWorld();
     const a = world.instances[0];
-    a.paused = true;
-    expect(a.step()).toBe(false);
+    const host = world.hosts[0];
+    host.pause();
+    expect(host.step()).toBe(false);
     expect(a.runningTasks).toEqual([]);
-    a.paused = false;
-    expect(a.step()).toBe(true);
+    host.resume();
+    expect(host.step()).toBe(true);
+    expect(recordsOf(world.history, Op.pause)).toEqual([[0, 0, 0]]);
+    expect(recordsOf(world.history, Op.unpause)).toEqual([[0, 0, 0]]);
+  });
+
+  it("a member paused for the session timeout loses its session once, and keeps its tasks", () => {
+    const world = newWorld({ instances: 2, sessionTimeoutTicks: 5 });
+    const host = world.hosts[0];
+    stepUntilIdle(world, 0);
+    host.pause();
+    world.clock.advance(4);
+    world.expireSessions();
+    expect(world.group.isMember(0)).toBe(true);
+    world.clock.advance(1);
+    world.expireSessions();
+    world.expireSessions();
+    expect(world.group.isMember(0)).toBe(false);
+    expect(recordsOf(world.history, Op.sessionExpired)).toEqual([[0, 0, 0]]);
+    expect(world.instances[0].runningTasks.length).toBeGreaterThan(0); // a zombie until it polls
+  });
+
+  it("a graceful leave keeps it out; a coordinator-expelled member rejoins when it next polls", () => {
+    const world = newWorld({ instances: 2 });
+    const [a] = world.instances;
+    stepUntilIdle(world, 0);
+    world.hosts[0].leave();
+    expect(world.group.isMember(0)).toBe(false);
+    a.step();
+    expect(world.group.isMember(0)).toBe(false);
+    world.hosts[0].join();
+    expect(world.group.isMember(0)).toBe(true);
+    world.group.leave(0); // expelled (session expiry)
+    a.step();
+    expect(world.group.isMember(0)).toBe(true);
   });
 
   it("a crash loses nothing committed: the store is on the disk after restart, no second restore", () => {
@@ -148,8 +184,8 @@ describe("Instance", () => {
     stepUntilIdle(world, 0);
     produce(world, 0, 1);
     stepUntilIdle(world, 0);
-    a.crash();
-    a.restart();
+    world.hosts[0].crash();
+    world.hosts[0].restart();
     stepUntilIdle(world, 0);
     expect(a.taskFor(0)!.store!.get("acct-0")).toBe(2);
     expect(recordsOf(world.history, Op.restoreStart)).toHaveLength(1); // only the very first assignment

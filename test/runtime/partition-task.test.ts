@@ -126,9 +126,9 @@ describe("PartitionTask phases", () => {
     produce(world, 0, 1);
     stepTo(world, 0, 0, TaskPhase.logged);
     expect(instance.crashPoint()).toBe(CrashPoint.logged);
-    expect(instance.crash()).toBe(CrashPoint.logged);
-    expect(instance.alive).toBe(false);
-    expect(instance.step()).toBe(false);
+    expect(world.hosts[0].crash()).toBe(CrashPoint.logged);
+    expect(world.hosts[0].alive).toBe(false);
+    expect(world.hosts[0].step()).toBe(false);
     expect(recordsOf(world.history, Op.crash)).toEqual([[0, CrashPoint.logged, 0]]);
   });
 });
@@ -173,8 +173,8 @@ describe("crash and restart", () => {
     const store = instance.disk.find(0)!;
     expect(store.pendingBatch).not.toBeNull();
 
-    expect(instance.crash()).toBe(CrashPoint.committed);
-    instance.restart();
+    expect(world.hosts[0].crash()).toBe(CrashPoint.committed);
+    world.hosts[0].restart();
     const restoresBefore = recordsOf(world.history, Op.restoreStart).length;
     instance.step(); // new assignment: fencing
     instance.step(); // epoch marker written; only markers since the checkpoint -> resume
@@ -199,8 +199,8 @@ describe("crash and restart", () => {
     stepUntilIdle(world, 0);
     produce(world, 0, 1);
     stepTo(world, 0, 0, TaskPhase.logged);
-    instance.crash();
-    instance.restart();
+    world.hosts[0].crash();
+    world.hosts[0].restart();
     instance.step();
     instance.step();
     expect(instance.taskFor(0)!.phase).toBe(TaskPhase.logged);
@@ -215,9 +215,9 @@ describe("crash and restart", () => {
     stepUntilIdle(world, 0);
     produce(world, 0, 1);
     stepTo(world, 0, 0, TaskPhase.processed);
-    expect(instance.crash()).toBe(CrashPoint.processed);
+    expect(world.hosts[0].crash()).toBe(CrashPoint.processed);
     expect(instance.disk.find(0)!.nextOffset).toBe(0);
-    instance.restart();
+    world.hosts[0].restart();
     stepUntilIdle(world, 0);
     // the broker recorded instance 0 fetching input offset 0 twice
     const inputFetches = recordsOf(world.history, Op.fetch).filter(([slot]) => slot === actorSlot(0, SendTarget.input, 0));
@@ -240,14 +240,14 @@ describe("crash and restart", () => {
     expect(staleStore.get("acct-0")).toBe(5);
     expect(staleStore.pendingBatch).not.toBeNull();
 
-    a.crash();
+    world.hosts[0].crash();
     expect(world.group.ownerOf(0)).toBe(1);
     stepUntilIdle(world, 1);
     expect(recordsOf(world.history, Op.restoreStart).filter(([i]) => i === 1)).toHaveLength(1);
     expect(b.taskFor(0)!.store!.get("acct-0")).toBe(5);
     expect(batches(changelogRecords(world.broker, 0))).toHaveLength(2);
 
-    a.restart();
+    world.hosts[0].restart();
     expect(world.group.ownerOf(0)).toBe(0);
     stepUntilIdle(world, 1); // b gives the partition up
     expect(b.taskFor(0)).toBeUndefined();

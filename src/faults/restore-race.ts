@@ -1,0 +1,42 @@
+/**
+ * Compaction racing a restore: the broker's log cleaner may run between any two fetches of
+ * a restore (see `Broker.fetchChangelog`), with a chance of 0.15 per unit of the kind's
+ * weight, drawn from the run's "broker" stream. A run setting, not intents. It bites when a
+ * compaction removes records from a changelog partition while that partition is being
+ * restored (as the broker's fetches and the store's commits show it).
+ */
+import { SendTarget } from "../broker/send-outcome.ts";
+import { Op } from "../core/history.ts";
+import { slotActor, slotInstance, slotPartition, slotTopic } from "../core/packed-fields.ts";
+import { defineFault } from "./fault-module.ts";
+
+/** The restore-race fault kind. */
+export const restoreRaceFault = defineFault({
+  kind: "restore-race",
+  description: "the log cleaner runs between the fetches of a restore (compaction racing the restore)",
+  intents: [],
+  draws: [],
+  settings: (weight) => ({ cleanerChancePerFetch: weight * 0.15 }),
+  coverage: {
+    // From the boundaries, not the runtime's notes: a reader is scanning a changelog partition
+    // from its first fetch there until its store commits for that partition (a restore ends
+    // by installing what it read) or it crashes; a compaction that removes records meanwhile
+    // raced it.
+    ops: [Op.fetch, Op.storeCommit, Op.crash, Op.compact],
+    bit(run) {
+      const scanning = new Uint32Array(run.partitions); // bit r set while reader r scans partition p
+      return (op, a, b) => {
+        if (op === Op.fetch) {
+          if (slotTopic(a) === SendTarget.changelog) scanning[slotPartition(a)] |= 1 << slotActor(a);
+        } else if (op === Op.storeCommit) {
+          scanning[slotPartition(a)] &= ~(1 << slotInstance(a));
+        } else if (op === Op.crash) {
+          for (let p = 0; p < scanning.length; p++) scanning[p] &= ~(1 << a);
+        } else {
+          return b > 0 && scanning[slotPartition(a)] !== 0;
+        }
+        return false;
+      };
+    },
+  },
+});

@@ -1,0 +1,119 @@
+/**
+ * The host of one service instance: the lifecycle the world owns (see the model in
+ * `core/service-instance.ts`). It knows whether the process is alive and whether it is paused
+ * (and since when), holds the disk the process was given, and plays the coordinator's part in
+ * the session: a crash ends it at once, and a pause that lasts the session timeout expires it.
+ * The service behind it only steps, forgets (`kill`), starts again, joins and leaves.
+ *
+ * Simplification on purpose: the disk is the machine's and stays the same object for the
+ * whole run; a crash loses its uncommitted transactions and a wipe empties it in place, so a
+ * service holds on to the disk it was built with.
+ */
+import type { ConsumerGroup } from "../broker/consumer-group.ts";
+import type { VirtualClock } from "../core/clock.ts";
+import { type History, Op } from "../core/history.ts";
+import { invariant } from "../core/invariant.ts";
+import type { ServiceInstance } from "../core/service-instance.ts";
+import type { InstanceHost } from "../faults/fault-world.ts";
+import type { Disk } from "../store/disk.ts";
+
+/** What a host needs of the world: where to record, the time, the coordinator's view of sessions. */
+export interface HostContext {
+  readonly history: History;
+  readonly clock: VirtualClock;
+  readonly group: Pick<ConsumerGroup, "isMember" | "leave">;
+  /** Ticks a paused member keeps its group session. */
+  readonly sessionTimeoutTicks: number;
+}
+
+export class Host<S extends ServiceInstance = ServiceInstance> implements InstanceHost {
+  alive = true;
+  paused = false;
+  /** When the current pause began. */
+  pausedAtTicks = 0;
+
+  constructor(
+    readonly service: S,
+    readonly disk: Disk,
+    private readonly ctx: HostContext,
+  ) {}
+
+  get id(): number {
+    return this.service.id;
+  }
+
+  get member(): boolean {
+    return this.ctx.group.isMember(this.service.id);
+  }
+
+  get crashPointCount(): number {
+    return this.service.crashPointNames.length;
+  }
+
+  step(): boolean {
+    if (!this.alive || this.paused) return false;
+    return this.service.step();
+  }
+
+  crashPoint(): number {
+    return this.service.crashPoint();
+  }
+
+  isAt(point: number): boolean {
+    return this.service.isAt(point);
+  }
+
+  crash(point: number = this.service.crashPoint()): number {
+    invariant(this.alive, "crashed a dead instance");
+    this.alive = false;
+    this.paused = false;
+    this.service.kill();
+    this.disk.crash();
+    this.ctx.history.record(Op.crash, this.id, point);
+    this.ctx.group.leave(this.id); // the session ends at once: the harshest timing for its partitions
+    return point;
+  }
+
+  restart(): void {
+    invariant(!this.alive, "restarted a running instance");
+    this.alive = true;
+    this.ctx.history.record(Op.restart, this.id);
+    this.service.start();
+  }
+
+  wipeDisk(): void {
+    invariant(!this.alive, "wiped the disk under a running instance");
+    this.disk.wipe();
+    this.ctx.history.record(Op.wipe, this.id);
+  }
+
+  pause(): void {
+    invariant(this.alive && !this.paused, "paused an instance that was not running");
+    this.paused = true;
+    this.pausedAtTicks = this.ctx.clock.nowTicks;
+    this.ctx.history.record(Op.pause, this.id);
+  }
+
+  resume(): void {
+    invariant(this.paused, "resumed an instance that was not paused");
+    this.paused = false;
+    this.ctx.history.record(Op.unpause, this.id);
+  }
+
+  join(): void {
+    invariant(this.alive && !this.member, "joined an instance that is down or already a member");
+    this.service.join();
+  }
+
+  leave(): void {
+    invariant(this.alive && this.member, "left an instance that is down or not a member");
+    this.service.leave();
+  }
+
+  /** The coordinator's side of a pause: a member paused for the session timeout loses its session. */
+  expireSessionIfDue(): void {
+    if (!this.paused || this.ctx.clock.nowTicks - this.pausedAtTicks < this.ctx.sessionTimeoutTicks || !this.member) return;
+    this.ctx.history.record(Op.sessionExpired, this.id);
+    this.ctx.group.leave(this.id);
+  }
+}
