@@ -21,7 +21,16 @@ type Weighted = { weight: number; arbitrary: fc.Arbitrary<Intent> };
 
 const target = fc.constantFrom<0 | 1 | 2>(0, 1, 2);
 
+const workloadCache = new WeakMap<ScheduleShape, readonly Weighted[]>();
+
+/** The workload's weighted intents (a fresh array, from arbitraries built once per shape). */
 function workloadIntents(shape: ScheduleShape): Weighted[] {
+  let cached = workloadCache.get(shape);
+  if (cached === undefined) workloadCache.set(shape, (cached = buildWorkloadIntents(shape)));
+  return [...cached];
+}
+
+function buildWorkloadIntents(shape: ScheduleShape): Weighted[] {
   const background: Weighted[] = [
     { weight: 12, arbitrary: fc.tuple(nat(shape.instances), fc.integer({ min: 1, max: 8 })).map(([instance, count]): Intent => ({ k: "step", instance, count })) },
     { weight: 1, arbitrary: fc.integer({ min: 1, max: 20 }).map((ticks): Intent => ({ k: "tick", ticks })) },
@@ -74,8 +83,17 @@ function drawArbitrary(draw: IntentDraw, shape: ScheduleShape): fc.Arbitrary<Int
   return fc.oneof(fieldsArbitrary(draw.k, required, shape), fieldsArbitrary(draw.k, all, shape));
 }
 
+// Built once per shape and kind, not per schedule: the intents' arbitraries do not depend on
+// the mix (only their weights do), and building them from the declared fields allocates a
+// closure per field, which cost about a tenth of a schedule when it was done per schedule.
+const faultIntentsCache = new WeakMap<ScheduleShape, Map<FaultKind, fc.Arbitrary<Intent>[]>>();
+
 function faultIntents(kind: FaultKind, shape: ScheduleShape): fc.Arbitrary<Intent>[] {
-  return faultModule(kind).draws.map((draw) => drawArbitrary(draw, shape));
+  let byKind = faultIntentsCache.get(shape);
+  if (byKind === undefined) faultIntentsCache.set(shape, (byKind = new Map()));
+  let arbitraries = byKind.get(kind);
+  if (arbitraries === undefined) byKind.set(kind, (arbitraries = faultModule(kind).draws.map((draw) => drawArbitrary(draw, shape))));
+  return arbitraries;
 }
 
 /** Arbitrary per-run weights for the enabled fault kinds. */
