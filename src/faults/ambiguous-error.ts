@@ -8,7 +8,8 @@ import { SendOutcome } from "../broker/send-outcome.ts";
 import { Op } from "../core/history.ts";
 import { defineIntent, field } from "./fault-intent.ts";
 import { defineFault } from "./fault-module.ts";
-import { retryOldestDraw, sendTargetNames } from "./network.ts";
+import { sendTargetNames } from "./network.ts";
+import { retryOldestDraw } from "./retry-draw.ts";
 
 /** `ambiguous-error`: append the next send of `target`, then answer with an error. */
 export const ambiguousErrorIntent = defineIntent({

@@ -8,7 +8,8 @@ import { SendOutcome, type SendTarget } from "../broker/send-outcome.ts";
 import { Op } from "../core/history.ts";
 import { defineIntent, field } from "./fault-intent.ts";
 import { defineFault } from "./fault-module.ts";
-import { type NetworkFaults, retryOldestDraw, sendTargetNames } from "./network.ts";
+import { type NetworkFaults, sendTargetNames } from "./network.ts";
+import { retryOldestDraw } from "./retry-draw.ts";
 
 /** Lose the reply to the next `target` send. */
 export function loseNextAck(network: NetworkFaults, target: SendTarget): void {

@@ -7,7 +7,8 @@ import { SendOutcome } from "../broker/send-outcome.ts";
 import { Op } from "../core/history.ts";
 import { defineIntent, field } from "./fault-intent.ts";
 import { defineFault } from "./fault-module.ts";
-import { retryOldestDraw, sendTargetNames } from "./network.ts";
+import { sendTargetNames } from "./network.ts";
+import { retryOldestDraw } from "./retry-draw.ts";
 
 /** `lost-request`: drop the next request of `target` before it is appended. */
 export const lostRequestIntent = defineIntent({

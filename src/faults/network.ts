@@ -6,13 +6,10 @@
  */
 import { type SendInterceptor, SendOutcome, type SendTarget } from "../broker/send-outcome.ts";
 import { type History, Op } from "../core/history.ts";
-import { field, type IntentDraw } from "./fault-intent.ts";
 
 /** Readable sender kinds, indexed by send target. */
 export const sendTargetNames: readonly string[] = ["input", "changelog", "output"];
 
-/** A sender that saw a failure retries: a retry of the oldest pending send of a producer. */
-export const retryOldestDraw: IntentDraw = { k: "retry", fields: { producer: field.producer, index: field.fixed(0) } };
 
 export class NetworkFaults implements SendInterceptor {
   private readonly armed: SendOutcome[][] = [[], [], []];

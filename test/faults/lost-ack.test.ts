@@ -3,7 +3,7 @@ import { SendOutcome, SendTarget } from "../../src/broker/send-outcome.ts";
 import { Op } from "../../src/core/history.ts";
 import { lostAckFault, lostAckIntent } from "../../src/faults/lost-ack.ts";
 import { lostRequestIntent } from "../../src/faults/lost-request.ts";
-import { retryOldestDraw } from "../../src/faults/network.ts";
+import { retryOldestDraw } from "../../src/faults/retry-draw.ts";
 import { bites, drawNames } from "../helpers/faults.ts";
 import { newWorld, produce, recordsOf, logOf } from "../helpers/world.ts";
 

@@ -3,7 +3,7 @@ import { SendOutcome, SendTarget } from "../../src/broker/send-outcome.ts";
 import { Op } from "../../src/core/history.ts";
 import { ambiguousErrorIntent } from "../../src/faults/ambiguous-error.ts";
 import { lostRequestFault, lostRequestIntent } from "../../src/faults/lost-request.ts";
-import { retryOldestDraw } from "../../src/faults/network.ts";
+import { retryOldestDraw } from "../../src/faults/retry-draw.ts";
 import { bites, drawNames } from "../helpers/faults.ts";
 import { newWorld, produce, recordsOf, logOf } from "../helpers/world.ts";
 

@@ -21,7 +21,8 @@ vi.mock("../../src/faults/registry.ts", async (importOriginal) => {
   const registry = await importOriginal<typeof import("../../src/faults/registry.ts")>();
   const { defineIntent, field } = await import("../../src/faults/fault-intent.ts");
   const { defineFault } = await import("../../src/faults/fault-module.ts");
-  const { retryOldestDraw, sendTargetNames } = await import("../../src/faults/network.ts");
+  const { sendTargetNames } = await import("../../src/faults/network.ts");
+  const { retryOldestDraw } = await import("../../src/faults/retry-draw.ts");
   const { SendOutcome } = await import("../../src/broker/send-outcome.ts");
   const { Op } = await import("../../src/core/history.ts");
   // The toy kind: a burst of lost ACKs on one sender kind.
