@@ -14,7 +14,7 @@
  * partitions it held).
  */
 import type { ServiceInstance } from "../core/service-instance.ts";
-import type { Disk } from "../store/disk.ts";
+import type { StoreClient } from "../store/store-client.ts";
 import { PartitionTask } from "./partition-task.ts";
 import type { RuntimeContext } from "./runtime-context.ts";
 import { CrashPoint, crashPointNames } from "./task-phase.ts";
@@ -30,7 +30,7 @@ export class Instance implements ServiceInstance {
   constructor(
     readonly id: number,
     private readonly ctx: RuntimeContext,
-    readonly disk: Disk,
+    readonly disk: StoreClient,
   ) {}
 
   /** Advance by one step; returns false when the instance had nothing to do. */

@@ -46,7 +46,7 @@ export function viewOf(world: World, drain: DrainResult): WorldView {
   for (let p = 0; p < world.config.partitions; p++) {
     const owner = world.group.ownerOf(p);
     const holds = owner >= 0 && world.instances[owner].taskFor(p)?.store !== undefined;
-    liveStores.push(holds ? (world.instances[owner].disk.find(p)?.snapshot() ?? null) : null);
+    liveStores.push(holds ? (world.hosts[owner].disk.find(p)?.snapshot() ?? null) : null);
   }
   const input = world.broker.topicData<InputEvent>(SendTarget.input);
   const changelog = world.broker.topicData<unknown>(SendTarget.changelog);
