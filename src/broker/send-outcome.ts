@@ -30,8 +30,3 @@ export interface SendInterceptor {
 
 /** A network without faults. */
 export const reliableNetwork: SendInterceptor = { outcome: () => SendOutcome.acked };
-
-/** Whether a sender saw success. */
-export function isAcked(outcome: SendOutcome): boolean {
-  return outcome === SendOutcome.acked;
-}

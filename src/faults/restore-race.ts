@@ -1,6 +1,6 @@
 /**
  * Compaction racing a restore: the broker's log cleaner may run between any two fetches of
- * a restore (see `Broker.fetchChangelog`), with a chance of 0.15 per unit of the kind's
+ * a restore (see `Broker.fetch`, which runs it before a changelog fetch), with a chance of 0.15 per unit of the kind's
  * weight, drawn from the run's "broker" stream. A run setting, not intents. It bites when a
  * compaction removes records from a changelog partition while that partition is being
  * restored (as the broker's fetches and the store's commits show it).
