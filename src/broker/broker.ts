@@ -95,13 +95,15 @@ export class Broker {
       this.fenceEpochs[partition] = epoch;
     }
     if (sequence >= 0 && this.config.idempotentProducer) {
-      const check = this.idempotence.check(actor, partition, sequence);
+      // Sequences are per producer, topic and partition (a service's producer writes several topics).
+      const producer = actor * 4 + topic;
+      const check = this.idempotence.check(producer, partition, sequence);
       if (check !== "append") {
         const outcome = outcomeOf(check);
         this.history.record(Op.append, slot, -1, countOutcome(entries.length, check === "duplicate" ? duplicateCode : outcome));
         return outcome;
       }
-      this.idempotence.appended(actor, partition, sequence);
+      this.idempotence.appended(producer, partition, sequence);
     }
     const first = this.topics[topic][partition].appendBatch(entries, this.clock.nowTicks);
     this.history.record(Op.append, slot, first, countOutcome(entries.length, SendOutcome.acked));

@@ -5,9 +5,14 @@
  * crash turns into a lost input. (Commits from a stale generation are refused by the group
  * itself; that fencing has its own unit tests. Whether committed offsets reached the end of
  * the input after the drain is the liveness checker's question.)
+ *
+ * A user's service records no store commits eosim can read; for it, "processed" is what some
+ * instance fetched (the broker records every fetch), so a commit past input no instance has
+ * even read is the anomaly.
  */
 import { Op } from "../core/history.ts";
-import { slotPartition } from "../core/packed-fields.ts";
+import { isProducerActor, slotActor, slotPartition, slotTopic } from "../core/packed-fields.ts";
+import { SendTarget } from "../broker/send-outcome.ts";
 import type { Anomaly, Checker } from "./verdict.ts";
 
 export const offsets: Checker = {
@@ -18,10 +23,16 @@ export const offsets: Checker = {
     const processed = new Array<number>(view.input.length).fill(0);
     const anomalies: Anomaly[] = [];
     let step = 0;
+    const service = view.config.service !== undefined;
     for (let i = 0; i < data.length; i += 4) {
       const op = data[i];
       if (op === Op.intent) step = data[i + 1] + 1;
-      else if (op === Op.storeCommit) {
+      else if (service && op === Op.fetch) {
+        const slot = data[i + 1];
+        if (slotTopic(slot) !== SendTarget.input || isProducerActor(slotActor(slot))) continue;
+        const partition = slotPartition(slot);
+        processed[partition] = Math.max(processed[partition], data[i + 2] + data[i + 3]);
+      } else if (op === Op.storeCommit) {
         const partition = slotPartition(data[i + 1]);
         processed[partition] = Math.max(processed[partition], data[i + 2]);
       } else if (op === Op.offsetCommit && data[i + 3] >= 0) {

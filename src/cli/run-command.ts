@@ -13,7 +13,7 @@
  */
 import { reproOf, reproPathFor, writeRepro } from "../report/repro-file.ts";
 import { coverageText } from "../report/coverage-text.ts";
-import { failureText } from "../report/failure-text.ts";
+import { crashPointsOf, failureText } from "../report/failure-text.ts";
 import { writeJUnit } from "../report/junit.ts";
 import { BadInputError } from "../scenario/bad-input.ts";
 import { anomalyKindsOf } from "../check/all-checkers.ts";
@@ -162,7 +162,7 @@ export async function runCommand(argv: readonly string[]): Promise<ExitCode> {
       if (json || (quiet && scenarioOk(result))) continue;
       console.log(paintStatus(statusLine(result), scenarioOk(result), paint));
       if (result.failure !== null) console.log(failureText(result.failure, repro));
-      else if (!quiet) console.log(coverageText(result.coverage));
+      else if (!quiet) console.log(coverageText(result.coverage, crashPointsOf(scenario.world)));
     }
   } finally {
     await spread.pool?.close();

@@ -11,9 +11,9 @@ function row(title: string, labels: readonly string[], names: readonly string[],
   return `  ${title}: ${cells.join(", ")}`;
 }
 
-/** Two lines: schedules per crash point, schedules per fault kind. */
-export function coverageText(coverage: Coverage): string {
-  const points = referenceCrashPoints.map((p) => crashPointNames[p]);
+/** Two lines: schedules per crash point, schedules per fault kind. `crashPoints`: a service's own crash points. */
+export function coverageText(coverage: Coverage, crashPoints?: readonly string[]): string {
+  const points = crashPoints?.slice(1) ?? referenceCrashPoints.map((p) => crashPointNames[p]);
   return [
     row("crash points", points.map((n) => `crash-point:${n}`), points, coverage),
     row("faults", faultKinds.map((k) => `fault:${k}`), faultKinds, coverage),

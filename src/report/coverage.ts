@@ -11,12 +11,14 @@ import type { LooseIntent } from "../faults/fault-intent.ts";
 import { faultKinds } from "../faults/fault-kind.ts";
 import type { CoverageRun, RecordTest } from "../faults/fault-module.ts";
 import { crashPointNames } from "../runtime/task-phase.ts";
+import { serviceCrashPoints } from "../service/life.ts";
 import type { Schedule } from "../schedule/intent.ts";
 import type { WorldView } from "../sim/world-view.ts";
 
 // Built once: this runs over every record of every schedule's history.
 const faultLabels = faultKinds.map((kind) => `fault:${kind}`);
 const crashPointLabel = crashPointNames.map((name) => `crash-point:${name}`);
+const serviceCrashPointLabel = serviceCrashPoints.map((name) => `crash-point:${name}`);
 const processorLabels = new Map<string, string>();
 /** Kinds reached whenever their weight in the run is above 0 (run settings). */
 const settingKinds: number[] = [];
@@ -51,9 +53,10 @@ export function coverageLabels(schedule: Schedule, view: WorldView): Set<string>
   const tests = recordTests(schedule, view);
   const reached = new Uint8Array(faultKinds.length);
   const data = view.history.data;
+  const pointLabels = view.config.service === undefined ? crashPointLabel : serviceCrashPointLabel;
   for (let i = 0; i < data.length; i += 4) {
     const op = data[i];
-    if (op === Op.crash) labels.add(crashPointLabel[data[i + 2]]);
+    if (op === Op.crash) labels.add(pointLabels[data[i + 2]]);
     const kinds = recordKinds[op];
     if (kinds === undefined) continue;
     for (const k of kinds) {

@@ -5,13 +5,20 @@
  */
 import { describeIntent } from "../schedule/describe-intent.ts";
 import type { ScheduleFailure } from "../run/scenario-result.ts";
+import { serviceCrashPoints } from "../service/life.ts";
+import type { WorldConfig } from "../sim/world-config.ts";
+
+/** The crash point names of the service a world ran (undefined: the reference runtime's). */
+export function crashPointsOf(config: WorldConfig): readonly string[] | undefined {
+  return config.service === undefined ? undefined : serviceCrashPoints;
+}
 
 /** Anomaly lines shown per checker before "... and N more". */
 const anomaliesShown = 3;
 
 /** Numbered lines of a schedule's intents. */
-export function scheduleLines(intents: ScheduleFailure["schedule"]["intents"]): string[] {
-  return intents.map((intent, i) => `${String(i + 1).padStart(3)}. ${describeIntent(intent)}`);
+export function scheduleLines(intents: ScheduleFailure["schedule"]["intents"], crashPoints?: readonly string[]): string[] {
+  return intents.map((intent, i) => `${String(i + 1).padStart(3)}. ${describeIntent(intent, crashPoints)}`);
 }
 
 /** Lines describing what the failing checkers found. */
@@ -35,8 +42,9 @@ export function replayCommand(reproPath: string): string {
 export function failureText(failure: ScheduleFailure, reproPath: string | null, indent = "  "): string {
   const lines = [
     `found after ${failure.schedulesToFailure} schedule(s); shrunk to ${failure.schedule.intents.length} intent(s):`,
-    ...scheduleLines(failure.schedule.intents),
+    ...scheduleLines(failure.schedule.intents, crashPointsOf(failure.view.config)),
     ...anomalyLines(failure.verdict),
+    `checkers run: ${failure.verdict.verdicts.map((v) => v.checker).join(", ")}`,
     `history ${failure.historyHash}`,
   ];
   if (reproPath !== null) lines.push(`repro: ${reproPath}`, `replay: ${replayCommand(reproPath)}`);

@@ -19,14 +19,54 @@ export interface WorkloadOptions extends OptionInput<typeof workloadOptionSpecs>
 /** Changelog compaction settings (declared in {@link compactionOptionSpecs}). */
 export interface CompactionOptions extends OptionInput<typeof compactionOptionSpecs> {}
 
+/**
+ * A user's own service to run instead of the reference runtime (see the README, "Test your
+ * own service"). Its code runs unmodified inside eosim's sandbox: `kafkajs` is the simulated
+ * client, time and randomness are virtual, and every await is a step eosim schedules.
+ */
+export interface ServiceDefinition {
+  /**
+   * The service's entry module: a file URL (`new URL("./ledger-service.ts", import.meta.url)`)
+   * or a path relative to the scenario file.
+   */
+  readonly module: string | URL;
+  /**
+   * A named export to call with `{ kafka, store, instance }` to start the service (dependency
+   * injection). Leave it out when the module starts itself at import, as an unmodified
+   * service's main module does.
+   */
+  readonly start?: string;
+  /** The topics as the service names them; the changelog is the one its store namespaces are logged to. */
+  readonly topics: { readonly input: string; readonly output: string; readonly changelog?: string };
+  /** Header that carries each input's dedupe ID. Default "dedupe-id". */
+  readonly dedupeHeader?: string;
+  /** Header that carries each output's ID (`<input dedupe ID>/o<index>`). Default "output-id". */
+  readonly outputIdHeader?: string;
+  /**
+   * Where the state to compare with the model is: the store namespace `<namespace>/<partition>`
+   * on each partition's owner (default namespace "state"), or `false` when the service keeps
+   * its state where eosim cannot read it (the state checkers then do not run).
+   */
+  readonly state?: { readonly namespace: string } | false;
+  /** Real milliseconds one schedule may take before a loop in the service that never awaits is stopped (1-600000). Default 20000. */
+  readonly budgetMs?: number;
+}
+
 /** Everything a scenario file declares. */
 export interface ScenarioOptions<S = unknown, E = unknown, O = unknown> extends OptionInput<typeof scenarioOptionSpecs> {
   /** Unique name; also how `eosim run <name>` selects it. Lowercase, digits and dashes. */
   readonly name: string;
   /** One line on what the scenario shows. */
   readonly description: string;
-  /** The business logic under test (built in, or the user's own). */
-  readonly processor: Processor<S, E, O>;
+  /**
+   * The business logic under test (built in, or the user's own), run by the reference
+   * runtime. With a `service`, give it as `model` instead.
+   */
+  readonly processor?: Processor<S, E, O>;
+  /** With a `service`: the pure business logic that defines the expected outcome (a Processor). */
+  readonly model?: Processor<S, E, O>;
+  /** A user's own service to test instead of the reference runtime, judged against `model`. */
+  readonly service?: ServiceDefinition;
   readonly topology?: TopologyOptions;
   /** The input workload: key space, events per schedule, mix of event kinds. Default: see {@link WorkloadOptions}. */
   readonly workload?: WorkloadOptions;
@@ -59,7 +99,7 @@ export interface ScenarioOptions<S = unknown, E = unknown, O = unknown> extends 
 export const scenarioBrand = "eosim/scenario" as const;
 
 /** A scenario as exported from a scenario file (validated when loaded). */
-export type ScenarioDefinition = ScenarioOptions & { readonly kind: typeof scenarioBrand };
+export type ScenarioDefinition = ScenarioOptions & { readonly kind: typeof scenarioBrand; readonly processor: Processor };
 
 /**
  * Declare a scenario. Export the result as the default export of a `*.scenario.ts` file.
@@ -67,5 +107,7 @@ export type ScenarioDefinition = ScenarioOptions & { readonly kind: typeof scena
  * export default defineScenario({ name: "bank-ledger", description: "...", processor: bankLedger });
  */
 export function defineScenario<S, E, O>(options: ScenarioOptions<S, E, O>): ScenarioDefinition {
-  return { ...(options as ScenarioOptions), kind: scenarioBrand };
+  const { model, ...rest } = options as ScenarioOptions;
+  // `model` is the processor of a service scenario: validated and run as one.
+  return { ...rest, ...(model === undefined ? {} : { processor: rest.processor ?? model }), kind: scenarioBrand } as ScenarioDefinition;
 }

@@ -13,6 +13,7 @@ import { runtimeOptionSpecs } from "../runtime/runtime-options.ts";
 import { IntentSchema } from "../schedule/intent-schema.ts";
 import { intIn, oneOf, optionSchema, optionStruct } from "./option-schema.ts";
 import { coverageLabels } from "./required-coverage.ts";
+import { ServiceSchema } from "./service-scenario.ts";
 import { scenarioNamePattern, scenarioNameRule } from "./scenario-name.ts";
 import { compactionOptionSpecs, scenarioOptionSpecs as top, topologyOptionSpecs, workloadOptionSpecs } from "./scenario-options.ts";
 import { workloadIssue } from "./scenario-workload.ts";
@@ -38,6 +39,7 @@ export const ScenarioSchema = Schema.Struct({
   kind: Schema.Literal("eosim/scenario"),
   name: Schema.String.check(Schema.makeFilter((s: string) => scenarioNamePattern.test(s), { message: scenarioNameRule })),
   description: Schema.String,
+  service: Schema.optional(ServiceSchema),
   processor: Schema.declare(isProcessor, { expected: "a processor (an object with name, makeEvent and process, and eventKinds a list of names if given)" }),
   topology: Schema.optional(optionStruct(topologyOptionSpecs, "topology.")),
   workload: Schema.optional(optionStruct(workloadOptionSpecs, "workload.")),

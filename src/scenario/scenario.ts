@@ -13,6 +13,7 @@ import { BadInputError } from "./bad-input.ts";
 import type { ScenarioDefinition } from "./define-scenario.ts";
 import { compactionDefaults, scenarioDefaults, scenarioOptionSpecs, topologyDefaults } from "./scenario-options.ts";
 import { resolveWorkload } from "./scenario-workload.ts";
+import { resolveService, serviceCheckers } from "./service-scenario.ts";
 
 /** A runnable scenario. */
 export interface Scenario {
@@ -52,8 +53,10 @@ export function resolveScenario(definition: ScenarioDefinition, file: string | n
   const topology = definition.topology ?? {};
   const runtime = runtimeOf(definition, file);
   const workload = resolveWorkload(definition);
+  const service = definition.service === undefined ? undefined : resolveService(definition.service, file);
   const world: WorldConfig = {
     processor: definition.processor,
+    ...(service === undefined ? {} : { service }),
     runtime: runtime.options,
     partitions: topology.partitions ?? topologyDefaults.partitions,
     instances: topology.instances ?? topologyDefaults.instances,
@@ -96,7 +99,7 @@ export function resolveScenario(definition: ScenarioDefinition, file: string | n
       },
     },
     timeLimitSeconds: definition.timeLimitSeconds,
-    checkers: selected === undefined ? allCheckers : allCheckers.filter((c) => selected.includes(c.name)),
+    checkers: definition.service !== undefined ? serviceCheckers(allCheckers, selected, definition.service, file ?? "scenario") : selected === undefined ? allCheckers : allCheckers.filter((c) => selected.includes(c.name)),
     definition,
   };
 }

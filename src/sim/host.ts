@@ -15,7 +15,19 @@ import { type History, Op } from "../core/history.ts";
 import { invariant } from "../core/invariant.ts";
 import type { ServiceInstance } from "../core/service-instance.ts";
 import type { InstanceHost } from "../faults/fault-world.ts";
-import type { Disk } from "../store/disk.ts";
+
+/** What a host needs of the disk it gives its process. */
+export interface HostDisk {
+  /** The process died: whatever it had not committed is lost. */
+  crash(): void;
+  /** The disk is replaced by an empty one. */
+  wipe(): void;
+}
+
+/** A service that tells the coordinator when it last heard from it (a user's service, which heartbeats itself). */
+interface ContactReporting {
+  lastContactTicks?(): number;
+}
 
 /** What a host needs of the world: where to record, the time, the coordinator's view of sessions. */
 export interface HostContext {
@@ -26,7 +38,7 @@ export interface HostContext {
   readonly sessionTimeoutTicks: number;
 }
 
-export class Host<S extends ServiceInstance = ServiceInstance> implements InstanceHost {
+export class Host<S extends ServiceInstance & ContactReporting = ServiceInstance, D extends HostDisk = HostDisk> implements InstanceHost {
   alive = true;
   paused = false;
   /** When the current pause began. */
@@ -34,7 +46,7 @@ export class Host<S extends ServiceInstance = ServiceInstance> implements Instan
 
   constructor(
     readonly service: S,
-    readonly disk: Disk,
+    readonly disk: D,
     private readonly ctx: HostContext,
   ) {}
 
@@ -110,9 +122,14 @@ export class Host<S extends ServiceInstance = ServiceInstance> implements Instan
     this.service.leave();
   }
 
-  /** The coordinator's side of a pause: a member paused for the session timeout loses its session. */
+  /**
+   * The coordinator's side of a pause: a member paused for the session timeout loses its
+   * session, and so does a service that has not been heard from (no heartbeat, poll or
+   * commit) for as long, e.g. one stuck in a long handler.
+   */
   expireSessionIfDue(): void {
-    if (!this.paused || this.ctx.clock.nowTicks - this.pausedAtTicks < this.ctx.sessionTimeoutTicks || !this.member) return;
+    const since = this.paused ? this.pausedAtTicks : this.alive ? this.service.lastContactTicks?.() : undefined;
+    if (since === undefined || this.ctx.clock.nowTicks - since < this.ctx.sessionTimeoutTicks || !this.member) return;
     this.ctx.history.record(Op.sessionExpired, this.id);
     this.ctx.group.leave(this.id);
   }

@@ -44,6 +44,8 @@ export function drain(world: World): DrainResult {
     let progressed = false;
     for (const host of world.hosts) progressed = host.step() || progressed;
     world.clock.advance(1);
+    // A user's service can lose its session while it runs (a long handler without heartbeats).
+    if (world.service !== null) world.expireSessions();
     if (!progressed) {
       world.history.record(Op.phase, PhaseCode.done);
       return { converged: true, ticks, budgetTicks };

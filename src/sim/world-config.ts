@@ -5,6 +5,7 @@
 import type { CompactionConfig } from "../broker/compaction.ts";
 import type { Processor } from "../runtime/processor.ts";
 import type { RuntimeOptions } from "../runtime/runtime-options.ts";
+import type { ServiceConfig } from "../service/service-config.ts";
 
 /** Broker misbehaviour a planted bug can switch on. */
 export interface BrokerBugs {
@@ -14,7 +15,10 @@ export interface BrokerBugs {
 
 /** A validated world description. */
 export interface WorldConfig {
+  /** The business logic: what the reference runtime runs, and the model a user's service is judged against. */
   readonly processor: Processor;
+  /** A user's service to run instead of the reference runtime. */
+  readonly service?: ServiceConfig;
   readonly runtime: RuntimeOptions;
   /** Partitions of the input, changelog and output topics. */
   readonly partitions: number;

@@ -11,6 +11,8 @@ import type { InputEvent } from "../broker/producer.ts";
 import { SendTarget } from "../broker/send-outcome.ts";
 import type { History } from "../core/history.ts";
 import type { OutputRecord } from "../runtime/changelog-record.ts";
+import { physicalName } from "../service/service-disk.ts";
+import { serviceOutputs } from "../service/service-outputs.ts";
 import type { StoreSnapshot } from "../store/store-client.ts";
 import type { DrainResult } from "./phases.ts";
 import type { WorldConfig } from "./world-config.ts";
@@ -40,14 +42,28 @@ export interface WorldView {
   readonly nowTicks: number;
 }
 
-/** Build the view of `world` after its drain. */
-export function viewOf(world: World, drain: DrainResult): WorldView {
+/** The store of each partition's live owner (the reference runtime's, or a service's state namespace). */
+function liveStoresOf(world: World): (StoreSnapshot | null)[] {
   const liveStores: (StoreSnapshot | null)[] = [];
+  const service = world.service;
+  const state = world.config.service?.state;
   for (let p = 0; p < world.config.partitions; p++) {
     const owner = world.group.ownerOf(p);
+    if (service !== null) {
+      const live = owner >= 0 && world.hosts[owner].alive;
+      const contents = live && state != null ? service.disks[owner].contents(physicalName(state.namespace, p)) : new Map<string, unknown>();
+      liveStores.push(live ? { state: contents, dedupe: new Map(), nextOffset: 0 } : null);
+      continue;
+    }
     const holds = owner >= 0 && world.instances[owner].taskFor(p)?.store !== undefined;
-    liveStores.push(holds ? (world.hosts[owner].disk.find(p)?.snapshot() ?? null) : null);
+    liveStores.push(holds ? (world.runtimeDisks[owner].find(p)?.snapshot() ?? null) : null);
   }
+  return liveStores;
+}
+
+/** Build the view of `world` after its drain. */
+export function viewOf(world: World, drain: DrainResult): WorldView {
+  const liveStores = liveStoresOf(world);
   const input = world.broker.topicData<InputEvent>(SendTarget.input);
   const changelog = world.broker.topicData<unknown>(SendTarget.changelog);
   return {
@@ -58,7 +74,7 @@ export function viewOf(world: World, drain: DrainResult): WorldView {
     inputArchive: world.broker.inputArchive<InputEvent>(),
     changelog: changelog.records,
     changelogEnd: changelog.endOffsets,
-    output: world.broker.topicData<OutputRecord>(SendTarget.output).records,
+    output: world.config.service === undefined ? world.broker.topicData<OutputRecord>(SendTarget.output).records : serviceOutputs(world),
     liveStores,
     committed: world.group.committedOffsets(),
     drain,

@@ -20,6 +20,9 @@ import type { FaultWorld } from "../faults/fault-world.ts";
 import { NetworkFaults } from "../faults/network.ts";
 import { Instance } from "../runtime/instance.ts";
 import type { RuntimeContext } from "../runtime/runtime-context.ts";
+import { ServiceDisk } from "../service/service-disk.ts";
+import { ServiceProcess } from "../service/service-process.ts";
+import { ServiceSandbox } from "../service/service-sandbox.ts";
 import { Disk } from "../store/disk.ts";
 import { Host } from "./host.ts";
 import type { WorldConfig } from "./world-config.ts";
@@ -42,11 +45,17 @@ export class World implements FaultWorld {
   readonly streams: Streams;
   readonly broker: Broker;
   readonly group: ConsumerGroup;
-  /** The reference runtime's instances, by index (what runtime tests and the world view read). */
+  /** The reference runtime's instances, by index (what runtime tests and the world view read); empty when a user's service runs. */
   readonly instances: Instance[];
+  /** The reference runtime's disks, by instance (empty when a user's service runs). */
+  readonly runtimeDisks: Disk[] = [];
   /** The host of each instance: everything the world does to an instance goes through it. */
-  readonly hosts: Host<Instance>[];
+  readonly hosts: Host[];
+  /** A user's service: the sandbox its instances share and each instance's store disk (null for the reference runtime). */
+  readonly service: { readonly sandbox: ServiceSandbox; readonly disks: readonly ServiceDisk[] } | null;
   readonly producers: Producer<unknown>[];
+  /** Index of the intent being played (for messages). */
+  step = 0;
   /** Events created so far (the workload's event time). */
   eventsCreated = 0;
 
@@ -68,6 +77,29 @@ export class World implements FaultWorld {
       { chancePerFetch: settings.cleanerChancePerFetch, rng: this.streams.get("broker") },
     );
     this.group = new ConsumerGroup(config.partitions, config.runtime.assignment, this.history);
+    const hostCtx = { history: this.history, clock: this.clock, group: this.group, sessionTimeoutTicks: config.sessionTimeoutTicks };
+    this.instances = [];
+    this.hosts = [];
+    if (config.service === undefined) {
+      this.service = null;
+      this.buildRuntime(config, hostCtx);
+    } else {
+      const sandbox = new ServiceSandbox(this.clock);
+      const disks: ServiceDisk[] = [];
+      this.service = { sandbox, disks };
+      const env = { config: config.service, partitions: config.partitions, clock: this.clock, streams: this.streams, shared: sandbox };
+      for (let i = 0; i < config.instances; i++) {
+        const disk = new ServiceDisk();
+        disks.push(disk);
+        this.hosts.push(new Host(new ServiceProcess(i, env, this.broker.client(i), this.group.client(i), disk), disk, hostCtx));
+      }
+    }
+    this.producers = [];
+    for (let i = 0; i < config.producers; i++) this.producers.push(new Producer<unknown>(i, this.broker.client(producerActor(i))));
+    for (const host of this.hosts) this.group.join(host.id);
+  }
+
+  private buildRuntime(config: WorldConfig, hostCtx: ConstructorParameters<typeof Host>[2]): void {
     const shared = {
       processor: config.processor,
       options: config.runtime,
@@ -76,20 +108,15 @@ export class World implements FaultWorld {
       rng: this.streams.get("runtime"),
       deleteRetentionTicks: config.compaction.deleteRetentionTicks,
     };
-    const hostCtx = { history: this.history, clock: this.clock, group: this.group, sessionTimeoutTicks: config.sessionTimeoutTicks };
     const dedupeSizes = config.runtime.dedupeWindowOffsets !== null;
-    this.instances = [];
-    this.hosts = [];
     for (let i = 0; i < config.instances; i++) {
       const ctx: RuntimeContext = { ...shared, broker: this.broker.client(i), group: this.group.client(i) };
       const disk = new Disk({ history: this.history, instance: i, dedupeSizes });
       const instance = new Instance(i, ctx, disk);
       this.instances.push(instance);
+      this.runtimeDisks.push(disk);
       this.hosts.push(new Host(instance, disk, hostCtx));
     }
-    this.producers = [];
-    for (let i = 0; i < config.producers; i++) this.producers.push(new Producer<unknown>(i, this.broker.client(producerActor(i))));
-    for (const instance of this.instances) this.group.join(instance.id);
   }
 
   /** Partition of an input key (stable string hash, like a default partitioner). */
@@ -100,7 +127,7 @@ export class World implements FaultWorld {
   }
 
   /** The host an intent's instance index names (indices wrap around). */
-  hostAt(index: number): Host<Instance> {
+  hostAt(index: number): Host {
     return this.hosts[index % this.hosts.length];
   }
 

@@ -12,10 +12,10 @@ describe("disk-wipe", () => {
     stepUntilIdle(world, 0);
     produce(world, 0, 1);
     stepUntilIdle(world, 0);
-    expect(world.hosts[0].disk.partitions()).toEqual([0]);
+    expect(world.runtimeDisks[0].partitions()).toEqual([0]);
     expect(wipeIntent.apply(world, { k: "wipe", instance: 0 })).toBe(true);
     expect(world.hosts[0].alive).toBe(false);
-    expect(world.hosts[0].disk.partitions()).toEqual([]);
+    expect(world.runtimeDisks[0].partitions()).toEqual([]);
     const ops = world.history.data.filter((_, i) => i % 4 === 0);
     expect(ops.indexOf(Op.crash)).toBeLessThan(ops.indexOf(Op.wipe));
     restartIntent.apply(world, { k: "restart", instance: 0 });

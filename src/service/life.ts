@@ -1,0 +1,189 @@
+/**
+ * One life of a service instance: from a start to the next crash. It owns everything the
+ * process has in flight: the operations its code is waiting on (each settled by the
+ * simulator at a step of its choosing) and its timers. A crash drops the life: its pending
+ * operations are never settled and its timers never fire, which is what kill -9 does to a
+ * process's promises.
+ *
+ * A step settles one thing that is ready (an operation whose answer the world can give now,
+ * or a timer that is due), chosen with the instance's PRNG stream so concurrent operations
+ * (a `Promise.all` over sends, partitions consumed concurrently) complete in every order
+ * across schedules; the sandbox then runs every continuation that settlement woke.
+ */
+import type { Rng } from "../core/prng.ts";
+
+/**
+ * Kinds of operation, which are also the crash points a service reports (code = kind + 1;
+ * 0 is idle). Aimed crashes are drawn at codes 1 to 8, so the points inside a message's cycle
+ * come first.
+ */
+export const OperationKind = {
+  fetch: 0,
+  storeCommit: 1,
+  storeChangelog: 2,
+  sendOutput: 3,
+  commitOffsets: 4,
+  storeRestore: 5,
+  timer: 6,
+  join: 7,
+  heartbeat: 8,
+  sendChangelog: 9,
+  sendOther: 10,
+  leave: 11,
+  groupRead: 12,
+} as const;
+export type OperationKind = (typeof OperationKind)[keyof typeof OperationKind];
+
+/** Crash point names of a service instance, indexed by code (append only). */
+export const serviceCrashPoints: readonly string[] = [
+  "idle",
+  "before-fetch",
+  "before-store-commit",
+  "before-store-changelog",
+  "before-output-send",
+  "before-offset-commit",
+  "before-store-restore",
+  "before-timer",
+  "before-join",
+  "before-heartbeat",
+  "before-changelog-send",
+  "before-other-send",
+  "before-leave",
+  "before-group-read",
+];
+
+/** Something the service waits on. */
+export interface Operation {
+  readonly kind: OperationKind;
+  /** Whether the world can answer it now. */
+  ready(): boolean;
+  /** Answer it: act on the world and call the service's settle callback. */
+  run(): void;
+}
+
+interface Timer {
+  readonly id: number;
+  due: number;
+  readonly seq: number;
+  readonly callback: (...args: unknown[]) => unknown;
+  readonly args: unknown[];
+  readonly repeatMs: number;
+}
+
+export class Life {
+  private readonly operations: Operation[] = [];
+  private timers: Timer[] = [];
+  private nextTimerId = 1;
+  private timerSeq = 0;
+  /** An error the life's code raised that stops the run (an escape), first one kept. */
+  fatal: string | null = null;
+  /** The kind of the last thing settled, for messages. */
+  lastSettled = -1;
+  /** Whether the life has joined the group and not left it since (a running consumer). */
+  consuming = false;
+
+  constructor(
+    readonly instance: number,
+    /** Which life of the instance this is (1 = first start). */
+    readonly number: number,
+    /** Chooses which ready operation settles next. */
+    readonly rng: Rng,
+    /** What `Math.random` and friends draw from. */
+    readonly random: Rng,
+    private readonly nowMs: () => number,
+  ) {}
+
+  /** Wait for `operation` (called by the port when the service makes a request). */
+  await(operation: Operation): void {
+    this.operations.push(operation);
+  }
+
+  /** Pending operations (ready or not). */
+  get pending(): number {
+    return this.operations.length;
+  }
+
+  /** Whether an operation of `kind` is pending. */
+  waitsOn(kind: OperationKind): boolean {
+    for (const op of this.operations) if (op.kind === kind) return true;
+    return false;
+  }
+
+  setTimer(callback: (...args: unknown[]) => unknown, delayMs: number, args: unknown[], repeat: boolean): number {
+    const id = this.nextTimerId++;
+    const delay = Math.max(0, delayMs);
+    this.timers.push({ id, due: this.nowMs() + delay, seq: this.timerSeq++, callback, args, repeatMs: repeat ? Math.max(1, delay) : 0 });
+    return id;
+  }
+
+  clearTimer(id: number): void {
+    this.timers = this.timers.filter((t) => t.id !== id);
+  }
+
+  /** Whether a one-shot timer is set (work that will resume when time passes). */
+  get hasOneShotTimer(): boolean {
+    for (const t of this.timers) if (t.repeatMs === 0) return true;
+    return false;
+  }
+
+  get timerCount(): number {
+    return this.timers.length;
+  }
+
+  /** The crash point code a crash now would hit: the kind of the first ready thing, or idle. */
+  crashPoint(): number {
+    for (const op of this.operations) if (op.ready()) return op.kind + 1;
+    return this.dueTimer() === undefined ? 0 : OperationKind.timer + 1;
+  }
+
+  /** Whether settling the next step could hit crash point `point`. */
+  isAt(point: number): boolean {
+    if (point === 0) return this.crashPoint() === 0;
+    if (point === OperationKind.timer + 1) return this.dueTimer() !== undefined;
+    for (const op of this.operations) if (op.kind + 1 === point && op.ready()) return true;
+    return false;
+  }
+
+  /**
+   * Settle one ready thing (chosen at random among them). Returns false when nothing was
+   * ready. The caller drains the sandbox afterwards.
+   */
+  settleOne(): boolean {
+    const ready: number[] = [];
+    for (let i = 0; i < this.operations.length; i++) if (this.operations[i].ready()) ready.push(i);
+    const timer = this.dueTimer();
+    const choices = ready.length + (timer === undefined ? 0 : 1);
+    if (choices === 0) return false;
+    const pick = choices === 1 ? 0 : this.rng.int(choices);
+    if (pick < ready.length) {
+      const [op] = this.operations.splice(ready[pick], 1);
+      this.lastSettled = op.kind;
+      op.run();
+      return true;
+    }
+    this.lastSettled = OperationKind.timer;
+    this.fire(timer!);
+    return true;
+  }
+
+  private dueTimer(): Timer | undefined {
+    const now = this.nowMs();
+    let best: Timer | undefined;
+    for (const t of this.timers) {
+      if (t.due > now) continue;
+      if (best === undefined || t.due < best.due || (t.due === best.due && t.seq < best.seq)) best = t;
+    }
+    return best;
+  }
+
+  private fire(timer: Timer): void {
+    if (timer.repeatMs > 0) timer.due += timer.repeatMs * Math.max(1, Math.ceil((this.nowMs() - timer.due + 1) / timer.repeatMs));
+    else this.timers = this.timers.filter((t) => t !== timer);
+    try {
+      timer.callback(...timer.args);
+    } catch (error) {
+      // An exception thrown by a timer callback would crash a Node process: the run records it.
+      this.fatal ??= `a timer callback threw: ${(error as Error)?.message ?? String(error)}`;
+    }
+  }
+}

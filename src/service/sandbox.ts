@@ -1,0 +1,124 @@
+/**
+ * The sandbox a service runs in: a `vm` context of its own, built once per world (schedule),
+ * whose microtask queue the simulator drains synchronously (`microtaskMode: "afterEvaluate"`:
+ * microtasks queued in the context run when an evaluation in it returns). That is what lets
+ * an async service run inside a synchronous, deterministic simulation: the simulator settles
+ * one operation, drains, and every continuation the settlement woke has run before the next
+ * step. Dropping the world drops the context, and with it every module state of every life.
+ *
+ * Inside, time and randomness are virtual: `Date`, `performance.now`, `setTimeout`,
+ * `setInterval`, `setImmediate` and `Math.random` call back into the host ({@link SandboxHost}),
+ * which answers from the virtual clock and from the PRNG stream of the life that is running.
+ * `fetch` and `process.exit` escape the simulation: they stop the run (exit 2).
+ *
+ * Only one life's code runs at a time (the simulator drains after each settlement), so the
+ * host knows whose timer or random draw it is serving.
+ */
+import vm from "node:vm";
+
+/** What the sandbox asks of the simulator. */
+export interface SandboxHost {
+  /** Virtual time in ms. */
+  now(): number;
+  /** A random float in [0, 1) for the running life. */
+  random(): number;
+  /** Register a timer of the running life; returns its id. */
+  setTimer(callback: (...args: unknown[]) => unknown, delayMs: number, args: unknown[], repeat: boolean): number;
+  /** Drop a timer of the running life. */
+  clearTimer(id: number): void;
+  /** The service tried to leave the simulation; returns the error to throw in it. */
+  escape(what: string): Error;
+}
+
+// Run in the context once: replaces the clock, timers and randomness with the host's.
+const setupSource = `(function (host, Buffer, TextEncoder, TextDecoder, URL, URLSearchParams, AbortController, AbortSignal) {
+  "use strict";
+  const RealDate = Date;
+  const origin = host.now();
+  function VirtualDate(...args) {
+    if (!new.target) return new RealDate(host.now()).toString();
+    return args.length === 0 ? new RealDate(host.now()) : new RealDate(...args);
+  }
+  VirtualDate.prototype = RealDate.prototype;
+  VirtualDate.now = () => host.now();
+  VirtualDate.parse = RealDate.parse;
+  VirtualDate.UTC = RealDate.UTC;
+  Object.defineProperty(RealDate.prototype, "constructor", { value: VirtualDate, writable: true, configurable: true });
+  globalThis.Date = VirtualDate;
+  Math.random = () => host.random();
+  class Timeout {
+    constructor(id) { this.id = id; }
+    ref() { return this; }
+    unref() { return this; }
+    hasRef() { return true; }
+    [Symbol.toPrimitive]() { return this.id; }
+  }
+  const idOf = (t) => (t instanceof Timeout ? t.id : typeof t === "number" ? t : -1);
+  globalThis.setTimeout = (fn, ms, ...args) => new Timeout(host.setTimer(fn, Number(ms) || 0, args, false));
+  globalThis.setInterval = (fn, ms, ...args) => new Timeout(host.setTimer(fn, Number(ms) || 0, args, true));
+  globalThis.setImmediate = (fn, ...args) => new Timeout(host.setTimer(fn, 0, args, false));
+  globalThis.clearTimeout = globalThis.clearInterval = globalThis.clearImmediate = (t) => { if (t != null) host.clearTimer(idOf(t)); };
+  globalThis.queueMicrotask = (fn) => { Promise.resolve().then(fn); };
+  globalThis.performance = { now: () => host.now() - origin, timeOrigin: origin };
+  globalThis.fetch = () => { throw host.escape("fetch() (real network I/O)"); };
+  const quiet = () => {};
+  globalThis.console = { log: quiet, info: quiet, warn: quiet, error: quiet, debug: quiet, trace: quiet, dir: quiet, table: quiet, time: quiet, timeEnd: quiet, group: quiet, groupEnd: quiet, assert: quiet };
+  globalThis.process = {
+    env: {}, argv: ["node", "service"], platform: "linux", version: "v20.0.0", versions: { node: "20.0.0" }, pid: 1,
+    nextTick: (fn, ...args) => { Promise.resolve().then(() => fn(...args)); },
+    exit: () => { throw host.escape("process.exit()"); },
+    on() { return this; }, once() { return this; }, off() { return this; }, removeListener() { return this; }, emit() { return false; },
+    cwd: () => "/", hrtime: Object.assign(() => { const ms = host.now() - origin; return [Math.floor(ms / 1000), (ms % 1000) * 1e6]; }, { bigint: () => BigInt(Math.round((host.now() - origin) * 1e6)) }),
+    memoryUsage: () => ({ rss: 0, heapTotal: 0, heapUsed: 0, external: 0, arrayBuffers: 0 }),
+  };
+  Object.assign(globalThis, { Buffer, TextEncoder, TextDecoder, URL, URLSearchParams, AbortController, AbortSignal, global: globalThis });
+})`;
+
+const setupScript = new vm.Script(setupSource, { filename: "eosim:sandbox-setup" });
+const emptyScript = new vm.Script("undefined", { filename: "eosim:drain" });
+const callScript = new vm.Script("__eosimCall()", { filename: "eosim:run" });
+// The watchdog runs in a context of its own: an evaluation nested in the sandbox's own would
+// hold back the sandbox's microtask checkpoints until the outermost one returns.
+const watchdog = vm.createContext({});
+
+/** One world's sandbox. */
+export class Sandbox {
+  readonly context: vm.Context;
+
+  constructor(host: SandboxHost) {
+    this.context = vm.createContext({}, { microtaskMode: "afterEvaluate", codeGeneration: { strings: true, wasm: false } });
+    const setup = setupScript.runInContext(this.context) as (...args: unknown[]) => void;
+    setup(host, Buffer, TextEncoder, TextDecoder, URL, URLSearchParams, AbortController, AbortSignal);
+    emptyScript.runInContext(this.context);
+  }
+
+  /** Run every microtask queued in the sandbox, and those they queue, until none is left. */
+  drain(): void {
+    emptyScript.runInContext(this.context);
+  }
+
+  /** Evaluate compiled `script` in the sandbox (draining afterwards). */
+  evaluate(script: vm.Script): unknown {
+    return script.runInContext(this.context);
+  }
+
+  /**
+   * Run `body` (host code that steps the sandbox) under a watchdog: a synchronous loop in the
+   * service that outlives `timeoutMs` of real time is interrupted, and `onTimeout` names it.
+   */
+  guard<T>(body: () => T, timeoutMs: number, onTimeout: () => Error): T {
+    let result: T | undefined;
+    watchdog.__eosimCall = () => {
+      result = body();
+    };
+    try {
+      callScript.runInContext(watchdog, { timeout: timeoutMs });
+    } catch (error) {
+      if ((error as { code?: unknown }).code === "ERR_SCRIPT_EXECUTION_TIMEOUT") throw onTimeout();
+      throw error;
+    } finally {
+      delete watchdog.__eosimCall;
+    }
+    return result as T;
+  }
+}

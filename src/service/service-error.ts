@@ -1,0 +1,9 @@
+/**
+ * The user's service broke a rule of the simulation (real I/O, a promise nothing settles, a
+ * synchronous loop past the budget, an unsupported API, a module that cannot load). Reported
+ * as one line naming the instance and the step, exit 2, never as a bug in eosim and never as
+ * a pass.
+ */
+export class ServiceError extends Error {
+  override readonly name = "ServiceError";
+}

@@ -1,0 +1,159 @@
+/**
+ * A user's service as one instance of the world (the other implementation of the seam in
+ * `core/service-instance.ts`). Each start is a new {@link Life}: the service's modules are
+ * evaluated afresh in the world's sandbox (its own module state, its own Kafka client), with
+ * `kafkajs` bound to a port on this instance's broker and group clients and a store on this
+ * instance's disk. A step settles one ready operation and drains the sandbox; a crash drops
+ * the life, so every promise it was waiting on stays pending forever.
+ *
+ * The run stops with a {@link ServiceError} (exit 2) when the service leaves the simulation:
+ * real I/O, an unsupported API, a timer callback that throws, or waiting on a promise nothing
+ * in the simulation will ever settle.
+ */
+import type { BrokerClient } from "../broker/broker-client.ts";
+import type { GroupClient } from "../broker/group-client.ts";
+import type { VirtualClock } from "../core/clock.ts";
+import type { Streams } from "../core/prng.ts";
+import type { ServiceInstance } from "../core/service-instance.ts";
+import { Life, OperationKind, serviceCrashPoints } from "./life.ts";
+import type { ServiceConfig } from "./service-config.ts";
+import type { ServiceDisk } from "./service-disk.ts";
+import { ServiceError } from "./service-error.ts";
+import type { ServiceSandbox } from "./service-sandbox.ts";
+import { WorldStorePort } from "./store-port.ts";
+import { msAt } from "./virtual-time.ts";
+import { WorldPort } from "./world-port.ts";
+
+/** What an instance is built with. */
+export interface ServiceEnvironment {
+  readonly config: ServiceConfig;
+  readonly partitions: number;
+  readonly clock: VirtualClock;
+  readonly streams: Streams;
+  readonly shared: ServiceSandbox;
+}
+
+const kindNames = Object.fromEntries(Object.entries(OperationKind).map(([name, code]) => [code, name]));
+
+export class ServiceProcess implements ServiceInstance {
+  readonly crashPointNames = serviceCrashPoints;
+  private life: Life | null = null;
+  private lives = 0;
+  private held = false;
+  private contactTicks = 0;
+
+  constructor(
+    readonly id: number,
+    private readonly env: ServiceEnvironment,
+    private readonly broker: BrokerClient,
+    private readonly group: GroupClient,
+    readonly disk: ServiceDisk,
+  ) {
+    this.start();
+  }
+
+  /**
+   * Ticks of the last contact with the coordinator. A consumer that long-polls or joins is in
+   * contact, and so is one with an answer ready that the simulator has not given it yet (the
+   * delay is the schedule's, not the service's): only time the service spends waiting on
+   * its own (a timer in a long handler) without a heartbeat counts against its session.
+   */
+  lastContactTicks(): number {
+    const life = this.life;
+    if (life !== null && (life.waitsOn(OperationKind.fetch) || life.waitsOn(OperationKind.join) || life.crashPoint() !== 0)) this.contactTicks = this.env.clock.nowTicks;
+    return this.contactTicks;
+  }
+
+  step(): boolean {
+    const life = this.life;
+    if (life === null) return false;
+    const shared = this.env.shared;
+    shared.current = life;
+    const settled = life.settleOne();
+    if (settled) shared.sandbox.drain();
+    shared.current = null;
+    this.check(life);
+    return settled || life.hasOneShotTimer;
+  }
+
+  kill(): void {
+    this.life = null;
+  }
+
+  start(): void {
+    const env = this.env;
+    const life = new Life(this.id, ++this.lives, env.streams.get(`service/${this.id}/schedule`), env.streams.get(`service/${this.id}/random`), () => msAt(env.clock.nowTicks));
+    this.life = life;
+    this.contactTicks = env.clock.nowTicks;
+    const shared = env.shared;
+    const owner = {
+      broker: this.broker,
+      group: this.group,
+      clock: env.clock,
+      topics: env.config.topics,
+      partitions: env.partitions,
+      heldOut: () => this.held,
+      contact: () => {
+        this.contactTicks = env.clock.nowTicks;
+      },
+    };
+    shared.current = life;
+    try {
+      const kafkajs = shared.library.kafkajsModule(new WorldPort(life, owner));
+      const store = shared.library.storeFacade(new WorldStorePort(life, this.disk, this.broker, this.group, env.partitions, env.config.topics.changelog !== undefined));
+      const exports = shared.registry.load(env.config.module, { kafkajs, store, random: () => life.random.next() });
+      const startName = env.config.start;
+      if (startName !== undefined) {
+        const start = exports[startName] ?? (exports.default as Record<string, unknown> | undefined)?.[startName];
+        if (typeof start !== "function") throw new ServiceError(`service module ${env.config.module} has no export "${startName}" to start it with`);
+        const Kafka = kafkajs.Kafka as new (config: unknown) => unknown;
+        const kafka = new Kafka({ clientId: `instance-${this.id}`, brokers: ["eosim:9092"] });
+        const started = (start as (deps: unknown) => unknown)({ kafka, store, instance: this.id });
+        shared.library.watchRejection(started, (error) => {
+          life.fatal ??= `its start function rejected: ${messageOf(error)}`;
+        });
+      }
+      shared.sandbox.drain();
+    } catch (error) {
+      if (error instanceof ServiceError) throw new ServiceError(`instance ${this.id}: ${error.message}`);
+      throw new ServiceError(`instance ${this.id}: the service threw while starting: ${messageOf(error)}`);
+    } finally {
+      shared.current = null;
+    }
+    this.check(life);
+  }
+
+  leave(): void {
+    this.held = true;
+    this.group.leave();
+  }
+
+  join(): void {
+    this.held = false;
+    this.group.join();
+  }
+
+  crashPoint(): number {
+    return this.life?.crashPoint() ?? 0;
+  }
+
+  isAt(point: number): boolean {
+    return this.life?.isAt(point) ?? false;
+  }
+
+  /** Stop the run when the life left the simulation or can never move again. */
+  private check(life: Life): void {
+    if (life.fatal !== null) throw new ServiceError(`instance ${this.id} (life ${life.number}), at virtual time ${this.env.clock.nowTicks}s: ${life.fatal}`);
+    if (life.consuming && life.pending === 0 && life.timerCount === 0) {
+      const last = life.lastSettled < 0 ? "its start" : `a settled ${kindNames[life.lastSettled]}`;
+      throw new ServiceError(
+        `instance ${this.id} (life ${life.number}) waits on a promise eosim does not settle (real I/O, a promise from outside the simulation, or one nothing resolves), after ${last}`,
+      );
+    }
+  }
+}
+
+function messageOf(error: unknown): string {
+  const text = error instanceof Error || (typeof error === "object" && error !== null && "message" in error) ? String((error as Error).message) : String(error);
+  return text.split("\n")[0];
+}
