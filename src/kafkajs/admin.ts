@@ -12,25 +12,6 @@ import { type Logger, silentLogger } from "./logger.ts";
 import { portCall } from "./port-call.ts";
 import type { PortTopicOffsets, SimPort } from "./sim-port.ts";
 
-/** The admin client a service gets from `kafka.admin()`. */
-export interface Admin {
-  connect(): Promise<void>;
-  disconnect(): Promise<void>;
-  listTopics(): Promise<string[]>;
-  createTopics(options: { validateOnly?: boolean; waitForLeaders?: boolean; timeout?: number; topics: Array<{ topic: string }> }): Promise<boolean>;
-  fetchTopicOffsets(topic: string): Promise<Array<PartitionOffset & { high: string; low: string }>>;
-  fetchOffsets(options: {
-    groupId: string;
-    topics?: string[];
-    resolveOffsets?: boolean;
-  }): Promise<Array<{ topic: string; partitions: Array<PartitionOffset & { metadata: string | null }> }>>;
-  setOffsets(options: { groupId: string; topic: string; partitions: PartitionOffset[] }): Promise<void>;
-  resetOffsets(options: { groupId: string; topic: string; earliest: boolean }): Promise<void>;
-  logger(): Logger;
-  on(eventName: string, listener: EventListener): () => void;
-  readonly events: typeof adminEvents;
-}
-
 /** Admin APIs kafkajs has that the simulated world refuses (the cluster is fixed). */
 export const unsupportedAdminApis = [
   "deleteTopics",
@@ -51,12 +32,35 @@ export const unsupportedAdminApis = [
   "listPartitionReassignments",
 ] as const;
 
+/** One of the refused admin APIs. */
+export type UnsupportedAdminApi = (typeof unsupportedAdminApis)[number];
+
+/** The admin client a service gets from `kafka.admin()` (the refused APIs throw when called). */
+export interface Admin extends Record<UnsupportedAdminApi, () => Promise<never>> {
+  connect(): Promise<void>;
+  disconnect(): Promise<void>;
+  listTopics(): Promise<string[]>;
+  createTopics(options: { validateOnly?: boolean; waitForLeaders?: boolean; timeout?: number; topics: Array<{ topic: string }> }): Promise<boolean>;
+  fetchTopicOffsets(topic: string): Promise<Array<PartitionOffset & { high: string; low: string }>>;
+  fetchOffsets(options: {
+    groupId: string;
+    topics?: string[];
+    resolveOffsets?: boolean;
+  }): Promise<Array<{ topic: string; partitions: Array<PartitionOffset & { metadata: string | null }> }>>;
+  setOffsets(options: { groupId: string; topic: string; partitions: PartitionOffset[] }): Promise<void>;
+  resetOffsets(options: { groupId: string; topic: string; earliest: boolean }): Promise<void>;
+  logger(): Logger;
+  on(eventName: string, listener: EventListener): () => void;
+  readonly events: typeof adminEvents;
+}
+
+
 function requireGroupId(groupId: string): void {
   if (!groupId) throw new KafkaJSNonRetriableError(`Invalid groupId ${groupId}`);
 }
 
 /** Build an admin client. */
-export function createAdmin(port: SimPort, ids: EventIds): Admin & Record<(typeof unsupportedAdminApis)[number], () => Promise<never>> {
+export function createAdmin(port: SimPort, ids: EventIds): Admin {
   const emitter = new InstrumentationEmitter(ids, () => Date.now());
   const logger = silentLogger();
   const topicOffsets = (topic: string) => portCall<readonly PortTopicOffsets[]>((settle) => port.topicOffsets(topic, settle));
@@ -81,7 +85,7 @@ export function createAdmin(port: SimPort, ids: EventIds): Admin & Record<(typeo
       throw new KafkaJSNonRetriableError("The consumer group must have no running instances, current state: Stable");
     }
   };
-  const unsupported = {} as Record<(typeof unsupportedAdminApis)[number], () => Promise<never>>;
+  const unsupported = {} as Record<UnsupportedAdminApi, () => Promise<never>>;
   for (const api of unsupportedAdminApis) {
     unsupported[api] = () => {
       throw port.unsupported(`admin.${api}: not simulated in eosim's kafkajs (the world's topics and group are fixed)`);

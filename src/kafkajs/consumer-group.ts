@@ -16,7 +16,7 @@ import { consumerEvents, type InstrumentationEmitter } from "./instrumentation.t
 import { OffsetManager, type OffsetManagerContext } from "./offset-manager.ts";
 import { portCall, sleep } from "./port-call.ts";
 import type { Retrier } from "./retry.ts";
-import type { PortBatch, PortJoined, PortPosition, SimPort } from "./sim-port.ts";
+import type { PortBatch, PortJoined, PortPosition, PortTopicOffsets, SimPort } from "./sim-port.ts";
 import { SubscriptionState } from "./subscription-state.ts";
 
 /** Settings of one consumer group membership. */
@@ -205,7 +205,7 @@ export class ConsumerGroup {
   /** kafkajs's special seek offsets (-2 earliest, -1 latest) as the partition's offsets now. */
   private async concreteOffset(partition: number, offset: number): Promise<number> {
     if (offset !== earliestOffset && offset !== latestOffset) return offset;
-    const ends = await portCall<readonly { partition: number; low: number; high: number }[]>((settle) => this.settings.port.topicOffsets(this.topic, settle));
+    const ends = await portCall<readonly PortTopicOffsets[]>((settle) => this.settings.port.topicOffsets(this.topic, settle));
     const end = ends.find((e) => e.partition === partition);
     if (end === undefined) return 0;
     return offset === earliestOffset ? end.low : end.high;
@@ -227,7 +227,7 @@ export class ConsumerGroup {
   /** The port does not say which position was out of range: reset every one that is. */
   private async recoverFromOffsetOutOfRange(): Promise<void> {
     const manager = this.offsets();
-    const ends = await portCall<readonly { partition: number; low: number; high: number }[]>((settle) => this.settings.port.topicOffsets(this.topic, settle));
+    const ends = await portCall<readonly PortTopicOffsets[]>((settle) => this.settings.port.topicOffsets(this.topic, settle));
     const outOfRange = ends.filter(({ partition, low, high }) => {
       if (!this.subscription.assigned().includes(partition)) return false;
       const next = manager.nextOffset(partition);

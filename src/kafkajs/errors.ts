@@ -77,11 +77,13 @@ export class KafkaJSOffsetOutOfRange extends KafkaJSProtocolError {
 /** A retrier gave up: `cause` is the last error, `retryCount` and `retryTime` where it stopped. */
 export class KafkaJSNumberOfRetriesExceeded extends KafkaJSNonRetriableError {
   override readonly name: string = "KafkaJSNumberOfRetriesExceeded";
+  override stack: string;
   readonly retryCount: number;
   readonly retryTime: number;
-  constructor(e: Error, { retryCount, retryTime }: { retryCount: number; retryTime: number }) {
-    super(e, { cause: e });
-    this.stack = `KafkaJSNumberOfRetriesExceeded\n  Caused by: ${e.stack ?? e.message}`;
+  constructor(e: Error | string, { retryCount = 0, retryTime = 0 }: { retryCount?: number; retryTime?: number } = {}) {
+    const error = typeof e === "string" ? new Error(e) : e;
+    super(error, { cause: error });
+    this.stack = `KafkaJSNumberOfRetriesExceeded\n  Caused by: ${error.stack ?? error.message}`;
     this.retryCount = retryCount;
     this.retryTime = retryTime;
   }

@@ -4,10 +4,8 @@
  * (the world is reached through the port); the config's `retry` is the default of every
  * producer, consumer and admin client it makes, as in kafkajs.
  */
-import type { Admin } from "./admin.ts";
-import { createAdmin } from "./admin.ts";
-import type { Consumer } from "./consumer.ts";
-import { createConsumer } from "./consumer.ts";
+import { type Admin, createAdmin } from "./admin.ts";
+import { type Consumer, createConsumer } from "./consumer.ts";
 import type { ConsumerConfig } from "./consumer-types.ts";
 import type { EventIds } from "./instrumentation.ts";
 import { type Logger, silentLogger } from "./logger.ts";
@@ -18,10 +16,18 @@ import type { SimPort } from "./sim-port.ts";
 /** kafkajs's KafkaConfig (everything but `retry` is accepted and ignored). */
 export interface KafkaConfig {
   brokers: string[] | (() => string[] | Promise<string[]>);
+  ssl?: unknown;
+  sasl?: unknown;
   clientId?: string;
+  connectionTimeout?: number;
+  authenticationTimeout?: number;
+  reauthenticationThreshold?: number;
+  requestTimeout?: number;
+  enforceRequestTimeout?: boolean;
   retry?: RetryOptions;
+  socketFactory?: unknown;
   logLevel?: number;
-  [option: string]: unknown;
+  logCreator?: unknown;
 }
 
 /** The instance type of the bound Kafka class. */

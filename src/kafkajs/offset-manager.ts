@@ -10,10 +10,9 @@
  * kafkajs, until something is committed.
  */
 import type { OffsetsByTopicPartition } from "./consumer-types.ts";
-import type { InstrumentationEmitter } from "./instrumentation.ts";
-import { consumerEvents } from "./instrumentation.ts";
+import { consumerEvents, type InstrumentationEmitter } from "./instrumentation.ts";
 import { portCall } from "./port-call.ts";
-import type { PortPosition, SimPort } from "./sim-port.ts";
+import type { PortPosition, PortTopicOffsets, SimPort } from "./sim-port.ts";
 
 /** What a manager needs of its group. */
 export interface OffsetManagerContext {
@@ -124,7 +123,7 @@ export class OffsetManager {
 
   /** Start `partitions` at the partition's low (fromBeginning) or high offset. */
   async setDefaultOffsets(partitions: readonly number[]): Promise<void> {
-    const ends = await portCall<readonly { partition: number; low: number; high: number }[]>((settle) => this.ctx.port.topicOffsets(this.ctx.topic, settle));
+    const ends = await portCall<readonly PortTopicOffsets[]>((settle) => this.ctx.port.topicOffsets(this.ctx.topic, settle));
     for (const p of partitions) {
       const end = ends.find((e) => e.partition === p);
       if (end === undefined) continue;

@@ -16,8 +16,8 @@
  * committed. eachBatch: the last offset is resolved only when the handler returns and
  * eachBatchAutoResolve is on.
  */
-import type { Offsets } from "./client-types.ts";
 import type { Batch } from "./batch.ts";
+import type { Offsets } from "./client-types.ts";
 import type { ConsumerGroup } from "./consumer-group.ts";
 import type { EachBatchPayload, EachMessagePayload } from "./consumer-types.ts";
 import { errorType, isRebalancing } from "./errors.ts";
