@@ -50,6 +50,7 @@ export class ConsumerGroup {
   private readonly seeks = new Map<number, number>();
   private lastRequest = Date.now();
   private sharedHeartbeat: Promise<void> | null = null;
+  private closed = false;
   private readonly managerContext: OffsetManagerContext;
 
   constructor(private readonly settings: ConsumerGroupSettings) {
@@ -162,11 +163,17 @@ export class ConsumerGroup {
     return this.subscription.paused();
   }
 
+  /** The runner stopped: a fetch still pending when it settles neither recovers nor rejoins. */
+  close(): void {
+    this.closed = true;
+  }
+
   /** One fetch of every active assigned partition; errors kafkajs recovers from give []. */
   async fetch(): Promise<Batch[]> {
     try {
       return await this.fetchAssigned();
     } catch (e) {
+      if (this.closed) return [];
       await this.recoverFromFetch(e);
       return [];
     }

@@ -49,9 +49,15 @@ export class Runner {
   running = false;
   private consumingNow = false;
   private readonly consumingStopped: Array<() => void> = [];
-  private readonly stopWaiters: Array<() => void> = [];
+  /** Settles (with null) when the runner stops: what a pending long poll races against. */
+  private readonly stopped: Promise<null>;
+  private wakeStopped: () => void = () => undefined;
 
-  constructor(private readonly s: RunnerSettings) {}
+  constructor(private readonly s: RunnerSettings) {
+    this.stopped = new Promise((resolve) => {
+      this.wakeStopped = () => resolve(null);
+    });
+  }
 
   private get group(): ConsumerGroup {
     return this.s.group;
@@ -120,7 +126,8 @@ export class Runner {
   async stop(): Promise<void> {
     if (!this.running) return;
     this.running = false;
-    for (const wake of this.stopWaiters.splice(0)) wake();
+    this.group.close();
+    this.wakeStopped();
     try {
       await this.waitForConsumer();
       await this.group.leave();
@@ -147,8 +154,7 @@ export class Runner {
     if (!this.running) return [];
     const startFetch = Date.now();
     this.s.emitter.emit(consumerEvents.FETCH_START, { nodeId: 0 });
-    const stopped = new Promise<null>((resolve) => this.stopWaiters.push(() => resolve(null)));
-    const batches = await Promise.race([this.group.fetch(), stopped]);
+    const batches = await Promise.race([this.group.fetch(), this.stopped]);
     if (batches === null || !this.running) return [];
     this.s.emitter.emit(consumerEvents.FETCH, { numberOfBatches: 0, duration: Date.now() - startFetch, nodeId: 0 });
     if (batches.length === 0) await this.heartbeat();

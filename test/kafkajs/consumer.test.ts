@@ -109,6 +109,41 @@ describe("simulated kafkajs consumer: eachMessage", () => {
     expect(crashes).toEqual([false]);
   });
 
+  it("autoCommitThreshold commits as soon as that many offsets are resolved", async () => {
+    const { port, kafkajs } = setUp({ input: 1 });
+    port.append("input", 0, ["a", "b", "c"]);
+    const consumer = await consumerOf(kafkajs);
+    void consumer.run({ autoCommitThreshold: 2, eachMessage: async () => undefined });
+    await port.settleAll();
+    expect(committed(port)).toEqual(["0@2", "0@3"]);
+  });
+
+  it("partitionsConsumedConcurrently lets a second partition go on while the first waits", async () => {
+    const { port, kafkajs } = setUp({ input: 2 });
+    port.append("input", 0, ["a"]);
+    port.append("input", 1, ["b"]);
+    const consumer = await consumerOf(kafkajs);
+    const order: string[] = [];
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    void consumer.run({
+      partitionsConsumedConcurrently: 2,
+      eachMessage: async ({ partition }) => {
+        order.push(`start ${partition}`);
+        if (partition === 0) await gate;
+        order.push(`end ${partition}`);
+      },
+    });
+    await port.settleAll();
+    expect(order).toEqual(["start 0", "start 1", "end 1"]);
+    release();
+    await port.settleAll();
+    expect(order).toEqual(["start 0", "start 1", "end 1", "end 0"]);
+    expect(committed(port).sort()).toEqual(["0@1", "1@1"]);
+  });
+
   it("heartbeats only when the heartbeat interval has passed", async () => {
     const { port, kafkajs } = setUp({ input: 1 });
     port.append("input", 0, ["a", "b"]);
