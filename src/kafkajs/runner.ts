@@ -1,7 +1,7 @@
 /**
- * kafkajs 2.2.4's Runner (src/consumer/runner.js, with fetchManager.js, fetcher.js,
- * worker.js and workerQueue.js folded in): fetch, hand each batch to eachMessage or
- * eachBatch, resolve, heartbeat and commit, and recover from errors.
+ * kafkajs 2.2.4's Runner (src/consumer/runner.js, with fetchManager.js and fetcher.js
+ * folded in): fetch, hand each batch to eachMessage or eachBatch, resolve, heartbeat and
+ * commit, and recover from errors.
  *
  * The loop is one retrier run: fetch, process every batch of the fetch (up to
  * `partitionsConsumedConcurrently` at a time; a failed batch does not stop the others), and
@@ -23,6 +23,7 @@ import type { EachBatchPayload, EachMessagePayload } from "./consumer-types.ts";
 import { errorType, isRebalancing } from "./errors.ts";
 import { consumerEvents, type InstrumentationEmitter } from "./instrumentation.ts";
 import type { Retrier } from "./retry.ts";
+import { processConcurrently } from "./worker-queue.ts";
 
 /** What a runner is told at `consumer.run`. */
 export interface RunnerSettings {
@@ -146,7 +147,7 @@ export class Runner {
   private async fetchLoop(): Promise<void> {
     while (this.running) {
       const batches = await this.fetch();
-      if (this.running && batches.length > 0) await this.processBatches(batches);
+      if (this.running && batches.length > 0) await processConcurrently(batches, this.s.concurrency, (fetched) => this.handleBatch(fetched));
     }
   }
 
@@ -159,25 +160,6 @@ export class Runner {
     this.s.emitter.emit(consumerEvents.FETCH, { numberOfBatches: 0, duration: Date.now() - startFetch, nodeId: 0 });
     if (batches.length === 0) await this.heartbeat();
     return batches.map((batch) => ({ batch, fencings: this.group.fencings }));
-  }
-
-  /** kafkajs's worker queue: `concurrency` workers take batches in order; the first failure wins. */
-  private async processBatches(batches: readonly Fetched[]): Promise<void> {
-    const queue = batches.map((fetched, index) => ({ fetched, index }));
-    const failures: Array<{ index: number; error: unknown }> = [];
-    const worker = async (): Promise<void> => {
-      for (let item = queue.shift(); item !== undefined; item = queue.shift()) {
-        try {
-          await this.handleBatch(item.fetched);
-        } catch (error) {
-          failures.push({ index: item.index, error });
-        }
-      }
-    };
-    const workers: Promise<void>[] = [];
-    for (let i = 0; i < Math.max(1, this.s.concurrency); i++) workers.push(worker());
-    await Promise.all(workers);
-    if (failures.length > 0) throw failures.sort((a, b) => a.index - b.index)[0].error;
   }
 
   /** Heartbeat; a rebalance error first commits what was resolved (it will likely fail too). */

@@ -12,3 +12,16 @@ export function setUp(topics: Record<string, number> = { input: 2, output: 3 }):
   const port = new FakePort(topics, "input");
   return { port, kafkajs: kafkajsModule(port) };
 }
+
+/** A consumer of the group topic "input" from the beginning, with fast retries. */
+export async function consumerOf(kafkajs: KafkajsModule, retry: object = fastRetry) {
+  const consumer = new kafkajs.Kafka({ brokers: [] }).consumer({ groupId: "g", retry, maxWaitTimeInMs: 100 });
+  await consumer.connect();
+  await consumer.subscribe({ topics: ["input"], fromBeginning: true });
+  return consumer;
+}
+
+/** The group's accepted commits, as "partition@offset" lists. */
+export function committed(port: FakePort): string[] {
+  return port.commits.map((c) => c.offsets.map((o) => `${o.partition}@${o.offset}`).join(","));
+}
