@@ -28,6 +28,8 @@ export interface SandboxHost {
   clearTimer(id: number): void;
   /** The service tried to leave the simulation; returns the error to throw in it. */
   escape(what: string): Error;
+  /** Where the service's console goes (undefined: nowhere, the default). */
+  log?(args: unknown[]): void;
 }
 
 // Run in the context once: replaces the clock, timers and randomness with the host's.
@@ -62,7 +64,8 @@ const setupSource = `(function (host, Buffer, TextEncoder, TextDecoder, URL, URL
   globalThis.performance = { now: () => host.now() - origin, timeOrigin: origin };
   globalThis.fetch = () => { throw host.escape("fetch() (real network I/O)"); };
   const quiet = () => {};
-  globalThis.console = { log: quiet, info: quiet, warn: quiet, error: quiet, debug: quiet, trace: quiet, dir: quiet, table: quiet, time: quiet, timeEnd: quiet, group: quiet, groupEnd: quiet, assert: quiet };
+  const say = host.log === undefined ? quiet : (...args) => host.log(args);
+  globalThis.console = { log: say, info: say, warn: say, error: say, debug: say, trace: quiet, dir: say, table: quiet, time: quiet, timeEnd: quiet, group: quiet, groupEnd: quiet, assert: quiet };
   globalThis.process = {
     env: {}, argv: ["node", "service"], platform: "linux", version: "v20.0.0", versions: { node: "20.0.0" }, pid: 1,
     nextTick: (fn, ...args) => { Promise.resolve().then(() => fn(...args)); },

@@ -38,6 +38,7 @@ const kindNames = Object.fromEntries(Object.entries(OperationKind).map(([name, c
 export class ServiceProcess implements ServiceInstance {
   readonly crashPointNames = serviceCrashPoints;
   private life: Life | null = null;
+  private storePort: WorldStorePort | null = null;
   private lives = 0;
   private held = false;
   private contactTicks = 0;
@@ -78,6 +79,12 @@ export class ServiceProcess implements ServiceInstance {
 
   kill(): void {
     this.life = null;
+    this.storePort = null;
+  }
+
+  /** Whether the running life restored or wrote `partition`'s namespaces (so its local copy is the one it works on). */
+  workedOn(partition: number): boolean {
+    return this.storePort?.touched.has(partition) ?? false;
   }
 
   start(): void {
@@ -100,7 +107,8 @@ export class ServiceProcess implements ServiceInstance {
     shared.current = life;
     try {
       const kafkajs = shared.library.kafkajsModule(new WorldPort(life, owner));
-      const store = shared.library.storeFacade(new WorldStorePort(life, this.disk, this.broker, this.group, env.partitions, env.config.topics.changelog !== undefined));
+      this.storePort = new WorldStorePort(life, this.disk, this.broker, this.group, env.partitions, env.config.topics.changelog !== undefined);
+      const store = shared.library.storeFacade(this.storePort);
       const exports = shared.registry.load(env.config.module, { kafkajs, store, random: () => life.random.next() });
       const startName = env.config.start;
       if (startName !== undefined) {

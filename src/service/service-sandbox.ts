@@ -31,6 +31,8 @@ export class ServiceSandbox {
         if (life !== null) life.fatal ??= message;
         return new Error(message);
       },
+      // EOSIM_SERVICE_LOG=1 shows the services' console output on stderr (debugging a service).
+      ...(process.env.EOSIM_SERVICE_LOG ? { log: (args: unknown[]) => console.error(`[instance ${this.current?.instance ?? "?"} t=${clock.nowTicks}]`, ...args) } : {}),
     });
     this.registry = new ModuleRegistry(this.sandbox);
     this.library = this.sandbox.evaluate(sandboxBundle()) as SandboxLibrary;

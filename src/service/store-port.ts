@@ -42,6 +42,8 @@ type ChangelogValue = { readonly s: string } | { readonly epoch: number } | null
 export class WorldStorePort implements StorePort {
   /** Epoch of this life's last restore of each partition. */
   private readonly epochs = new Map<number, number>();
+  /** Partitions whose namespaces this life restored or committed to (its local copy is what it works on). */
+  readonly touched = new Set<number>();
 
   constructor(
     private readonly life: Life,
@@ -62,15 +64,15 @@ export class WorldStorePort implements StorePort {
 
   /** The changelog partition `namespace` is logged to, or undefined. */
   private partitionOf(namespace: string): number | undefined {
-    if (!this.logged) return undefined;
-    const at = namespace.lastIndexOf("/");
-    if (at < 0) return undefined;
-    const partition = Number(namespace.slice(at + 1));
-    return Number.isInteger(partition) && partition >= 0 && partition < this.partitions ? partition : undefined;
+    return this.logged ? partitionOfName(namespace, this.partitions) : undefined;
   }
 
   commit(writes: readonly StoreWrite[], settle: Settle<void>): void {
     this.life.await(new Op(OperationKind.storeCommit, () => {
+      for (const [namespace] of writes) {
+        const partition = this.partitionOf(namespace) ?? partitionOfName(namespace, this.partitions);
+        if (partition !== undefined) this.touched.add(partition);
+      }
       const touched = this.disk.commit(writes, (ns) => this.partitionOf(ns), (p) => this.epochs.get(p) ?? -1);
       this.flush(touched, 0, settle);
     }));
@@ -101,6 +103,7 @@ export class WorldStorePort implements StorePort {
   }
 
   restore(partition: number, settle: Settle<void>): void {
+    this.touched.add(partition);
     if (!this.logged) {
       this.life.await(new Op(OperationKind.storeRestore, () => settle(null)));
       return;
@@ -152,6 +155,23 @@ export class WorldStorePort implements StorePort {
       this.readPage(partition, records[records.length - 1].offset + 1, restored, settle);
     }));
   }
+}
+
+/** The partition a namespace named `name/<partition>` belongs to, or undefined. */
+export function partitionOfName(namespace: string, partitions: number): number | undefined {
+  const at = namespace.lastIndexOf("/");
+  if (at < 0) return undefined;
+  const partition = Number(namespace.slice(at + 1));
+  return Number.isInteger(partition) && partition >= 0 && partition < partitions ? partition : undefined;
+}
+
+/** A namespace as the changelog records rebuild it (decoded values), for checkers. */
+export function namespaceFromChangelog(records: readonly LogRecord<unknown>[], namespace: string): Map<string, unknown> {
+  const restored = new Map<string, Map<string, string>>();
+  for (const record of records as readonly LogRecord<ChangelogValue>[]) apply(restored, record);
+  const out = new Map<string, unknown>();
+  for (const [key, text] of restored.get(namespace) ?? []) out.set(key, JSON.parse(text));
+  return out;
 }
 
 /** Apply one changelog record to namespaces being restored. */

@@ -13,6 +13,8 @@ import type { History } from "../core/history.ts";
 import type { OutputRecord } from "../runtime/changelog-record.ts";
 import { physicalName } from "../service/service-disk.ts";
 import { serviceOutputs } from "../service/service-outputs.ts";
+import type { ServiceProcess } from "../service/service-process.ts";
+import { namespaceFromChangelog } from "../service/store-port.ts";
 import type { StoreSnapshot } from "../store/store-client.ts";
 import type { DrainResult } from "./phases.ts";
 import type { WorldConfig } from "./world-config.ts";
@@ -42,6 +44,17 @@ export interface WorldView {
   readonly nowTicks: number;
 }
 
+/**
+ * A service's state of `partition` on its owner: the owner's local namespace when its running
+ * life has restored or written the partition; otherwise what it would restore (a service may
+ * open a partition only when input for it arrives), rebuilt from the changelog when it has one.
+ */
+function serviceState(world: World, owner: number, namespace: string, partition: number): Map<string, unknown> {
+  const process = world.hosts[owner].service as ServiceProcess;
+  if (process.workedOn(partition) || world.config.service?.topics.changelog === undefined) return world.service!.disks[owner].contents(namespace);
+  return namespaceFromChangelog(world.broker.topicData<unknown>(SendTarget.changelog).records[partition], namespace);
+}
+
 /** The store of each partition's live owner (the reference runtime's, or a service's state namespace). */
 function liveStoresOf(world: World): (StoreSnapshot | null)[] {
   const liveStores: (StoreSnapshot | null)[] = [];
@@ -51,8 +64,7 @@ function liveStoresOf(world: World): (StoreSnapshot | null)[] {
     const owner = world.group.ownerOf(p);
     if (service !== null) {
       const live = owner >= 0 && world.hosts[owner].alive;
-      const contents = live && state != null ? service.disks[owner].contents(physicalName(state.namespace, p)) : new Map<string, unknown>();
-      liveStores.push(live ? { state: contents, dedupe: new Map(), nextOffset: 0 } : null);
+      liveStores.push(live ? { state: state == null ? new Map() : serviceState(world, owner, physicalName(state.namespace, p), p), dedupe: new Map(), nextOffset: 0 } : null);
       continue;
     }
     const holds = owner >= 0 && world.instances[owner].taskFor(p)?.store !== undefined;
