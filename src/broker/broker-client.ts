@@ -16,9 +16,10 @@ export interface BrokerClient {
    * Send one produce request (all entries land together or not at all) and return the outcome
    * the sender sees. `epoch` >= 0 makes the write fenced (changelog only): an epoch lower than
    * the partition has seen is refused. `sequence` >= 0 makes it idempotent (producer id = the
-   * client's actor) when the broker has idempotence enabled.
+   * client's actor, or `producerId` when given: a user's service gets a new one per life, as
+   * a Kafka producer does per session) when the broker has idempotence enabled.
    */
-  produce(topic: SendTarget, partition: number, entries: readonly ProduceEntry<unknown>[], epoch?: number, sequence?: number): SendOutcome;
+  produce(topic: SendTarget, partition: number, entries: readonly ProduceEntry<unknown>[], epoch?: number, sequence?: number, producerId?: number): SendOutcome;
   /** Up to `maxRecords` records of `topic`/`partition` at or after offset `from`, in offset order. */
   fetch(topic: SendTarget, partition: number, from: number, maxRecords: number): readonly LogRecord<unknown>[];
   /** The lowest offset that may still be fetched. */

@@ -77,15 +77,15 @@ export class Broker {
   }
 
   /** @internal The broker side of a client's produce request. */
-  produce(actor: number, topic: SendTarget, partition: number, entries: readonly ProduceEntry<unknown>[], epoch: number, sequence: number): SendOutcome {
+  produce(actor: number, topic: SendTarget, partition: number, entries: readonly ProduceEntry<unknown>[], epoch: number, sequence: number, producerId = -1): SendOutcome {
     const network = this.network.outcome(topic);
-    const result = network === SendOutcome.notAppended ? network : this.deliver(actor, topic, partition, entries, epoch, sequence);
+    const result = network === SendOutcome.notAppended ? network : this.deliver(actor, topic, partition, entries, epoch, sequence, producerId);
     // A lost or failed reply hides whatever the broker did.
     return network === SendOutcome.acked ? result : network;
   }
 
   /** The broker side of a request that reached it. */
-  private deliver(actor: number, topic: SendTarget, partition: number, entries: readonly ProduceEntry<unknown>[], epoch: number, sequence: number): SendOutcome {
+  private deliver(actor: number, topic: SendTarget, partition: number, entries: readonly ProduceEntry<unknown>[], epoch: number, sequence: number, producerId: number): SendOutcome {
     const slot = actorSlot(actor, topic, partition);
     if (epoch >= 0) {
       if (epoch < this.fenceEpochs[partition]) {
@@ -96,7 +96,7 @@ export class Broker {
     }
     if (sequence >= 0 && this.config.idempotentProducer) {
       // Sequences are per producer, topic and partition (a service's producer writes several topics).
-      const producer = actor * 4 + topic;
+      const producer = (producerId >= 0 ? 1024 + producerId : actor) * 4 + topic;
       const check = this.idempotence.check(producer, partition, sequence);
       if (check !== "append") {
         const outcome = outcomeOf(check);
@@ -176,8 +176,8 @@ class ActorClient implements BrokerClient {
     private readonly actor: number,
   ) {}
 
-  produce(topic: SendTarget, partition: number, entries: readonly ProduceEntry<unknown>[], epoch = -1, sequence = -1): SendOutcome {
-    return this.broker.produce(this.actor, topic, partition, entries, epoch, sequence);
+  produce(topic: SendTarget, partition: number, entries: readonly ProduceEntry<unknown>[], epoch = -1, sequence = -1, producerId = -1): SendOutcome {
+    return this.broker.produce(this.actor, topic, partition, entries, epoch, sequence, producerId);
   }
 
   fetch(topic: SendTarget, partition: number, from: number, maxRecords: number): readonly LogRecord<unknown>[] {

@@ -99,6 +99,7 @@ export class ServiceProcess implements ServiceInstance {
       clock: env.clock,
       topics: env.config.topics,
       partitions: env.partitions,
+      producerId: this.id * 4096 + this.lives,
       heldOut: () => this.held,
       contact: () => {
         this.contactTicks = env.clock.nowTicks;

@@ -35,6 +35,11 @@ export interface PortOwner {
   readonly clock: VirtualClock;
   readonly topics: ServiceTopics;
   readonly partitions: number;
+  /**
+   * The idempotent producer id of this life (a Kafka producer gets a new one per session;
+   * simplification: two idempotent producers in one instance share it).
+   */
+  readonly producerId: number;
   /** Whether the world holds the instance out of the group (after a graceful leave). */
   heldOut(): boolean;
   /** The coordinator heard from the instance now. */
@@ -102,7 +107,7 @@ export class WorldPort implements SimPort {
       if (target === undefined || partition < 0 || partition >= this.owner.partitions || !Number.isInteger(partition)) return settle("UNKNOWN_TOPIC_OR_PARTITION");
       const entries = messages.map((m) => ({ key: m.key ?? "", value: { v: m.value, h: m.headers } as StoredMessage }));
       const baseOffset = this.owner.broker.endOffset(target, partition);
-      const outcome = this.owner.broker.produce(target, partition, entries, -1, sequence);
+      const outcome = this.owner.broker.produce(target, partition, entries, -1, sequence, this.owner.producerId);
       if (outcome === SendOutcome.acked) settle(null, { baseOffset });
       else if (outcome === SendOutcome.ambiguous) settle("NETWORK_EXCEPTION");
       else if (outcome === SendOutcome.fenced) settle("OUT_OF_ORDER_SEQUENCE_NUMBER");
