@@ -39,7 +39,8 @@ Usage:
 Exit codes:
   0  every scenario met its expectation
   1  a safety failure (or an expected failure was not found)
-  2  bad input (arguments, scenario files, repro files, a throwing processor)
+  2  bad input (arguments, scenario files, repro files, a throwing processor, a service
+      that leaves the simulation)
   3  a liveness failure (the drain did not converge)
   4  a bug in eosim itself (please report it with the printed details)
 `;

@@ -18,6 +18,11 @@ export const limits = {
   restoreRecordsPerStep: 4,
   /** Drain steps allowed per unit of outstanding work before the drain is declared stuck. */
   drainTicksPerEvent: 64,
+  /**
+   * Drain rounds without progress after which a user's service counts as quiescent: longer
+   * than kafkajs's longest retry backoff (30 s, one tick being a virtual second).
+   */
+  serviceQuietTicks: 40,
   /** Minimum drain budget in ticks. */
   drainTicksMin: 2000,
   /** Times the heal phase retries one producer's pending sends. */

@@ -12,7 +12,9 @@ import { scheduleArbitrary } from "../schedule/schedule-arbitrary.ts";
 import type { WorldView } from "../sim/world-view.ts";
 import type { Scenario } from "../scenario/scenario.ts";
 import type { ChunkPlan } from "./schedule-chunks.ts";
+import { ServiceError } from "../service/service-error.ts";
 import { judgeSchedule } from "./judge-schedule.ts";
+import { type RunError, runErrorOf } from "./scenario-result.ts";
 import { randomFromRun } from "./skip-ahead-random.ts";
 
 /** What one chunk found. */
@@ -31,6 +33,12 @@ export interface ChunkResult {
   readonly coverage: Record<string, number>;
   /** The time limit stopped the chunk before its end. */
   readonly interrupted: boolean;
+  /**
+   * What the failing schedule threw when it was a user's service leaving the simulation: the
+   * run reports it as is, without shrinking (re-running a service stuck in a loop costs its
+   * whole budget each time).
+   */
+  readonly error: RunError | null;
 }
 
 /** Options of {@link runChunk}. */
@@ -47,9 +55,22 @@ export interface ChunkOptions {
  * values; the property numbers its runs from the chunk's first schedule in the whole run, so
  * a chunk's schedules are biased as they are at their place in one long run.
  */
-export function chunkProperty(scenario: Scenario, plan: Pick<ChunkPlan, "firstRun">, onJudged?: (schedule: Schedule, view: WorldView, ok: boolean) => void): fc.IProperty<[Schedule]> {
+export function chunkProperty(
+  scenario: Scenario,
+  plan: Pick<ChunkPlan, "firstRun">,
+  onJudged?: (schedule: Schedule, view: WorldView, ok: boolean) => void,
+  onServiceError?: (error: ServiceError) => void,
+): fc.IProperty<[Schedule]> {
   const property = fc.property(scheduleArbitrary(scenario.shape), (schedule) => {
-    const { view, verdict } = judgeSchedule(scenario, schedule);
+    let judged: ReturnType<typeof judgeSchedule>;
+    try {
+      judged = judgeSchedule(scenario, schedule);
+    } catch (error) {
+      if (onServiceError === undefined || !(error instanceof ServiceError)) throw error;
+      onServiceError(error);
+      return false;
+    }
+    const { view, verdict } = judged;
     const ok = verdict.ok;
     onJudged?.(schedule, view, ok);
     return ok;
@@ -74,10 +95,19 @@ export function chunkParameters(plan: Pick<ChunkPlan, "seed" | "firstRun">): fc.
 export function runChunk(scenario: Scenario, plan: ChunkPlan, options: ChunkOptions = {}): ChunkResult {
   const coverage = new Coverage();
   const onSchedule = options.onSchedule;
-  const property = chunkProperty(scenario, plan, (schedule, view, ok) => {
-    coverage.add(schedule, view);
-    onSchedule?.(!ok);
-  });
+  let error: RunError | null = null;
+  const property = chunkProperty(
+    scenario,
+    plan,
+    (schedule, view, ok) => {
+      coverage.add(schedule, view);
+      onSchedule?.(!ok);
+    },
+    (thrown) => {
+      error = runErrorOf(thrown);
+      onSchedule?.(true);
+    },
+  );
   const remainingMs = options.deadlineMs === undefined ? undefined : Math.max(1, options.deadlineMs - Date.now());
   const details = fc.check(property, { ...chunkParameters(plan), numRuns: plan.size, endOnFailure: true, interruptAfterTimeLimit: remainingMs });
   const failed = details.failed && details.counterexample !== null;
@@ -91,5 +121,6 @@ export function runChunk(scenario: Scenario, plan: ChunkPlan, options: ChunkOpti
     path: failed ? (details.counterexamplePath ?? null) : null,
     coverage: coverage.toJSON(),
     interrupted: details.interrupted,
+    error,
   };
 }

@@ -48,7 +48,8 @@ export function resultOfChunks(scenario: Scenario, options: RunOptions, chunks: 
   let failure: ScheduleFailure | null = null;
   let error: RunError | null = null;
   const shrinkStarted = performance.now();
-  if (failed !== undefined) {
+  if (failed !== undefined && failed.error !== null) error = failed.error;
+  else if (failed !== undefined) {
     try {
       // Each shrinking pass is bounded by the shrink limit, and by the run's own time limit.
       failure = shrinkFailure(scenario, failed, runs, Math.min(options.shrinkTimeLimitSeconds ?? 20, options.timeLimitSeconds ?? Number.POSITIVE_INFINITY));

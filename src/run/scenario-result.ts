@@ -5,6 +5,7 @@
  */
 import type { RunVerdict } from "../check/all-checkers.ts";
 import { HarnessError } from "../core/invariant.ts";
+import { ServiceError } from "../service/service-error.ts";
 import type { Coverage } from "../report/coverage.ts";
 import type { Schedule } from "../schedule/intent.ts";
 import type { WorldView } from "../sim/world-view.ts";
@@ -28,7 +29,8 @@ export interface ScheduleFailure {
 
 /** A harness or processor error raised while running a schedule. */
 export interface RunError {
-  readonly kind: "harness" | "processor";
+  /** "processor": the user's processor threw; "service": the user's service left the simulation (both exit 2). */
+  readonly kind: "harness" | "processor" | "service";
   readonly message: string;
 }
 
@@ -71,5 +73,5 @@ export function endOfResult(result: ScenarioResult): ScenarioEnd {
 /** The {@link RunError} of what a schedule threw. */
 export function runErrorOf(error: unknown): RunError {
   const message = error instanceof Error ? error.message : String(error);
-  return { kind: error instanceof HarnessError ? "harness" : "processor", message };
+  return { kind: error instanceof HarnessError ? "harness" : error instanceof ServiceError ? "service" : "processor", message };
 }

@@ -48,7 +48,7 @@ export interface ServiceDefinition {
    * its state where eosim cannot read it (the state checkers then do not run).
    */
   readonly state?: { readonly namespace: string } | false;
-  /** Real milliseconds one schedule may take before a loop in the service that never awaits is stopped (1-600000). Default 20000. */
+  /** Real milliseconds one schedule may take before a loop in the service that never awaits is stopped (1-600000). Default 10000. */
   readonly budgetMs?: number;
 }
 

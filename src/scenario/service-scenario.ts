@@ -55,6 +55,6 @@ export function resolveService(definition: ServiceDefinition, file: string | nul
     topics: { input: definition.topics.input, output: definition.topics.output, changelog: definition.topics.changelog, dedupeHeader: definition.dedupeHeader ?? "dedupe-id" },
     outputIdHeader: definition.outputIdHeader ?? "output-id",
     state: definition.state === false ? null : { namespace: definition.state?.namespace ?? "state" },
-    stepBudgetMs: definition.budgetMs ?? 20_000,
+    stepBudgetMs: definition.budgetMs ?? 10_000,
   };
 }

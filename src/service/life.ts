@@ -120,12 +120,6 @@ export class Life {
     this.timers = this.timers.filter((t) => t.id !== id);
   }
 
-  /** Whether a one-shot timer is set (work that will resume when time passes). */
-  get hasOneShotTimer(): boolean {
-    for (const t of this.timers) if (t.repeatMs === 0) return true;
-    return false;
-  }
-
   get timerCount(): number {
     return this.timers.length;
   }

@@ -31,7 +31,11 @@ export interface ServiceEnvironment {
   readonly clock: VirtualClock;
   readonly streams: Streams;
   readonly shared: ServiceSandbox;
+  /** The index of the intent being played (for messages). */
+  readonly step: () => number;
 }
+
+const visibleKinds = new Set<number>(Object.values(OperationKind).filter((kind) => kind !== OperationKind.timer && kind !== OperationKind.heartbeat && kind !== OperationKind.groupRead));
 
 const kindNames = Object.fromEntries(Object.entries(OperationKind).map(([name, code]) => [code, name]));
 
@@ -65,6 +69,11 @@ export class ServiceProcess implements ServiceInstance {
     return this.contactTicks;
   }
 
+  /**
+   * Settle one ready operation. True when it did something the world sees (read input,
+   * wrote, committed, restored, joined or left); a timer firing or a heartbeat is not
+   * progress, so a consumer idling in kafkajs's poll loop does not keep the drain going.
+   */
   step(): boolean {
     const life = this.life;
     if (life === null) return false;
@@ -74,7 +83,7 @@ export class ServiceProcess implements ServiceInstance {
     if (settled) shared.sandbox.drain();
     shared.current = null;
     this.check(life);
-    return settled || life.hasOneShotTimer;
+    return settled && visibleKinds.has(life.lastSettled);
   }
 
   kill(): void {
@@ -124,8 +133,9 @@ export class ServiceProcess implements ServiceInstance {
       }
       shared.sandbox.drain();
     } catch (error) {
-      if (error instanceof ServiceError) throw new ServiceError(`instance ${this.id}: ${error.message}`);
-      throw new ServiceError(`instance ${this.id}: the service threw while starting: ${messageOf(error)}`);
+      const where = `instance ${this.id} (life ${life.number}, step ${env.step() + 1} of the schedule)`;
+      if (error instanceof ServiceError) throw new ServiceError(`${where}: ${error.message}`);
+      throw new ServiceError(`${where}: the service threw while starting: ${messageOf(error)}`);
     } finally {
       shared.current = null;
     }
@@ -152,11 +162,12 @@ export class ServiceProcess implements ServiceInstance {
 
   /** Stop the run when the life left the simulation or can never move again. */
   private check(life: Life): void {
-    if (life.fatal !== null) throw new ServiceError(`instance ${this.id} (life ${life.number}), at virtual time ${this.env.clock.nowTicks}s: ${life.fatal}`);
+    const where = `instance ${this.id} (life ${life.number}, step ${this.env.step() + 1} of the schedule)`;
+    if (life.fatal !== null) throw new ServiceError(`${where}: ${life.fatal}`);
     if (life.consuming && life.pending === 0 && life.timerCount === 0) {
       const last = life.lastSettled < 0 ? "its start" : `a settled ${kindNames[life.lastSettled]}`;
       throw new ServiceError(
-        `instance ${this.id} (life ${life.number}) waits on a promise eosim does not settle (real I/O, a promise from outside the simulation, or one nothing resolves), after ${last}`,
+        `${where} waits on a promise eosim does not settle (real I/O, a promise from outside the simulation, or one nothing resolves), after ${last}`,
       );
     }
   }

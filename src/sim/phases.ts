@@ -40,13 +40,18 @@ export function drain(world: World): DrainResult {
   let inputs = 0;
   for (let p = 0; p < world.config.partitions; p++) inputs += world.broker.endOffset(SendTarget.input, p);
   const budgetTicks = Math.max(limits.drainTicksMin, inputs * limits.drainTicksPerEvent);
+  // A user's service may be waiting out a retry backoff or a sleep, which only time ends: it
+  // is quiescent after a stretch of rounds without progress longer than any backoff.
+  const quietNeeded = world.service === null ? 1 : limits.serviceQuietTicks;
+  let quiet = 0;
   for (let ticks = 0; ticks < budgetTicks; ticks++) {
     let progressed = false;
     for (const host of world.hosts) progressed = host.step() || progressed;
     world.clock.advance(1);
     // A user's service can lose its session while it runs (a long handler without heartbeats).
     if (world.service !== null) world.expireSessions();
-    if (!progressed) {
+    quiet = progressed ? 0 : quiet + 1;
+    if (quiet >= quietNeeded) {
       world.history.record(Op.phase, PhaseCode.done);
       return { converged: true, ticks, budgetTicks };
     }

@@ -87,7 +87,7 @@ export class World implements FaultWorld {
       const sandbox = new ServiceSandbox(this.clock);
       const disks: ServiceDisk[] = [];
       this.service = { sandbox, disks };
-      const env = { config: config.service, partitions: config.partitions, clock: this.clock, streams: this.streams, shared: sandbox };
+      const env = { config: config.service, partitions: config.partitions, clock: this.clock, streams: this.streams, shared: sandbox, step: () => this.step };
       for (let i = 0; i < config.instances; i++) {
         const disk = new ServiceDisk();
         disks.push(disk);

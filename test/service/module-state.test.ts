@@ -24,7 +24,10 @@ describe("a service module with state built at import time", () => {
     let index = 0;
     const play = (intent: Parameters<typeof interpret>[1]) => interpret(world, intent, index++);
     for (let key = 0; key < 6; key++) play({ k: "produce", producer: 0, key, draw: 1 });
-    for (const host of world.hosts) while (host.step());
+    for (let round = 0; round < 60; round++) {
+      for (const host of world.hosts) host.step();
+      world.clock.advance(1);
+    }
     const firstLives = outputs(world);
     // Every instance's module counted only its own inputs: each evaluation's counts are 1..n.
     const byEvaluation = new Map<string, number[]>();
