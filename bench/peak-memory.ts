@@ -6,8 +6,9 @@
  */
 import { runScenario } from "../src/run/run-scenario.ts";
 import { referenceWorkload } from "./reference-workload.ts";
+import { serviceWorkload } from "./service-workload.ts";
 
 const runs = Number(process.argv[2] ?? 100_000);
-const result = runScenario(referenceWorkload(), { seed: 1, runs });
+const result = runScenario(process.argv[3] === "service" ? serviceWorkload() : referenceWorkload(), { seed: 1, runs });
 const maxRssMb = process.resourceUsage().maxRSS / 1024;
 console.log(JSON.stringify({ runs: result.runs, failures: result.failure === null ? 0 : 1, seconds: result.seconds, maxRssMb }));

@@ -29,6 +29,8 @@ export interface BenchBudget {
   readonly handSecondsMax: number;
   readonly replayRepetitions: number;
   readonly rssRuns: number;
+  readonly serviceRuns: number;
+  readonly serviceRssRuns: number;
 }
 
 /** The default budget (under ten minutes on two cores). */
@@ -42,6 +44,8 @@ export const defaultBudget: BenchBudget = {
   handSecondsMax: 10,
   replayRepetitions: 5,
   rssRuns: 100_000,
+  serviceRuns: 1000,
+  serviceRssRuns: 20_000,
 };
 
 /** A smoke run of every measurement. */
@@ -55,13 +59,15 @@ export const quickBudget: BenchBudget = {
   handSecondsMax: 1,
   replayRepetitions: 1,
   rssRuns: 500,
+  serviceRuns: 50,
+  serviceRssRuns: 100,
 };
 
 const peakMemoryScript = fileURLToPath(new URL("./peak-memory-entry.js", import.meta.url));
 
 /** Peak RSS (MB) of a child process running `runs` schedules of the reference workload. */
-function peakRssMb(runs: number): number {
-  const child = spawnSync(process.execPath, [peakMemoryScript, String(runs)], { encoding: "utf8" });
+function peakRssMb(runs: number, workload: "reference" | "service" = "reference"): number {
+  const child = spawnSync(process.execPath, [peakMemoryScript, String(runs), workload], { encoding: "utf8" });
   const line = child.stdout.trim().split("\n").at(-1) ?? "";
   try {
     return (JSON.parse(line) as { maxRssMb: number }).maxRssMb;
@@ -75,7 +81,7 @@ export async function runBench(budget: BenchBudget, quick: boolean, reproPath: s
   const started = performance.now();
   const loadAtStart = loadavg()[0];
   const workload = referenceWorkload();
-  const reps = await throughput(budget.repetitions, budget.oneWorkerRuns, budget.twoWorkerRuns, log);
+  const reps = await throughput(budget.repetitions, budget.oneWorkerRuns, budget.twoWorkerRuns, budget.serviceRuns, log);
   log(`planted bugs: ${mutants.length} bugs x ${budget.bugSeeds} seeds, up to ${budget.bugRunsMax} schedules each`);
   const searches = searchAllBugs(budget.bugSeeds, budget.bugRunsMax);
   const plantedBugs = [...searches].map(([name, s]) => bugFigures(name, s));
@@ -85,19 +91,24 @@ export async function runBench(budget: BenchBudget, quick: boolean, reproPath: s
   const replays = Array.from({ length: budget.replayRepetitions }, () => replaySeconds(reproPath));
   log(`replay latency: ${replays.map((s) => s.toFixed(2)).join(" ")} s; peak memory: ${budget.rssRuns} schedules in a child process`);
   const rss = peakRssMb(budget.rssRuns);
+  log(`peak memory of the ledger service: ${budget.serviceRssRuns} schedules in a child process`);
+  const serviceRss = peakRssMb(budget.serviceRssRuns, "service");
   const figures = {
     schedulesPerSecond: {
       oneWorker: figure(reps.oneWorker, "schedules/s"),
       twoWorkers: figure(reps.twoWorkers, "schedules/s"),
       twoWorkerSpeedup: figure(reps.speedups, "x"),
       workerStartSeconds: figure([reps.workerStartSeconds], "s"),
+      service: figure(reps.service, "schedules/s"),
     },
+    serviceRatio: figure(reps.serviceRatios, "ratio"),
     limitRatio: figure(reps.limitRatios, "ratio"),
     baselineMsPerSchedule: figure(reps.baselineMs, "ms/schedule"),
     plantedBugs,
     handWrittenComparison,
     replayLatency: figure(replays, "s"),
     peakRss: { ...figure([rss], "MB"), runs: budget.rssRuns },
+    peakRssService: { ...figure([serviceRss], "MB"), runs: budget.serviceRssRuns },
   };
   return {
     format: "eosim-bench/1",

@@ -23,13 +23,18 @@ describe("eosim bench --quick", () => {
     expect(unitOf(report.limitRatio)).toEqual(["ratio", true]);
     expect(unitOf(report.replayLatency)).toEqual(["s", true]);
     expect(unitOf(report.peakRss)).toEqual(["MB", true]);
+    expect(unitOf(report.schedulesPerSecond.service)).toEqual(["schedules/s", true]);
+    expect(report.schedulesPerSecond.service.value).toBeGreaterThan(0);
+    expect(unitOf(report.serviceRatio)).toEqual(["ratio", true]);
+    expect(unitOf(report.peakRssService)).toEqual(["MB", true]);
+    expect(run.stdout).toContain("schedulesPerSecond, service");
     expect(report.plantedBugs).toHaveLength(16);
     for (const bug of report.plantedBugs) {
       expect([bug.schedulesToFailure.unit, bug.secondsToFailure.unit, bug.shrunkLength.unit, bug.shrinkSeconds.unit]).toEqual(["schedules", "s", "intents", "s"]);
     }
     expect(report.handWrittenComparison.map((c: { name: string }) => c.name)).toContain("dedupe-off");
     for (const c of report.handWrittenComparison) expect([c.speedup.unit, c.shrunkRatio.unit]).toEqual(["x", "ratio"]);
-    expect(report.targets.map((t: { name: string }) => t.name)).toEqual(["one worker", "two workers", "limitRatio", "peak RSS", "vs hand-written harness"]);
+    expect(report.targets.map((t: { name: string }) => t.name)).toEqual(["one worker", "two workers", "limitRatio", "service", "serviceRatio", "peak RSS, service", "peak RSS", "vs hand-written harness"]);
   });
 
   it("rejects arguments with one line, exit 2", () => {

@@ -1,0 +1,30 @@
+/**
+ * The benchmark's service workload: the reference workload (4 partitions, 3 instances, 2
+ * producers, 120 to 200 intents per schedule, every fault kind) run by the ledger service
+ * (`scenarios/services/ledger-service.ts`), a user's kafkajs service, instead of the
+ * reference runtime, with every checker that applies to a service.
+ */
+import { bankLedger } from "../src/runtime/processors/bank-ledger.ts";
+import { defineScenario } from "../src/scenario/define-scenario.ts";
+import { resolveScenario, type Scenario } from "../src/scenario/scenario.ts";
+
+/** The service workload as a scenario. */
+export function serviceWorkload(): Scenario {
+  return resolveScenario(
+    defineScenario({
+      name: "bench-service",
+      description: "the ledger service (kafkajs), 4 partitions, 3 instances, 2 producers, 120-200 intents per schedule, every fault kind, every checker that applies",
+      service: {
+        module: new URL("../scenarios/services/ledger-service.ts", import.meta.url),
+        start: "start",
+        topics: { input: "ledger-commands", output: "ledger-events", changelog: "ledger-changelog" },
+        state: { namespace: "balances" },
+      },
+      model: bankLedger,
+      topology: { partitions: 4, instances: 3, producers: 2 },
+      intents: { min: 120, max: 200 },
+      expect: "pass",
+    }),
+    null,
+  );
+}
