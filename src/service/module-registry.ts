@@ -85,13 +85,18 @@ export interface LifeModules {
 /** The modules of one world's sandbox. */
 export class ModuleRegistry {
   private readonly functions = new Map<string, ModuleFunction>();
+  private crypto: { random: () => number; module: typeof nodeCrypto } | undefined;
 
   constructor(private readonly sandbox: Sandbox) {}
 
   /** Evaluate `entry` for a new life and return its exports (module state is the life's own). */
   load(entry: string, life: LifeModules): Record<string, unknown> {
     const cache = new Map<string, { exports: unknown }>();
-    const crypto = virtualCrypto(life.random);
+    // Built on first require: copying crypto's exports costs more than most lives use.
+    const cryptoOf = () => {
+      if (this.crypto?.random !== life.random) this.crypto = { random: life.random, module: virtualCrypto(life.random) };
+      return this.crypto.module;
+    };
     const storeModule = { store: life.store };
     const requireFrom = (parent: string) => (id: string): unknown => {
       if (id === "kafkajs" || id === "eosim/kafkajs") return life.kafkajs;
@@ -99,7 +104,7 @@ export class ModuleRegistry {
       const bare = id.startsWith("node:") ? id.slice(5) : id;
       if (builtins.has(bare) || id.startsWith("node:")) {
         if (forbidden.has(bare)) throw new ServiceError(`service module ${parent} imports "${id}": real I/O cannot run inside eosim's simulation`);
-        if (bare === "crypto") return crypto;
+        if (bare === "crypto") return cryptoOf();
         if (bare === "timers") return { setTimeout: this.sandbox.context.setTimeout, setInterval: this.sandbox.context.setInterval, setImmediate: this.sandbox.context.setImmediate, clearTimeout: this.sandbox.context.clearTimeout, clearInterval: this.sandbox.context.clearInterval, clearImmediate: this.sandbox.context.clearImmediate };
         if (bare === "timers/promises") return { setTimeout: (ms: number, value?: unknown) => new (this.sandbox.context.Promise as PromiseConstructor)((resolve) => (this.sandbox.context.setTimeout as typeof setTimeout)(() => resolve(value), ms)) };
         return createRequire(parent)(id);

@@ -48,6 +48,9 @@ const setupSource = `(function (host, Buffer, TextEncoder, TextDecoder, URL, URL
   Object.defineProperty(RealDate.prototype, "constructor", { value: VirtualDate, writable: true, configurable: true });
   globalThis.Date = VirtualDate;
   Math.random = () => host.random();
+  // Nothing in a simulated run reads a stack trace, and capturing one for every retriable
+  // kafkajs error is a good part of a service's cost (kept when the service's log is shown).
+  if (host.log === undefined) Error.stackTraceLimit = 0;
   class Timeout {
     constructor(id) { this.id = id; }
     ref() { return this; }

@@ -91,7 +91,10 @@ export class ServiceProcess implements ServiceInstance {
     this.storePort = null;
   }
 
-  /** Whether the running life restored or wrote `partition`'s namespaces (so its local copy is the one it works on). */
+  /**
+   * Whether the running life restored or wrote `partition`'s namespaces since it last joined
+   * the group (so its local copy is the one it works on).
+   */
   workedOn(partition: number): boolean {
     return this.storePort?.touched.has(partition) ?? false;
   }
@@ -113,6 +116,7 @@ export class ServiceProcess implements ServiceInstance {
       contact: () => {
         this.contactTicks = env.clock.nowTicks;
       },
+      joined: () => this.storePort?.touched.clear(),
     };
     shared.current = life;
     try {

@@ -42,7 +42,7 @@ type ChangelogValue = { readonly s: string } | { readonly epoch: number } | null
 export class WorldStorePort implements StorePort {
   /** Epoch of this life's last restore of each partition. */
   private readonly epochs = new Map<number, number>();
-  /** Partitions whose namespaces this life restored or committed to (its local copy is what it works on). */
+  /** Partitions whose namespaces this life restored or committed to since it last joined (cleared by the instance). */
   readonly touched = new Set<number>();
 
   constructor(

@@ -44,6 +44,8 @@ export interface PortOwner {
   heldOut(): boolean;
   /** The coordinator heard from the instance now. */
   contact(): void;
+  /** The instance (re)joined the group and got an assignment. */
+  joined(): void;
 }
 
 const maxFetchRecords = 16;
@@ -120,6 +122,7 @@ export class WorldPort implements SimPort {
       const group = this.owner.group;
       group.join();
       this.owner.contact();
+      this.owner.joined();
       this.life.consuming = true;
       const leader = `member-${Math.min(...[this.instance])}`;
       settle(null, { generation: group.generation, memberId: `member-${this.instance}`, leaderId: leader, assignment: group.assignment() });

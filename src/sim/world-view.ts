@@ -46,8 +46,9 @@ export interface WorldView {
 
 /**
  * A service's state of `partition` on its owner: the owner's local namespace when its running
- * life has restored or written the partition; otherwise what it would restore (a service may
- * open a partition only when input for it arrives), rebuilt from the changelog when it has one.
+ * life has restored or written the partition since it was last assigned; otherwise what it
+ * would restore (a service may open a partition only when input for it arrives), rebuilt from
+ * the changelog when it has one.
  */
 function serviceState(world: World, owner: number, namespace: string, partition: number): Map<string, unknown> {
   const process = world.hosts[owner].service as ServiceProcess;
