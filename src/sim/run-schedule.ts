@@ -43,8 +43,11 @@ function runServiceSchedule(config: WorldConfig, service: ServiceConfig, schedul
   // The world (and its sandbox) must exist before the watchdog can run in it; building it starts every instance.
   world = new World(config, { seed: schedule.seed, ...faultSettings(schedule.faultMix) });
   const built = world;
-  return sandboxOf(built).guard(() => {
+  const view = sandboxOf(built).guard(() => {
     play(built, schedule);
     return viewOf(built, drain(built));
   }, service.stepBudgetMs, stuck);
+  // Only a world that ended normally hands its sandbox on (one interrupted mid-step may leave work queued in it).
+  built.service!.sandbox.release();
+  return view;
 }

@@ -84,7 +84,7 @@ export class World implements FaultWorld {
       this.service = null;
       this.buildRuntime(config, hostCtx);
     } else {
-      const sandbox = new ServiceSandbox(this.clock);
+      const sandbox = ServiceSandbox.for(this.clock);
       const disks: ServiceDisk[] = [];
       this.service = { sandbox, disks };
       const env = { config: config.service, partitions: config.partitions, clock: this.clock, streams: this.streams, shared: sandbox, step: () => this.step };

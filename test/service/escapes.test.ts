@@ -40,3 +40,18 @@ describe("a service under eosim's scheduler", () => {
     });
   }
 });
+
+describe("sandbox reuse between schedules", () => {
+  it("gives a schedule the same history whether its sandbox is new or was used by other schedules", async () => {
+    const { loadScenarioFile } = await import("../../src/scenario/load-scenarios.ts");
+    const { scheduleArbitrary } = await import("../../src/schedule/schedule-arbitrary.ts");
+    const { runSchedule } = await import("../../src/sim/run-schedule.ts");
+    const fc = (await import("fast-check")).default;
+    const [scenario] = await loadScenarioFile(`${fixtures}virtual-time.scenario.ts`);
+    const schedules = fc.sample(scheduleArbitrary(scenario.shape), { seed: 11, numRuns: 6 });
+    const first = runSchedule(scenario.world, schedules[0]).history.hex();
+    const others = schedules.slice(1).map((s) => runSchedule(scenario.world, s).history.hex());
+    expect(runSchedule(scenario.world, schedules[0]).history.hex()).toBe(first);
+    expect(new Set([first, ...others]).size).toBeGreaterThan(1);
+  });
+});
