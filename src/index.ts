@@ -2,7 +2,10 @@
  * eosim's public API. Everything a user imports comes from here; nothing else is public.
  */
 export { defineScenario } from "./scenario/define-scenario.ts";
-export type { ScenarioOptions, ScenarioDefinition, TopologyOptions, CompactionOptions, WorkloadOptions } from "./scenario/define-scenario.ts";
+export type { ScenarioOptions, ScenarioDefinition, TopologyOptions, CompactionOptions, WorkloadOptions, ServiceDefinition } from "./scenario/define-scenario.ts";
+export type { Store, StoreTransaction, ScanOptions } from "./service/store-facade.ts";
+export { ServiceError } from "./service/service-error.ts";
+export type { ServiceConfig, ServiceTopics } from "./service/service-config.ts";
 export type { Scenario } from "./scenario/scenario.ts";
 export { validateScenario, loadScenarioFile, loadScenarios, findScenarioFiles } from "./scenario/load-scenarios.ts";
 export { runScenario } from "./run/run-scenario.ts";

@@ -8,11 +8,14 @@
  */
 import { faultKinds } from "../faults/fault-kind.ts";
 import { crashPointNames, referenceCrashPoints } from "../runtime/task-phase.ts";
+import { serviceCrashPoints } from "../service/life.ts";
 import type { Scenario } from "./scenario.ts";
 
 /** Every label a scenario may require. */
 export const coverageLabels: readonly string[] = [
   ...crashPointNames.map((name) => `crash-point:${name}`),
+  // A user's service reports its own crash points (the awaits it waits on).
+  ...serviceCrashPoints.slice(1).map((name) => `crash-point:${name}`),
   ...faultKinds.map((kind) => `fault:${kind}`),
   "every-crash-point",
   "every-fault",
@@ -22,7 +25,10 @@ export const coverageLabels: readonly string[] = [
 export function expandRequired(scenario: Scenario, required: readonly string[]): string[] {
   const out = new Set<string>();
   for (const label of required) {
-    if (label === "every-crash-point") for (const p of referenceCrashPoints) out.add(`crash-point:${crashPointNames[p]}`);
+    if (label === "every-crash-point" && scenario.world.service !== undefined) {
+      // The points inside a message's cycle that any consuming, storing, sending service reaches.
+      for (const name of serviceCrashPoints.slice(1, 6)) out.add(`crash-point:${name}`);
+    } else if (label === "every-crash-point") for (const p of referenceCrashPoints) out.add(`crash-point:${crashPointNames[p]}`);
     else if (label === "every-fault") for (const kind of scenario.shape.faults) out.add(`fault:${kind}`);
     else out.add(label);
   }
