@@ -53,6 +53,11 @@ export class ConsumerGroup {
   private closed = false;
   private readonly managerContext: OffsetManagerContext;
 
+  /** The port (the runner reports the service's handlers on it). */
+  get port(): SimPort {
+    return this.settings.port;
+  }
+
   constructor(private readonly settings: ConsumerGroupSettings) {
     this.topic = settings.port.groupTopic;
     this.managerContext = { ...settings, topic: this.topic, observe: (call) => this.observe(call) };

@@ -217,13 +217,17 @@ export class Runner {
     const eachMessage = this.s.eachMessage as (payload: EachMessagePayload) => Promise<void>;
     for (const message of batch.messages) {
       if (!this.running || this.group.hasSeekOffset(partition)) break;
+      const port = this.group.port;
+      port.inHandler(true);
       try {
         await eachMessage({ topic, partition, message, heartbeat: () => this.heartbeat(), pause: this.pauseOf(partition) });
       } catch (e) {
+        port.inHandler(false);
         // kafkajs commits the offsets resolved before the failing message, then rethrows.
         await this.autoCommitOffsets();
         throw e;
       }
+      port.inHandler(false);
       this.group.offsets().resolveOffset(partition, message.offset);
       await this.heartbeat();
       await this.autoCommitOffsetsIfNecessary();
@@ -237,6 +241,8 @@ export class Runner {
     // The current generation's manager at each call, as kafkajs reads consumerGroup.offsetManager.
     const manager = () => this.group.offsets();
     const last = batch.messages[batch.messages.length - 1];
+    const port = this.group.port;
+    port.inHandler(true);
     try {
       await eachBatch({
         batch,
@@ -256,9 +262,11 @@ export class Runner {
         isStale: () => this.group.hasSeekOffset(partition) || this.group.fencings !== fencings,
       });
     } catch (e) {
+      port.inHandler(false);
       await this.autoCommitOffsets();
       throw e;
     }
+    port.inHandler(false);
     if (this.s.eachBatchAutoResolve) manager().resolveOffset(partition, batch.lastOffset());
   }
 

@@ -138,6 +138,13 @@ export interface SimPort {
   topicOffsets(topic: string, settle: Settle<readonly PortTopicOffsets[]>): void;
 
   /**
+   * The client starts (`true`) or finished (`false`) running one of the service's handlers
+   * (eachMessage, eachBatch). A handler still running when the world has nothing left to do
+   * can never finish: the simulator stops the run and names it.
+   */
+  inHandler(running: boolean): void;
+
+  /**
    * Record a misuse the run cannot go on with (a transaction, an unsupported API): the
    * simulator stops the run with this one-line message (exit 2) after the current step.
    * Returns an Error to throw at the call site, so the service also stops there.

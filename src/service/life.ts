@@ -81,6 +81,8 @@ export class Life {
   lastSettled = -1;
   /** Whether the life has joined the group and not left it since (a running consumer). */
   consuming = false;
+  /** The service's handlers (eachMessage, eachBatch) running now. */
+  handlers = 0;
 
   constructor(
     readonly instance: number,

@@ -164,6 +164,18 @@ export class ServiceProcess implements ServiceInstance {
     return this.life?.isAt(point) ?? false;
   }
 
+  /**
+   * At the end of the drain: a handler still running when the world has nothing left to do
+   * awaits something nothing in the simulation will settle.
+   */
+  checkFinished(): void {
+    const life = this.life;
+    if (life === null || life.handlers <= 0 || life.crashPoint() !== 0 || life.timerCount > 0) return;
+    throw new ServiceError(
+      `instance ${this.id} (life ${life.number}): a handler (eachMessage/eachBatch) has not finished and nothing in the simulation can finish it (it awaits real I/O, a promise from outside the simulation, or one nothing resolves)`,
+    );
+  }
+
   /** Stop the run when the life left the simulation or can never move again. */
   private check(life: Life): void {
     const where = `instance ${this.id} (life ${life.number}, step ${this.env.step() + 1} of the schedule)`;

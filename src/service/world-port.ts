@@ -207,6 +207,10 @@ export class WorldPort implements SimPort {
     }));
   }
 
+  inHandler(running: boolean): void {
+    this.life.handlers += running ? 1 : -1;
+  }
+
   unsupported(message: string): Error {
     this.life.fatal ??= message;
     return new Error(message);

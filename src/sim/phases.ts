@@ -10,6 +10,7 @@ import { Op } from "../core/history.ts";
 import { invariant } from "../core/invariant.ts";
 import { limits } from "../core/limits.ts";
 import { healFaults } from "../faults/catalogue.ts";
+import type { ServiceProcess } from "../service/service-process.ts";
 import type { World } from "./world.ts";
 
 /** Phase codes recorded in histories. */
@@ -52,6 +53,7 @@ export function drain(world: World): DrainResult {
     if (world.service !== null) world.expireSessions();
     quiet = progressed ? 0 : quiet + 1;
     if (quiet >= quietNeeded) {
+      if (world.service !== null) for (const host of world.hosts) if (host.alive && !host.paused) (host.service as ServiceProcess).checkFinished();
       world.history.record(Op.phase, PhaseCode.done);
       return { converged: true, ticks, budgetTicks };
     }

@@ -77,6 +77,13 @@ export class FakePort implements SimPort {
     return [...this.logs.keys()];
   }
 
+  /** Handlers the client is running now. */
+  handlersRunning = 0;
+
+  inHandler(running: boolean): void {
+    this.handlersRunning += running ? 1 : -1;
+  }
+
   unsupported(message: string): Error {
     this.unsupportedMessages.push(message);
     return new Error(message);
