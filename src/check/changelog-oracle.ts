@@ -49,3 +49,26 @@ export function fullyCompacted(records: readonly LogRecord<unknown>[], endOffset
   for (const record of records) if (record.offset < activeStart) latest.set(record.key, record.offset);
   return records.filter((record) => record.offset >= activeStart || (latest.get(record.key) === record.offset && record.value !== null));
 }
+
+/** A user's service store, rebuilt from its changelog: namespace -> key -> value. */
+export type DecodedNamespaces = Map<string, Map<string, unknown>>;
+
+/**
+ * Replay a service store's changelog (written by eosim's store client: key
+ * `<namespace>\u0000<key>`, value `{ s: <JSON text> }` or a tombstone; epoch markers under a
+ * key that starts with `\u0000`). Decoded here on its own, not with the store's code.
+ */
+export function decodeServiceChangelog(records: readonly LogRecord<unknown>[]): DecodedNamespaces {
+  const out: DecodedNamespaces = new Map();
+  for (const record of records) {
+    const split = record.key.indexOf("\u0000");
+    if (split <= 0) continue; // an epoch marker, or not the store's
+    const namespace = record.key.slice(0, split);
+    let ns = out.get(namespace);
+    if (ns === undefined) out.set(namespace, (ns = new Map()));
+    const value = record.value as { s?: unknown } | null;
+    if (value === null) ns.delete(record.key.slice(split + 1));
+    else if (typeof value.s === "string") ns.set(record.key.slice(split + 1), JSON.parse(value.s));
+  }
+  return out;
+}

@@ -28,15 +28,16 @@ export const ServiceSchema = Schema.Struct({
 });
 
 /** Checkers that judge a user's service by default: those whose evidence the boundaries record. */
-export const serviceCheckerNames = ["exactly-once-state", "effectively-once-outputs", "queue-anomalies", "offsets", "liveness"] as const;
+export const serviceCheckerNames = ["exactly-once-state", "effectively-once-outputs", "queue-anomalies", "restoration", "offsets", "liveness"] as const;
 
 /** Checkers that read evidence only the reference runtime records. */
-const runtimeOnly = new Set(["atomicity", "restoration", "bounds"]);
+const runtimeOnly = new Set(["atomicity", "bounds"]);
 
 /** The checkers a service scenario runs: its selection (or the defaults), minus those that cannot apply. */
 export function serviceCheckers(all: readonly Checker[], selected: readonly string[] | undefined, definition: ServiceDefinition, where: string): Checker[] {
-  const names = selected ?? serviceCheckerNames.filter((name) => name !== "exactly-once-state" || definition.state !== false);
+  const names = selected ?? serviceCheckerNames.filter((name) => (name !== "exactly-once-state" || definition.state !== false) && (name !== "restoration" || definition.topics.changelog !== undefined));
   for (const name of names) {
+    if (name === "restoration" && definition.topics.changelog === undefined) throw new BadInputError(`${where}: checkers: "restoration" needs service.topics.changelog (the changelog the store's namespaces are logged to)`);
     if (runtimeOnly.has(name)) throw new BadInputError(`${where}: checkers: "${name}" judges what only the reference runtime records; for a service use ${serviceCheckerNames.join(", ")}`);
     if (name === "exactly-once-state" && definition.state === false) throw new BadInputError(`${where}: checkers: "exactly-once-state" needs the state: set service.state to the store namespace that holds it`);
   }

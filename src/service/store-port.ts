@@ -90,8 +90,10 @@ export class WorldStorePort implements StorePort {
       const base = this.broker.endOffset(SendTarget.changelog, partition);
       const outcome = this.broker.produce(SendTarget.changelog, partition, batch.entries, batch.epoch);
       if (outcome === SendOutcome.fenced) {
-        // The partition has a newer owner: these changes will never be accepted.
+        // The partition has a newer owner: these changes will never be accepted, and the local
+        // copy, which holds them, no longer matches the changelog (a later restore rebuilds it).
         this.disk.dropUnsent(partition);
+        this.disk.setCheckpoint(partition, -1);
         return settle("INVALID_PRODUCER_EPOCH");
       }
       if (outcome === SendOutcome.acked) {

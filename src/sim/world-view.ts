@@ -39,6 +39,12 @@ export interface WorldView {
   readonly output: TopicRecords<OutputRecord>;
   /** The store of each partition's current owner, or null when no live task holds it. */
   readonly liveStores: readonly (StoreSnapshot | null)[];
+  /**
+   * For a user's service with a changelog: each partition's namespaces (`<name>/<partition>`,
+   * decoded) on its owner, when the owner worked on the partition since it last joined, else
+   * null; null as a whole for the reference runtime or a service without a changelog.
+   */
+  readonly serviceNamespaces: readonly (ReadonlyMap<string, ReadonlyMap<string, unknown>> | null)[] | null;
   readonly committed: readonly CommittedOffset[];
   readonly drain: DrainResult;
   readonly nowTicks: number;
@@ -54,6 +60,21 @@ function serviceState(world: World, owner: number, namespace: string, partition:
   const process = world.hosts[owner].service as ServiceProcess;
   if (process.workedOn(partition) || world.config.service?.topics.changelog === undefined) return world.service!.disks[owner].contents(namespace);
   return namespaceFromChangelog(world.broker.topicData<unknown>(SendTarget.changelog).records[partition], namespace);
+}
+
+function serviceNamespacesOf(world: World): (Map<string, Map<string, unknown>> | null)[] | null {
+  if (world.service === null || world.config.service?.topics.changelog === undefined) return null;
+  const out: (Map<string, Map<string, unknown>> | null)[] = [];
+  for (let p = 0; p < world.config.partitions; p++) {
+    const owner = world.group.ownerOf(p);
+    if (owner < 0 || !world.hosts[owner].alive || !(world.hosts[owner].service as ServiceProcess).workedOn(p)) {
+      out.push(null);
+      continue;
+    }
+    const disk = world.service.disks[owner];
+    out.push(new Map(disk.partitionNamespaces(p).map((name) => [name, disk.contents(name)])));
+  }
+  return out;
 }
 
 /** The store of each partition's live owner (the reference runtime's, or a service's state namespace). */
@@ -89,6 +110,7 @@ export function viewOf(world: World, drain: DrainResult): WorldView {
     changelogEnd: changelog.endOffsets,
     output: world.config.service === undefined ? world.broker.topicData<OutputRecord>(SendTarget.output).records : serviceOutputs(world),
     liveStores,
+    serviceNamespaces: serviceNamespacesOf(world),
     committed: world.group.committedOffsets(),
     drain,
     nowTicks: world.clock.nowTicks,
