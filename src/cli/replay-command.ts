@@ -38,7 +38,7 @@ export async function replayCommand(argv: readonly string[]): Promise<ExitCode> 
   const scenario = await scenarioFor(repro.scenario, repro.scenarioFile);
   const result = replayRepro(repro, scenario);
   console.log(`scenario ${scenario.name}, seed ${repro.seed}, ${repro.intents.length} intent(s):`);
-  for (const line of scheduleLines(repro.intents, crashPointsOf(scenario.world))) console.log(line);
+  for (const line of scheduleLines(repro.intents, crashPointsOf(scenario.world), scenario.world)) console.log(line);
   for (const line of anomalyLines(result.run)) console.log(line);
   const same = result.firstDifference === null && result.view.history.hex() === repro.historyHash;
   console.log(same ? "recorded history: identical" : `recorded history: differs${result.firstDifference === null ? " after the last intent" : ` from step ${result.firstDifference}`}`);
