@@ -26,6 +26,7 @@ import { WorkerPool } from "../run/worker-pool.ts";
 import type { Scenario } from "../scenario/scenario.ts";
 import { intFlag, parseFlags, secondsFlag, seedMax, seedMin } from "./args.ts";
 import { colourWanted, type Paint, painter } from "./colour.ts";
+import { stopIfOutputClosed } from "./closed-output.ts";
 import { ExitCode, runExitCode } from "./exit-codes.ts";
 import { noProgress, type ScenarioProgress, startProgress } from "./progress.ts";
 import { junitSuiteOf, type RunOutcome } from "./run-junit.ts";
@@ -170,6 +171,7 @@ export async function runCommand(argv: readonly string[]): Promise<ExitCode> {
   const spread: Spread = { workers, shard, pool: workers > 1 ? new WorkerPool(workers) : undefined };
   try {
     for (const scenario of scenarios) {
+      stopIfOutputClosed();
       const limit = timeLimit ?? scenario.timeLimitSeconds;
       const { result, repro } = await runOne(scenario, seed.value, runs, limit, progressFor(scenario, quiet, limit), spread);
       checkRanSchedules(result, shard, { seconds: limit, fromFlag: timeLimit !== undefined });
