@@ -19,18 +19,19 @@ function isClosed(error: unknown): boolean {
 
 let installed = false;
 
-/** Handle write errors on stdout and stderr: a closed reader ends the process quietly; any other error in one line. */
+/**
+ * Handle write errors: on stdout a closed reader ends the process quietly (any other error is
+ * named in one line on stderr first); on stderr, which only carries progress and messages, a
+ * write error is ignored and the run goes on.
+ */
 export function endQuietlyOnClosedOutput(): void {
   if (installed) return;
   installed = true;
-  for (const stream of [process.stdout, process.stderr]) {
-    stream.on("error", (error: Error) => {
-      if (!isClosed(error) && stream === process.stdout && !process.stderr.destroyed) {
-        process.stderr.write(`eosim: cannot write the output: ${error.message.split("\n")[0]}\n`);
-      }
-      process.exit(closedOutputExitCode);
-    });
-  }
+  process.stdout.on("error", (error: Error) => {
+    if (!isClosed(error) && !process.stderr.destroyed) process.stderr.write(`eosim: cannot write the output: ${error.message.split("\n")[0]}\n`);
+    process.exit(closedOutputExitCode);
+  });
+  process.stderr.on("error", () => {});
 }
 
 /** End the process quietly if a write to stdout has already failed (call between units of work). */
