@@ -37,7 +37,7 @@ export type { RuntimeOptions } from "./runtime/runtime-options.ts";
 export { faultKinds, faultDescriptions } from "./faults/fault-kind.ts";
 export type { FaultKind, FaultMix } from "./faults/fault-kind.ts";
 export type { Intent, Schedule } from "./schedule/intent.ts";
-export { describeIntent } from "./schedule/describe-intent.ts";
+export { describeIntent, describeIntents, type ProducedEvent, type ScheduleWorkload } from "./schedule/describe-intent.ts";
 export { scheduleArbitrary } from "./schedule/schedule-arbitrary.ts";
 export { runSchedule } from "./sim/run-schedule.ts";
 export type { WorldView } from "./sim/world-view.ts";

@@ -1,6 +1,7 @@
 /**
  * Process exit codes, a contract CI scripts build on: keep them. `eosim run` and `eosim merge`
- * both exit by {@link runExitCode}, from how each scenario's run ended.
+ * both exit by {@link runExitCode}, from how each scenario's run ended. A run whose stdout is
+ * closed before it ends exits 141 instead (`closed-output.ts`): it has no verdict.
  */
 import { type ScenarioEnd, scenarioOk } from "../run/scenario-outcome.ts";
 

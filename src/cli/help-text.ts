@@ -12,20 +12,27 @@ Usage:
       testcase per scenario); --quiet prints only failures and the summary.
       --workers N spreads each scenario's schedules over N worker threads;
       --shard i/n runs the i-th of n deterministic slices (for CI matrices).
-      Neither changes which schedules run or which failure is reported.
+      Neither changes which schedules run or which failure is reported. No
+      scenario selected, or a scenario that ran 0 schedules, is bad input.
+      --json gives each failure's checkers with their anomalies, its steps
+      as text and the replay command.
   eosim merge <reports...> [--json] [--junit FILE]
       Merge the --json reports of every shard of a run into the summary the
-      unsharded run would have printed, with its exit code.
+      unsharded run would have printed, with its exit code. A missing shard,
+      or reports of different runs (seed, scenarios, --runs), is bad input.
   eosim new <name>
       Write scenarios/<name>.scenario.ts from a commented template that passes
       as written (never overwrites a file).
   eosim replay <repro.json>
       Re-run a recorded failing schedule; prints "history <hash>" and
-      "verdict: fails" (exit 1) or "verdict: passes" (exit 0).
+      "verdict: fails" (exit 1) or "verdict: passes" (exit 0). Works from
+      any folder of the project (the nearest one up with package.json and
+      scenarios/).
   eosim mutants [names] [--runs N] [--seed S] [--json]
       Run the reference runtime and every planted bug of the catalogue; report
       which bugs are detected, after how many schedules, and the shrunk length.
-      Exit 0 only when the reference passes and every bug is detected.
+      Exit 0 only when the reference passes and every bug is detected; an
+      unknown name is bad input.
   eosim bench [--quick] [--out FILE]
       Measure eosim on the reference workload (bank ledger, 4 partitions, 3
       instances, 2 producers, 120-200 intents, every fault and checker): speed
@@ -40,9 +47,11 @@ Exit codes:
   0  every scenario met its expectation
   1  a safety failure (or an expected failure was not found)
   2  bad input (arguments, scenario files, repro files, a throwing processor, a service
-      that leaves the simulation)
+      that leaves the simulation), or nothing to test (no scenario selected, 0
+      schedules run, an unknown mutant, shard reports of different runs)
   3  a liveness failure (the drain did not converge)
   4  a bug in eosim itself (please report it with the printed details)
+  141  stdout was closed before the run ended (e.g. piped into head): no verdict
 `;
 
 /**

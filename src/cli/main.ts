@@ -1,11 +1,13 @@
 /**
  * The `eosim` command: dispatch to a subcommand and map every error to its exit code with a
- * one-line message (bad input: 2; a bug in eosim: 4, with a request to report it).
+ * one-line message (bad input: 2; a bug in eosim: 4, with a request to report it). A closed
+ * stdout (`eosim run | head -1`) ends the process quietly (`closed-output.ts`).
  */
 import { readFileSync } from "node:fs";
 import { HarnessError } from "../core/invariant.ts";
 import { BadInputError } from "../scenario/bad-input.ts";
 import { benchCommand } from "./bench-command.ts";
+import { endQuietlyOnClosedOutput } from "./closed-output.ts";
 import { ExitCode } from "./exit-codes.ts";
 import { commandHelp, helpText } from "./help-text.ts";
 import { listCommand } from "./list-command.ts";
@@ -32,6 +34,7 @@ function version(): string {
 
 /** Run eosim with `argv` (without node and script); resolves to the exit code. */
 export async function main(argv: readonly string[]): Promise<ExitCode> {
+  endQuietlyOnClosedOutput();
   const [command, ...rest] = argv;
   if (command === undefined || command === "--help" || command === "-h" || command === "help") {
     console.log(helpText);

@@ -2,11 +2,13 @@
  * `eosim merge <reports...> [--json] [--junit FILE]`: merge the `--json` reports of the
  * shards of one run (`eosim run --shard i/n --json > shard-i.json`) into the summary the
  * unsharded run would have printed, and exit as it would have. Every shard of the run must be
- * there, once, with the same seed and scenarios: a missing shard would silently skip its
- * schedules, so it is bad input (exit 2).
+ * there, once, and from the same run: the same seed, scenarios, planned schedules and
+ * expectations. A missing shard would silently skip its schedules, and shards of different
+ * runs (or reports that ran no schedule at all) would merge into a pass that tested nothing,
+ * so each is bad input (exit 2) with one line saying why.
  */
 import { readFileSync } from "node:fs";
-import { replayCommand } from "../report/failure-text.ts";
+import { anomalyLines, replayCommand } from "../report/failure-text.ts";
 import { type JUnitCase, type JUnitProblem, writeJUnit } from "../report/junit.ts";
 import { endOfSummary, type MergeableSummary, mergeScenarioShards } from "../report/shard-report.ts";
 import { BadInputError } from "../scenario/bad-input.ts";
@@ -31,11 +33,30 @@ function readReport(file: string): ShardReport {
   if (typeof report !== "object" || report === null || typeof report.seed !== "number" || !Array.isArray(report.scenarios)) {
     throw new BadInputError(`${file}: not an eosim run --json report`);
   }
-  const scenarios = report.scenarios as MergeableSummary[];
-  for (const s of scenarios) {
+  const raw = report.scenarios as MergeableSummary[];
+  if (raw.length === 0) throw new BadInputError(`${file}: the report holds no scenario (nothing to merge)`);
+  for (const s of raw) {
     if (typeof s?.shard?.index !== "number" || !Array.isArray(s.shard.chunks)) throw new BadInputError(`${file}: scenario "${s?.name}" has no shard detail (run it with --shard i/n --json)`);
   }
+  // Reports of earlier versions have no failure detail.
+  const scenarios = raw.map((s) => ({ ...s, checkers: s.checkers ?? [], steps: s.steps ?? null, replay: s.replay ?? null }));
+  const { index, count } = scenarios[0].shard!;
+  const other = scenarios.find((s) => s.shard!.index !== index || s.shard!.count !== count);
+  if (other !== undefined) throw new BadInputError(`${file}: scenario "${other.name}" is from shard ${other.shard!.index}/${other.shard!.count}, "${scenarios[0].name}" from shard ${index}/${count} (not one shard's report)`);
   return { file, seed: report.seed, scenarios };
+}
+
+/** Why scenario summary `s` (of report `r`) is not from the same run as `f` (of the first report), or null. */
+function runMismatch(r: ShardReport, s: MergeableSummary, first: ShardReport, f: MergeableSummary): string | null {
+  const ours = s.shard!;
+  const theirs = f.shard!;
+  const differs = (what: string, a: unknown, b: unknown) => `${r.file}: scenario "${s.name}": ${what} ${a}, against ${b} in ${first.file} (not shards of one run)`;
+  if (ours.plannedRuns !== theirs.plannedRuns) return differs("schedules planned", ours.plannedRuns, theirs.plannedRuns);
+  if (ours.chunkSize !== theirs.chunkSize) return differs("chunk size", ours.chunkSize, theirs.chunkSize);
+  if (s.expect !== f.expect) return differs("expect", `"${s.expect}"`, `"${f.expect}"`);
+  const required = (d: typeof ours) => `[${d.requiredCoverage.join(", ")}]`;
+  if (required(ours) !== required(theirs)) return differs("required coverage", required(ours), required(theirs));
+  return null;
 }
 
 /** Check that `reports` are every shard of one run, once each. */
@@ -43,10 +64,13 @@ function checkComplete(reports: readonly ShardReport[]): void {
   const first = reports[0];
   const names = (r: ShardReport) => r.scenarios.map((s) => s.name).join(",");
   for (const r of reports) {
-    if (r.seed !== first.seed) throw new BadInputError(`${r.file}: seed ${r.seed} differs from ${first.file}'s seed ${first.seed}`);
-    if (names(r) !== names(first)) throw new BadInputError(`${r.file}: scenarios [${names(r)}] differ from ${first.file}'s [${names(first)}]`);
+    if (r.seed !== first.seed) throw new BadInputError(`${r.file}: seed ${r.seed}, against ${first.seed} in ${first.file} (not shards of one run)`);
+    if (names(r) !== names(first)) throw new BadInputError(`${r.file}: scenarios [${names(r)}], against [${names(first)}] in ${first.file} (not shards of one run)`);
+    r.scenarios.forEach((s, i) => {
+      const mismatch = runMismatch(r, s, first, first.scenarios[i]);
+      if (mismatch !== null) throw new BadInputError(mismatch);
+    });
   }
-  if (first.scenarios.length === 0) return;
   const count = first.scenarios[0].shard!.count;
   const seen = new Map<number, string>();
   for (const r of reports) {
@@ -80,7 +104,9 @@ function junitProblem(s: MergeableSummary, seed: number): JUnitProblem | null {
   if (s.error !== null) return { kind: "error", type: s.error.split(" ")[0], message: `${s.error} (seed ${seed})`, detail: s.error };
   const message = `${statusLine(s).slice(5)} (seed ${seed})`;
   const type = s.coverageMissing.length > 0 ? "coverage" : s.failures === 0 ? "not-detected" : (s.failure ?? "unknown");
-  return { kind: "failure", type, message, detail: `${message}\nanomalies: ${s.anomalies.join(", ") || "-"}` };
+  const steps = (s.steps ?? []).map((step, i) => `${String(i + 1).padStart(3)}. ${step}`);
+  const found = s.checkers.length > 0 ? anomalyLines({ verdicts: s.checkers }) : [`anomalies: ${s.anomalies.join(", ") || "-"}`];
+  return { kind: "failure", type, message, detail: [message, ...steps, ...found].join("\n") };
 }
 
 function writeJUnitOrFail(path: string, summaries: readonly MergeableSummary[], seed: number): void {
@@ -113,6 +139,8 @@ export function mergeReports(files: readonly string[]): { seed: number; scenario
   const reports = files.map(readReport);
   checkComplete(reports);
   const scenarios = reports[0].scenarios.map((_, i) => mergeScenarioShards(reports.map((r) => r.scenarios[i])));
+  const empty = scenarios.find((s) => s.runs === 0 && s.failures === 0 && s.error === null);
+  if (empty !== undefined) throw new BadInputError(`scenario "${empty.name}": the shards ran 0 schedules (a time limit ended them before the first one?): nothing was tested`);
   return { seed: reports[0].seed, scenarios, foundBy: scenarios.map((_, i) => foundBy(reports, i)) };
 }
 

@@ -10,6 +10,7 @@ import { runScenario } from "../run/run-scenario.ts";
 import { scenarioOk } from "../run/scenario-outcome.ts";
 import { intFlag, parseFlags, seedMax, seedMin } from "./args.ts";
 import { anomalyKindsOf } from "../check/all-checkers.ts";
+import { BadInputError } from "../scenario/bad-input.ts";
 import { ExitCode } from "./exit-codes.ts";
 import { reportsDir } from "./run-command.ts";
 import { pickSeed } from "./seed.ts";
@@ -41,12 +42,31 @@ function median(values: readonly number[]): number | null {
   return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
+/**
+ * The candidates named by `selectors` (all of them without one), in catalogue order. An
+ * unknown name is bad input (exit 2): a selection of nothing would report "0/0 detected" and
+ * pass.
+ */
+export function selectMutants<T extends { readonly name: string }>(candidates: readonly T[], selectors: readonly string[]): T[] {
+  if (selectors.length === 0) return [...candidates];
+  const names = new Set(candidates.map((c) => c.name));
+  const unknown = selectors.filter((s) => !names.has(s));
+  if (unknown.length > 0) {
+    throw new BadInputError(`unknown mutant${unknown.length > 1 ? "s" : ""} ${unknown.map((n) => JSON.stringify(n)).join(", ")} (known: ${[...names].join(", ")})`);
+  }
+  return candidates.filter((c) => selectors.includes(c.name));
+}
+
 /** Run the command; returns the exit code. */
 export async function mutantsCommand(argv: readonly string[]): Promise<ExitCode> {
   const { values, positionals } = parseFlags("mutants", argv, { runs: { type: "string" }, seed: { type: "string" }, json: { type: "boolean" } });
   const runs = intFlag("runs", values.runs, 1, 100_000_000) ?? 2000;
   const seed = pickSeed(intFlag("seed", values.seed, seedMin, seedMax));
   const json = values.json === true;
+  const selected = selectMutants(
+    allMutantScenarios().map(({ mutant, scenario }) => ({ name: mutant.name, mutant, scenario })),
+    positionals,
+  );
   if (!json) console.log(`eosim mutants: seed ${seed.value}, up to ${runs} schedules each`);
   let referenceRuns = 0;
   let referenceFailures = 0;
@@ -56,7 +76,6 @@ export async function mutantsCommand(argv: readonly string[]): Promise<ExitCode>
     referenceFailures += result.failure !== null || result.error !== null ? 1 : 0;
     if (!json && !scenarioOk(result)) console.log(`reference ${scenario.name} FAILED (seed ${seed.value})${result.error === null ? "" : `: ${result.error.message}`}`);
   }
-  const selected = allMutantScenarios().filter(({ mutant }) => positionals.length === 0 || positionals.includes(mutant.name));
   const rows: MutantRow[] = selected.map(({ mutant, scenario }) => {
     const result = runScenario(scenario, { seed: seed.value, runs });
     const failure = result.failure;

@@ -3,42 +3,72 @@
  * what happened (see `report/replay.ts`): prints the schedule, the anomalies, whether the
  * history still matches the recorded one, a `history <hash>` line (equal hashes mean
  * byte-identical histories) and a `verdict:` line. Exit 1 for `fails` and `diverged at step k`,
- * 0 for `passes`.
+ * 0 for `passes`. The scenario is found from the project root (the nearest folder upwards with
+ * `package.json` and `scenarios/`), so a replay works from any subfolder.
  */
 import { existsSync } from "node:fs";
+import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { anomalyLines, crashPointsOf, scheduleLines } from "../report/failure-text.ts";
 import { readRepro } from "../report/repro-file.ts";
 import { replayRepro, verdictLine } from "../report/replay.ts";
 import { BadInputError } from "../scenario/bad-input.ts";
 import { loadScenarioFile } from "../scenario/load-scenarios.ts";
+import { findProjectRoot, scenariosDir } from "../scenario/project-root.ts";
 import { builtInScenario } from "../scenario/mutant-scenario.ts";
 import type { Scenario } from "../scenario/scenario.ts";
 import { parseFlags } from "./args.ts";
 import { ExitCode } from "./exit-codes.ts";
 import { selectScenarios } from "./select-scenarios.ts";
 
-async function scenarioFor(name: string, file: string | null): Promise<Scenario> {
-  if (file !== null && existsSync(file)) {
-    const found = (await loadScenarioFile(file)).find((s) => s.name === name);
+/** The project roots to look for a repro's scenario from: the current folder's, then the repro file's. */
+function rootsFor(reproPath: string): string[] {
+  const roots = [findProjectRoot(), findProjectRoot(dirname(resolve(reproPath)))].filter((r): r is string => r !== null);
+  return [...new Set(roots)];
+}
+
+/**
+ * Where a repro's scenario file may be: relative to the project root (as repro files record
+ * it), else to the current folder (as files written before that rule did).
+ */
+function fileCandidates(file: string, roots: readonly string[]): string[] {
+  if (isAbsolute(file)) return [file];
+  return [...new Set([...roots.map((root) => join(root, file)), resolve(file)])];
+}
+
+async function scenarioFor(name: string, file: string | null, reproPath: string): Promise<Scenario> {
+  const roots = rootsFor(reproPath);
+  for (const candidate of file === null ? [] : fileCandidates(file, roots)) {
+    if (!existsSync(candidate)) continue;
+    const found = (await loadScenarioFile(relative(process.cwd(), candidate) || candidate)).find((s) => s.name === name);
     if (found !== undefined) return found;
   }
   const builtIn = builtInScenario(name);
   if (builtIn !== undefined) return builtIn;
-  const [found] = await selectScenarios([name]).catch(() => {
-    throw new BadInputError(`the repro names scenario "${name}", which is not under scenarios/${file === null ? "" : ` or in ${file}`}`);
+  const dir = join(roots[0] ?? ".", scenariosDir);
+  const [found] = await selectScenarios([name], dir).catch(() => {
+    throw new BadInputError(`the repro names scenario "${name}", which is not under ${relative(process.cwd(), dir) || dir}/${file === null ? "" : ` or in ${file}`}`);
   });
   return found;
+}
+
+/** The repro file named on the command line: relative to the current folder, else to the project root (as `eosim run` printed it there). */
+function reproPathOf(path: string): string {
+  if (existsSync(path) || isAbsolute(path)) return path;
+  const root = findProjectRoot();
+  const fromRoot = root === null ? null : join(root, path);
+  return fromRoot !== null && existsSync(fromRoot) ? relative(process.cwd(), fromRoot) : path;
 }
 
 /** Run the command; returns the exit code. */
 export async function replayCommand(argv: readonly string[]): Promise<ExitCode> {
   const { positionals } = parseFlags("replay", argv, {});
   if (positionals.length !== 1) throw new BadInputError("eosim replay takes exactly one repro file (eosim replay reports/repro/<file>.json)");
-  const repro = readRepro(positionals[0]);
-  const scenario = await scenarioFor(repro.scenario, repro.scenarioFile);
+  const reproPath = reproPathOf(positionals[0]);
+  const repro = readRepro(reproPath);
+  const scenario = await scenarioFor(repro.scenario, repro.scenarioFile, reproPath);
   const result = replayRepro(repro, scenario);
   console.log(`scenario ${scenario.name}, seed ${repro.seed}, ${repro.intents.length} intent(s):`);
-  for (const line of scheduleLines(repro.intents, crashPointsOf(scenario.world))) console.log(line);
+  for (const line of scheduleLines(repro.intents, crashPointsOf(scenario.world), scenario.world)) console.log(line);
   for (const line of anomalyLines(result.run)) console.log(line);
   const same = result.firstDifference === null && result.view.history.hex() === repro.historyHash;
   console.log(same ? "recorded history: identical" : `recorded history: differs${result.firstDifference === null ? " after the last intent" : ` from step ${result.firstDifference}`}`);

@@ -13,7 +13,7 @@
  */
 import { reproOf, reproPathFor, writeRepro } from "../report/repro-file.ts";
 import { coverageText } from "../report/coverage-text.ts";
-import { crashPointsOf, failureText } from "../report/failure-text.ts";
+import { crashPointsOf, failureSteps, failureText, replayCommand } from "../report/failure-text.ts";
 import { writeJUnit } from "../report/junit.ts";
 import { BadInputError } from "../scenario/bad-input.ts";
 import { anomalyKindsOf } from "../check/all-checkers.ts";
@@ -21,11 +21,12 @@ import { type MergeableSummary, shardDetailOf } from "../report/shard-report.ts"
 import { runScenarioParallel } from "../run/parallel-run.ts";
 import { scenarioOk } from "../run/scenario-outcome.ts";
 import { endOfResult, type ScenarioResult } from "../run/scenario-result.ts";
-import { parseShard, type Shard } from "../run/schedule-chunks.ts";
+import { parseShard, planChunks, type Shard } from "../run/schedule-chunks.ts";
 import { WorkerPool } from "../run/worker-pool.ts";
 import type { Scenario } from "../scenario/scenario.ts";
 import { intFlag, parseFlags, secondsFlag, seedMax, seedMin } from "./args.ts";
 import { colourWanted, type Paint, painter } from "./colour.ts";
+import { stopIfOutputClosed } from "./closed-output.ts";
 import { ExitCode, runExitCode } from "./exit-codes.ts";
 import { noProgress, type ScenarioProgress, startProgress } from "./progress.ts";
 import { junitSuiteOf, type RunOutcome } from "./run-junit.ts";
@@ -52,6 +53,9 @@ function summarize(result: ScenarioResult, repro: string | null, scenario: Scena
     failure: verdict?.failure ?? null,
     anomalies: verdict === undefined ? [] : anomalyKindsOf(verdict),
     shrunkIntents: result.failure?.schedule.intents.length ?? null,
+    checkers: verdict === undefined ? [] : verdict.verdicts.map((v) => ({ checker: v.checker, valid: v.valid, anomalies: v.anomalies })),
+    steps: result.failure === null ? null : failureSteps(result.failure),
+    replay: repro === null ? null : replayCommand(repro),
     error: result.error === null ? null : `${result.error.kind} error: ${result.error.message}`,
     coverage: result.coverage.toJSON(),
     coverageMissing: result.coverageMissing,
@@ -126,6 +130,18 @@ async function runOne(scenario: Scenario, seed: number, runs: number | undefined
   return { result, repro };
 }
 
+/**
+ * Throw when `result` ran no schedule (a time limit that ended the run before its first
+ * one): a scenario that tested nothing must not pass. A shard whose slice of the run holds no
+ * chunk legitimately runs none; `eosim merge` checks the run as a whole.
+ */
+function checkRanSchedules(result: ScenarioResult, shard: Shard | null, timeLimit: { seconds: number | undefined; fromFlag: boolean }): void {
+  if (result.runs > 0 || result.failure !== null || result.error !== null) return;
+  if (shard !== null && planChunks(result.plannedRuns, result.seed, shard).length === 0) return;
+  const why = timeLimit.seconds === undefined ? "" : ` (the time limit of ${timeLimit.seconds} s ended the run before its first schedule; raise ${timeLimit.fromFlag ? "--time-limit" : "the scenario's timeLimitSeconds"})`;
+  throw new BadInputError(`scenario "${result.name}" ran 0 schedules, so nothing was tested${why}`);
+}
+
 /** Run the command; returns the exit code. */
 export async function runCommand(argv: readonly string[]): Promise<ExitCode> {
   const { values, positionals } = parseFlags("run", argv, {
@@ -155,7 +171,10 @@ export async function runCommand(argv: readonly string[]): Promise<ExitCode> {
   const spread: Spread = { workers, shard, pool: workers > 1 ? new WorkerPool(workers) : undefined };
   try {
     for (const scenario of scenarios) {
-      const { result, repro } = await runOne(scenario, seed.value, runs, timeLimit ?? scenario.timeLimitSeconds, progressFor(scenario, quiet, timeLimit ?? scenario.timeLimitSeconds), spread);
+      stopIfOutputClosed();
+      const limit = timeLimit ?? scenario.timeLimitSeconds;
+      const { result, repro } = await runOne(scenario, seed.value, runs, limit, progressFor(scenario, quiet, limit), spread);
+      checkRanSchedules(result, shard, { seconds: limit, fromFlag: timeLimit !== undefined });
       results.push(result);
       summaries.push(summarize(result, repro, scenario));
       outcomes.push({ result, repro });

@@ -1,20 +1,22 @@
 /**
- * Which scenarios a command runs. With no selectors: every scenario file under `scenarios/`.
+ * Which scenarios a command runs. With no selectors: every scenario file under `scenarios/`
+ * (none is bad input, exit 2, naming the project root when it is elsewhere).
  * Otherwise each selector is, in this order of precedence, a glob pattern (its matching
  * files), a folder (every `*.scenario.*` file under it), a file path, or a scenario name
  * (looked up under `scenarios/`). Scenarios come back in the order the selectors were given,
- * each once. A glob or folder that selects nothing and an unknown name are bad input (exit
- * 2): a CI step that silently runs no scenario would pass for the wrong reason.
+ * each once. A glob or folder that selects nothing, a path that does not exist and an unknown
+ * name are bad input (exit 2): a CI step that silently runs no scenario would pass for the
+ * wrong reason.
  */
 import { existsSync, statSync } from "node:fs";
-import { resolve } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { BadInputError } from "../scenario/bad-input.ts";
 import { findScenarioFiles, loadScenarios } from "../scenario/load-scenarios.ts";
 import type { Scenario } from "../scenario/scenario.ts";
 import { expandGlob, isGlob } from "./expand-glob.ts";
+import { findProjectRoot, scenariosDir } from "../scenario/project-root.ts";
 
-/** The default folder of scenario files. */
-export const scenariosDir = "scenarios";
+export { scenariosDir };
 
 const moduleFile = /\.(ts|mts|js|mjs)$/;
 
@@ -33,15 +35,38 @@ function resolveSelector(selector: string): Selection {
     return { files };
   }
   if (moduleFile.test(selector) || existsSync(selector)) return { files: [selector] };
+  if (/[\\/]/.test(selector)) throw new BadInputError(`${selector}: no such file or folder`);
   return { name: selector };
 }
 
-/** Resolve command-line selectors (names, paths, folders, globs) to scenarios, in the order given. */
-export async function selectScenarios(selectors: readonly string[]): Promise<Scenario[]> {
-  if (selectors.length === 0) return loadScenarios(findScenarioFiles(scenariosDir));
+/** Why running with no selector finds nothing to run, in one line, with where to look instead. */
+function noScenariosMessage(dir: string): string {
+  const here = `no scenarios to run: ${existsSync(dir) ? `${dir}/ holds no *.scenario.ts files` : `no ${dir}/ folder in ${process.cwd()}`}`;
+  const root = findProjectRoot();
+  if (root !== null && resolve(root, scenariosDir) !== resolve(dir)) return `${here} (the project's is ${relative(process.cwd(), join(root, scenariosDir))}/: run eosim from ${root})`;
+  return `${here} (write one with eosim new <name>, or name scenario files)`;
+}
+
+/**
+ * Every scenario under `dir`; none is bad input (exit 2): a CI step that runs no scenario
+ * would pass for the wrong reason.
+ */
+async function allScenarios(dir: string): Promise<Scenario[]> {
+  const files = findScenarioFiles(dir);
+  if (files.length === 0) throw new BadInputError(noScenariosMessage(dir));
+  return loadScenarios(files);
+}
+
+/**
+ * Resolve command-line selectors (names, paths, folders, globs) to scenarios, in the order
+ * given. Names (and no selector at all) look in `dir`, by default `scenarios/` of the current
+ * folder.
+ */
+export async function selectScenarios(selectors: readonly string[], dir: string = scenariosDir): Promise<Scenario[]> {
+  if (selectors.length === 0) return allScenarios(dir);
   const selections = selectors.map(resolveSelector);
   const needsNames = selections.some((s) => "name" in s);
-  const named = needsNames ? await loadScenarios(findScenarioFiles(scenariosDir)) : [];
+  const named = needsNames ? await loadScenarios(findScenarioFiles(dir)) : [];
   const fileList = [...new Set(selections.flatMap((s) => ("files" in s ? s.files.map(normalize) : [])))];
   const namedFiles = new Set(named.map((s) => normalize(s.file ?? "")));
   const fromFiles = await loadScenarios(fileList.filter((f) => !namedFiles.has(f)));

@@ -1,9 +1,11 @@
 /**
- * The readable account of a failing schedule: the shrunk schedule as numbered lines, what
- * each failing checker found (first anomaly first: where the divergence shows), and the
- * command that replays it. Built only for failures, never in the hot loop.
+ * The readable account of a failing schedule: the shrunk schedule as numbered lines (each
+ * produce intent as the event the scenario's processor built), what each failing checker
+ * found (first anomaly first: where the divergence shows), and the command that replays it.
+ * Built only for failures, never in the hot loop.
  */
-import { describeIntent } from "../schedule/describe-intent.ts";
+import { describeIntents, type ScheduleWorkload } from "../schedule/describe-intent.ts";
+import type { Verdict } from "../check/verdict.ts";
 import type { ScheduleFailure } from "../run/scenario-result.ts";
 import { serviceCrashPoints } from "../service/life.ts";
 import type { WorldConfig } from "../sim/world-config.ts";
@@ -16,13 +18,22 @@ export function crashPointsOf(config: WorldConfig): readonly string[] | undefine
 /** Anomaly lines shown per checker before "... and N more". */
 const anomaliesShown = 3;
 
-/** Numbered lines of a schedule's intents. */
-export function scheduleLines(intents: ScheduleFailure["schedule"]["intents"], crashPoints?: readonly string[]): string[] {
-  return intents.map((intent, i) => `${String(i + 1).padStart(3)}. ${describeIntent(intent, crashPoints)}`);
+/**
+ * Numbered lines of a schedule's intents. With the `workload` (the world's processor and key
+ * space) each produce line shows the event it built, e.g.
+ * `produce checkout cart-2 {"cart":"cart-2"} (producer 0)`.
+ */
+export function scheduleLines(intents: ScheduleFailure["schedule"]["intents"], crashPoints?: readonly string[], workload?: ScheduleWorkload): string[] {
+  return describeIntents(intents, crashPoints, workload).map((line, i) => `${String(i + 1).padStart(3)}. ${line}`);
+}
+
+/** A failure's shrunk schedule as text, one step per intent (unnumbered), its events as the processor built them. */
+export function failureSteps(failure: ScheduleFailure): string[] {
+  return describeIntents(failure.schedule.intents, crashPointsOf(failure.view.config), failure.view.config);
 }
 
 /** Lines describing what the failing checkers found. */
-export function anomalyLines(verdict: ScheduleFailure["verdict"]): string[] {
+export function anomalyLines(verdict: { readonly verdicts: readonly Verdict[] }): string[] {
   const lines: string[] = [];
   for (const v of verdict.verdicts) {
     if (v.valid === true) continue;
@@ -42,7 +53,7 @@ export function replayCommand(reproPath: string): string {
 export function failureText(failure: ScheduleFailure, reproPath: string | null, indent = "  "): string {
   const lines = [
     `found after ${failure.schedulesToFailure} schedule(s); shrunk to ${failure.schedule.intents.length} intent(s):`,
-    ...scheduleLines(failure.schedule.intents, crashPointsOf(failure.view.config)),
+    ...scheduleLines(failure.schedule.intents, crashPointsOf(failure.view.config), failure.view.config),
     ...anomalyLines(failure.verdict),
     `checkers run: ${failure.verdict.verdicts.map((v) => v.checker).join(", ")}`,
     `history ${failure.historyHash}`,

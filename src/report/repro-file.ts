@@ -1,7 +1,8 @@
 /**
  * Repro files: everything needed to re-run one failing schedule on later code. JSON with a
  * format version, validated with a Schema when loaded, so a corrupt or hand-edited file is
- * rejected with a one-line message instead of a crash.
+ * rejected with a one-line message instead of a crash. The scenario file is named relative to
+ * the project root, so a replay finds it from any folder of the project.
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
@@ -9,6 +10,7 @@ import { Result, Schema } from "effect";
 import { anomalyKindsOf } from "../check/all-checkers.ts";
 import { BadInputError } from "../scenario/bad-input.ts";
 import { formatSchemaError } from "../scenario/format-schema-error.ts";
+import { findProjectRoot, relativeToRoot } from "../scenario/project-root.ts";
 import type { ScheduleFailure } from "../run/scenario-result.ts";
 import type { Scenario } from "../scenario/scenario.ts";
 import type { Intent } from "../schedule/intent.ts";
@@ -22,6 +24,11 @@ export const reproFormat = "eosim-repro/1";
 export const ReproSchema = Schema.Struct({
   format: Schema.Literal(reproFormat),
   scenario: Schema.String,
+  /**
+   * The scenario's file, relative to the project root (the nearest folder upwards with
+   * `package.json` and `scenarios/`; files written before this rule name it relative to the
+   * folder the run started in, which was usually the root), or null for a built-in scenario.
+   */
   scenarioFile: Schema.NullOr(Schema.String),
   seed: Schema.Number,
   path: Schema.String,
@@ -39,12 +46,18 @@ export const ReproSchema = Schema.Struct({
 /** A decoded repro file. */
 export type Repro = typeof ReproSchema.Type;
 
+/** A scenario file's path as a repro file records it: relative to the project root when there is one. */
+export function reproScenarioFile(file: string | null, root: string | null = findProjectRoot()): string | null {
+  if (file === null || root === null) return file;
+  return relativeToRoot(file, root);
+}
+
 /** Build the repro of a scenario's failure. */
 export function reproOf(scenario: Scenario, seed: number, failure: ScheduleFailure): Repro {
   return {
     format: reproFormat,
     scenario: scenario.name,
-    scenarioFile: scenario.file,
+    scenarioFile: reproScenarioFile(scenario.file),
     seed,
     path: failure.path,
     scheduleSeed: failure.schedule.seed,

@@ -7,6 +7,7 @@
  * have (the fold is `run/fold-chunks.ts`, the chunks `run/schedule-chunks.ts`). Only timing
  * figures differ.
  */
+import type { Anomaly } from "../check/verdict.ts";
 import type { ScenarioResult } from "../run/scenario-result.ts";
 import type { Scenario } from "../scenario/scenario.ts";
 import { requiredLabels } from "../scenario/required-coverage.ts";
@@ -49,6 +50,14 @@ export function shardDetailOf(result: ScenarioResult, scenario: Scenario): Shard
   };
 }
 
+/** One checker's verdict on a failure, as the JSON summary gives it. */
+export interface CheckerSummary {
+  readonly checker: string;
+  readonly valid: true | false | "unknown";
+  /** What it found, each with its `kind` and `detail` text (and the partition, offset, step or dedupe ID it points at, when known). */
+  readonly anomalies: readonly Anomaly[];
+}
+
 /** The fields of a scenario summary a merge reads and writes (a subset of `eosim run --json`). */
 export interface MergeableSummary {
   readonly name: string;
@@ -62,6 +71,12 @@ export interface MergeableSummary {
   readonly failure: "safety" | "liveness" | "unknown" | null;
   readonly anomalies: readonly string[];
   readonly shrunkIntents: number | null;
+  /** The failure's verdict per checker (empty without a failure). */
+  readonly checkers: readonly CheckerSummary[];
+  /** The shrunk schedule as text, one line per intent, as the text output numbers them (null without a failure). */
+  readonly steps: readonly string[] | null;
+  /** The command that replays the failure's repro file (null without one). */
+  readonly replay: string | null;
   readonly error: string | null;
   /** Schedules that reached each coverage label. */
   readonly coverage: Record<string, number>;
@@ -91,6 +106,9 @@ export function mergeScenarioShards(shards: readonly MergeableSummary[]): Mergea
     failure: outcome.failure?.failure ?? null,
     anomalies: outcome.failure?.anomalies ?? [],
     shrunkIntents: outcome.failure?.shrunkIntents ?? null,
+    checkers: outcome.failure?.checkers ?? [],
+    steps: outcome.failure?.steps ?? null,
+    replay: outcome.failure?.replay ?? null,
     error: outcome.error,
     coverage: coverage.toJSON(),
     coverageMissing: outcome.coverageMissing,

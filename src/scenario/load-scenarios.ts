@@ -11,6 +11,7 @@ import { Result, Schema } from "effect";
 import { BadInputError } from "./bad-input.ts";
 import { type ScenarioDefinition, scenarioBrand } from "./define-scenario.ts";
 import { formatSchemaError } from "./format-schema-error.ts";
+import { loadErrorMessage } from "./load-error.ts";
 import { resolveScenario, type Scenario } from "./scenario.ts";
 import { ScenarioSchema } from "./scenario-schema.ts";
 
@@ -65,8 +66,7 @@ export async function loadScenarioFile(path: string): Promise<Scenario[]> {
   try {
     module = await importModule(resolve(path));
   } catch (error) {
-    const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
-    throw new BadInputError(`${shown}: cannot load: ${reason}`);
+    throw new BadInputError(loadErrorMessage(error, shown));
   }
   const exported = Object.values(module).filter((v) => typeof v === "object" && v !== null && (v as { kind?: unknown }).kind === scenarioBrand);
   if (exported.length === 0) throw new BadInputError(`${shown}: exports no scenario (export default defineScenario({...}))`);

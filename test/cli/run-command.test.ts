@@ -16,7 +16,7 @@ describe("eosim run", () => {
     const a = eosim(["run", "bank-ledger", "--runs", "300", "--seed", "1", "--json"]);
     expect(a.code).toBe(0);
     const json = withoutTiming(a.stdout);
-    expect(json).toMatchObject({ ok: true, scenarios: [{ name: "bank-ledger", expect: "pass", ok: true, runs: 300, failures: 0, seed: 1, repro: null }] });
+    expect(json).toMatchObject({ ok: true, scenarios: [{ name: "bank-ledger", expect: "pass", ok: true, runs: 300, failures: 0, seed: 1, repro: null, checkers: [], steps: null, replay: null }] });
     const b = eosim(["run", "bank-ledger", "--runs", "300", "--seed", "1", "--json"]);
     expect(withoutTiming(b.stdout)).toEqual(json);
   });
@@ -42,6 +42,21 @@ describe("eosim run", () => {
     expect(run.stdout).toContain("seed 3");
     expect(run.stdout).toMatch(/shrunk to \d+ intent/);
     expect(run.stdout).toContain("npx eosim replay reports/repro/bank-ledger-no-dedupe-seed3.json");
+  });
+
+  it("gives a failure's checkers with their anomalies' detail text, the shrunk steps as text and the replay command in JSON", () => {
+    const run = eosim(["run", "test/fixtures/own-processor-broken.scenario.ts", "--seed", "12", "--json"]);
+    expect(run.code).toBe(1);
+    const [scenario] = JSON.parse(run.stdout).scenarios;
+    // Every field CI already reads is still there.
+    expect(scenario).toMatchObject({ name: "fixture-loyalty-points-no-dedupe", ok: false, failures: 1, failure: "safety", repro: "reports/repro/fixture-loyalty-points-no-dedupe-seed12.json" });
+    expect(scenario.anomalies).toContain("state-divergence");
+    expect(scenario.replay).toBe("npx eosim replay reports/repro/fixture-loyalty-points-no-dedupe-seed12.json");
+    expect(scenario.steps).toHaveLength(scenario.shrunkIntents);
+    expect(scenario.steps).toContainEqual(expect.stringMatching(/^produce member-\d \{"member":"member-\d","amountCents":\d+\} \(producer \d\)$/));
+    const state = scenario.checkers.find((c: { checker: string }) => c.checker === "exactly-once-state");
+    expect(state).toMatchObject({ valid: false, anomalies: [{ kind: "state-divergence", detail: expect.stringMatching(/^partition \d key member-\d: expected \d+, got \d+/) }] });
+    expect(scenario.checkers.map((c: { checker: string }) => c.checker)).toContain("liveness");
   });
 
   it("takes the seed from EOSIM_SEED", () => {

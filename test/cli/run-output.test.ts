@@ -32,6 +32,8 @@ describe("eosim run --junit --quiet", () => {
     const suite = parseXmlElements(xml).find((e) => e.name === "testsuite")!;
     expect(suite.attributes).toMatchObject({ tests: "3", failures: "1", errors: "0" });
     expect(xml).toContain('<failure type="safety" message="safety failure (seed 5); replay: npx eosim replay reports/repro/fixture-loyalty-points-no-dedupe-seed5.json">');
+    // The failure's text holds the events the processor built, as the text output shows them.
+    expect(xml).toMatch(/\d+\. produce member-\d \{&quot;member&quot;:&quot;member-\d&quot;,&quot;amountCents&quot;:\d+\} \(producer \d\)/);
   });
 
   it("keeps testcase names identical across runs with different seeds (acceptance 3)", () => {

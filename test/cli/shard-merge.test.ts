@@ -66,4 +66,44 @@ describe("eosim run --workers / --shard and eosim merge", () => {
     expect(bad.stderr.trim().split("\n")).toHaveLength(1);
     expect(bad.stderr).toContain("--shard must be i/n");
   });
+
+  it("rejects reports that are not shards of one run (seed, planned schedules, scenarios), and shards that ran nothing", () => {
+    const dir = mkdtempSync(join(tmpdir(), "eosim-shards-"));
+    const shard = (name: string, args: string[]) => {
+      const file = join(dir, `${name}.json`);
+      const run = eosim(["run", "--json", ...args]);
+      expect(run.code).toBe(0);
+      writeFileSync(file, run.stdout);
+      return file;
+    };
+    const first = shard("first", ["click-counter", "--seed", "1", "--runs", "200", "--shard", "1/2"]);
+    const merged = (second: string) => {
+      const result = eosim(["merge", first, second]);
+      expect(result.code).toBe(2);
+      const lines = result.stderr.trimEnd().split("\n");
+      expect(lines).toHaveLength(1);
+      return lines[0];
+    };
+    const otherSeed = shard("other-seed", ["click-counter", "--seed", "2", "--runs", "200", "--shard", "2/2"]);
+    expect(merged(otherSeed)).toBe(`eosim: ${otherSeed}: seed 2, against 1 in ${first} (not shards of one run)`);
+    const otherRuns = shard("other-runs", ["click-counter", "--seed", "1", "--runs", "400", "--shard", "2/2"]);
+    expect(merged(otherRuns)).toBe(`eosim: ${otherRuns}: scenario "click-counter": schedules planned 400, against 200 in ${first} (not shards of one run)`);
+    const otherScenarios = shard("other-scenarios", ["bank-ledger", "--seed", "1", "--runs", "200", "--shard", "2/2"]);
+    expect(merged(otherScenarios)).toBe(`eosim: ${otherScenarios}: scenarios [bank-ledger], against [click-counter] in ${first} (not shards of one run)`);
+    const empty = join(dir, "empty.json");
+    writeFileSync(empty, JSON.stringify({ ok: true, seed: 1, scenarios: [] }));
+    expect(merged(empty)).toBe(`eosim: ${empty}: the report holds no scenario (nothing to merge)`);
+
+    // Two shards of --runs 100: the second has no chunk; with the first's emptied, nothing ran at all.
+    const report = (file: string) => JSON.parse(readFileSync(file, "utf8"));
+    const small = [1, 2].map((i) => shard(`small-${i}`, ["click-counter", "--seed", "1", "--runs", "100", "--shard", `${i}/2`]));
+    expect(report(small[1]).scenarios[0]).toMatchObject({ runs: 0, shard: { chunks: [] } });
+    expect(eosim(["merge", ...small]).code).toBe(0);
+    const nothing = report(small[0]);
+    Object.assign(nothing.scenarios[0], { runs: 0, coverage: {}, shard: { ...nothing.scenarios[0].shard, chunks: [] } });
+    writeFileSync(small[0], JSON.stringify(nothing));
+    const none = eosim(["merge", ...small]);
+    expect(none.code).toBe(2);
+    expect(none.stderr.trim()).toBe('eosim: scenario "click-counter": the shards ran 0 schedules (a time limit ended them before the first one?): nothing was tested');
+  });
 });
