@@ -29,10 +29,19 @@ Usage:
       any folder of the project (the nearest one up with package.json and
       scenarios/).
   eosim mutants [names] [--runs N] [--seed S] [--json]
+<<<<<<< HEAD
       Run the reference runtime and every planted bug of the catalogue; report
       which bugs are detected, after how many schedules, and the shrunk length.
       Exit 0 only when the reference passes and every bug is detected; an
       unknown name is bad input.
+=======
+      Run the references (the reference runtime, and the ledger service example)
+      and every planted bug of the catalogue: runtime bugs (the reference runtime
+      with one knob turned) and service bugs (variants of the ledger service with
+      one realistic mistake); report each bug's target, whether it is detected,
+      after how many schedules, and the shrunk length. Exit 0 only when the
+      references pass and every bug is detected.
+>>>>>>> service-mutants
   eosim bench [--quick] [--out FILE]
       Measure eosim on the reference workload (bank ledger, 4 partitions, 3
       instances, 2 producers, 120-200 intents, every fault and checker): speed

@@ -1,11 +1,17 @@
 /**
- * `eosim mutants [--runs N] [--seed S] [--json]`: run the reference runtime (every built-in
- * processor, every fault) and every planted bug over generated schedules, and report how fast
- * each bug is caught. Exit 0 only when the reference passes and every mutant is detected.
- * Each mutant's failure is written as a repro file that `eosim replay` reproduces.
+ * `eosim mutants [names] [--runs N] [--seed S] [--json]`: run the references (the reference
+ * runtime with every built-in processor, and the ledger service, under every fault) and every
+ * planted bug over generated schedules, and report how fast each bug is caught. The planted
+ * bugs are of two targets: the reference runtime with one knob turned (`runtime/mutants.ts`),
+ * and variants of the ledger service with one realistic mistake each
+ * (`scenario/service-mutants.ts`); every row says which (`target`). Exit 0 only when the
+ * references pass and every mutant is detected. Each mutant's failure is written as a repro
+ * file that `eosim replay` reproduces.
  */
 import { reproOf, reproPathFor, writeRepro } from "../report/repro-file.ts";
 import { allMutantScenarios, referenceScenarios } from "../scenario/mutant-scenario.ts";
+import type { Scenario } from "../scenario/scenario.ts";
+import { allServiceMutantScenarios, ledgerServiceScenario } from "../scenario/service-mutants.ts";
 import { runScenario } from "../run/run-scenario.ts";
 import { scenarioOk } from "../run/scenario-outcome.ts";
 import { intFlag, parseFlags, seedMax, seedMin } from "./args.ts";
@@ -15,9 +21,13 @@ import { ExitCode } from "./exit-codes.ts";
 import { reportsDir } from "./run-command.ts";
 import { pickSeed } from "./seed.ts";
 
+/** What a planted bug (or a reference) is planted in: the reference runtime, or a service run in eosim's sandbox. */
+export type MutantTarget = "runtime" | "service";
+
 /** One mutant's row. */
 export interface MutantRow {
   readonly name: string;
+  readonly target: MutantTarget;
   readonly hazard: string;
   readonly detected: boolean;
   readonly schedulesToDetect: number | null;
@@ -27,11 +37,20 @@ export interface MutantRow {
   readonly repro: string | null;
 }
 
+/** One reference scenario's result. */
+export interface ReferenceRow {
+  readonly name: string;
+  readonly target: MutantTarget;
+  readonly runs: number;
+  readonly failures: number;
+}
+
 function table(rows: readonly MutantRow[]): string {
-  const header = ["mutant", "detected", "schedules", "shrunk", "seconds", "hazard"];
-  const lines = rows.map((r) => [r.name, r.detected ? "yes" : "NO", String(r.schedulesToDetect ?? "-"), String(r.shrunkSteps ?? "-"), r.seconds.toFixed(2), r.hazard]);
-  const widths = header.slice(0, 5).map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
-  const fmt = (cells: string[]) => cells.map((c, i) => (i < 5 ? c.padEnd(widths[i]) : c)).join("  ");
+  const header = ["mutant", "target", "detected", "schedules", "shrunk", "seconds", "hazard"];
+  const lines = rows.map((r) => [r.name, r.target, r.detected ? "yes" : "NO", String(r.schedulesToDetect ?? "-"), String(r.shrunkSteps ?? "-"), r.seconds.toFixed(2), r.hazard]);
+  const fixed = header.length - 1;
+  const widths = header.slice(0, fixed).map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
+  const fmt = (cells: string[]) => cells.map((c, i) => (i < fixed ? c.padEnd(widths[i]) : c)).join("  ");
   return [fmt(header), ...lines.map(fmt)].join("\n");
 }
 
@@ -63,20 +82,24 @@ export async function mutantsCommand(argv: readonly string[]): Promise<ExitCode>
   const runs = intFlag("runs", values.runs, 1, 100_000_000) ?? 2000;
   const seed = pickSeed(intFlag("seed", values.seed, seedMin, seedMax));
   const json = values.json === true;
-  const selected = selectMutants(
-    allMutantScenarios().map(({ mutant, scenario }) => ({ name: mutant.name, mutant, scenario })),
-    positionals,
-  );
+  const catalogue = [
+    ...allMutantScenarios().map(({ mutant, scenario }) => ({ name: mutant.name, hazard: mutant.hazard, target: "runtime" as const, scenario })),
+    ...allServiceMutantScenarios().map(({ mutant, scenario }) => ({ name: mutant.name, hazard: mutant.hazard, target: "service" as const, scenario })),
+  ];
+  const selected = selectMutants(catalogue, positionals);
   if (!json) console.log(`eosim mutants: seed ${seed.value}, up to ${runs} schedules each`);
-  let referenceRuns = 0;
-  let referenceFailures = 0;
-  for (const scenario of referenceScenarios()) {
+  const references: Array<{ scenario: Scenario; target: MutantTarget }> = [
+    ...referenceScenarios().map((scenario) => ({ scenario, target: "runtime" as const })),
+    { scenario: ledgerServiceScenario(), target: "service" },
+  ];
+  const referenceRows: ReferenceRow[] = references.map(({ scenario, target }) => {
     const result = runScenario(scenario, { seed: seed.value, runs });
-    referenceRuns += result.runs;
-    referenceFailures += result.failure !== null || result.error !== null ? 1 : 0;
     if (!json && !scenarioOk(result)) console.log(`reference ${scenario.name} FAILED (seed ${seed.value})${result.error === null ? "" : `: ${result.error.message}`}`);
-  }
-  const rows: MutantRow[] = selected.map(({ mutant, scenario }) => {
+    return { name: scenario.name, target, runs: result.runs, failures: result.failure !== null || result.error !== null ? 1 : 0 };
+  });
+  const referenceRuns = referenceRows.reduce((sum, r) => sum + r.runs, 0);
+  const referenceFailures = referenceRows.reduce((sum, r) => sum + r.failures, 0);
+  const rows: MutantRow[] = selected.map(({ name, hazard, target, scenario }) => {
     const result = runScenario(scenario, { seed: seed.value, runs });
     const failure = result.failure;
     let repro: string | null = null;
@@ -85,8 +108,9 @@ export async function mutantsCommand(argv: readonly string[]): Promise<ExitCode>
       writeRepro(repro, reproOf(scenario, seed.value, failure));
     }
     return {
-      name: mutant.name,
-      hazard: mutant.hazard,
+      name,
+      target,
+      hazard,
       detected: failure !== null,
       schedulesToDetect: failure === null ? null : failure.schedulesToFailure,
       shrunkSteps: failure === null ? null : failure.schedule.intents.length,
@@ -96,14 +120,24 @@ export async function mutantsCommand(argv: readonly string[]): Promise<ExitCode>
     };
   });
   const ok = referenceFailures === 0 && rows.every((r) => r.detected);
-  const detectedCounts = rows.flatMap((r) => (r.schedulesToDetect === null ? [] : [r.schedulesToDetect]));
+  const detectedCounts = (of: readonly MutantRow[]) => of.flatMap((r) => (r.schedulesToDetect === null ? [] : [r.schedulesToDetect]));
   const shrunk = rows.flatMap((r) => (r.shrunkSteps === null ? [] : [r.shrunkSteps]));
   if (json) {
-    console.log(JSON.stringify({ ok, seed: seed.value, reference: { runs: referenceRuns, failures: referenceFailures }, mutants: rows }, null, 2));
+    const reference = { runs: referenceRuns, failures: referenceFailures, scenarios: referenceRows };
+    console.log(JSON.stringify({ ok, seed: seed.value, reference, mutants: rows }, null, 2));
   } else {
-    console.log(`reference runtime: ${referenceRuns} schedules over every built-in processor, ${referenceFailures} failure(s)`);
+    for (const target of ["runtime", "service"] as const) {
+      const of = referenceRows.filter((r) => r.target === target);
+      const what = target === "runtime" ? "over every built-in processor" : `of ${of.map((r) => r.name).join(", ")}`;
+      console.log(`reference ${target}: ${of.reduce((sum, r) => sum + r.runs, 0)} schedules ${what}, ${of.reduce((sum, r) => sum + r.failures, 0)} failure(s)`);
+    }
     console.log(table(rows));
-    console.log(`${rows.filter((r) => r.detected).length}/${rows.length} mutants detected; median schedules to detect ${median(detectedCounts) ?? "-"}; median shrunk length ${median(shrunk) ?? "-"} intents`);
+    const byTarget = (["runtime", "service"] as const)
+      .map((target) => ({ target, of: rows.filter((r) => r.target === target) }))
+      .filter(({ of }) => of.length > 0)
+      .map(({ target, of }) => `${target} ${of.filter((r) => r.detected).length}/${of.length}, median ${median(detectedCounts(of)) ?? "-"}`)
+      .join("; ");
+    console.log(`${rows.filter((r) => r.detected).length}/${rows.length} mutants detected; median schedules to detect ${median(detectedCounts(rows)) ?? "-"} (${byTarget}); median shrunk length ${median(shrunk) ?? "-"} intents`);
   }
   return ok ? ExitCode.ok : ExitCode.safety;
 }

@@ -1,11 +1,14 @@
 /**
  * Building the scenario that hunts one planted bug: the built-in processor the hazard needs,
  * the default topology, the mutant's focused fault mix (or all faults), expecting a failure.
+ * The planted service bugs (variants of the ledger service) are built in `service-mutants.ts`;
+ * {@link builtInScenario} finds both kinds, and the references, by name.
  */
 import { findMutant, mutants, type Mutant } from "../runtime/mutants.ts";
 import { builtInProcessors } from "../runtime/processors/built-in.ts";
 import { defineScenario } from "./define-scenario.ts";
 import { resolveScenario, type Scenario } from "./scenario.ts";
+import { findServiceMutant, ledgerServiceScenario, serviceMutantScenario } from "./service-mutants.ts";
 
 /** The scenario that must catch `mutant`. */
 export function mutantScenario(mutant: Mutant): Scenario {
@@ -38,11 +41,18 @@ export function allMutantScenarios(): Array<{ mutant: Mutant; scenario: Scenario
   return mutants.map((mutant) => ({ mutant, scenario: mutantScenario(mutant) }));
 }
 
-/** A scenario `eosim mutants` builds in code (`mutant-<bug>` or `reference-<processor>`), by name. */
+/**
+ * A scenario `eosim mutants` builds in code, by name: `mutant-<bug>` (a runtime or a service
+ * bug), `reference-<processor>` or `ledger-service`.
+ */
 export function builtInScenario(name: string): Scenario | undefined {
   if (name.startsWith("mutant-")) {
-    const mutant = findMutant(name.slice("mutant-".length));
-    return mutant === undefined ? undefined : mutantScenario(mutant);
+    const bug = name.slice("mutant-".length);
+    const mutant = findMutant(bug);
+    if (mutant !== undefined) return mutantScenario(mutant);
+    const serviceMutant = findServiceMutant(bug);
+    return serviceMutant === undefined ? undefined : serviceMutantScenario(serviceMutant);
   }
+  if (name === "ledger-service") return ledgerServiceScenario();
   return referenceScenarios().find((s) => s.name === name);
 }
