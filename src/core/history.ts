@@ -48,6 +48,7 @@ export const Op = {
   dedupeSize: 27, // a: storeSlot(instance, partition), b: dedupe IDs held after a commit that changed them (recorded by the store when asked to)
   fetch: 28, // a: actorSlot(reader, topic, partition), b: first offset returned, c: records returned (only non-empty fetches)
   storeCommit: 29, // a: storeSlot(instance, partition), b: the namespace's next input offset, c: state hash (every committed transaction or restore)
+  seek: 30, // a: instance, b: partition, c: offset (a user's service moved its consumer's position, as its kafkajs client reported)
 } as const;
 
 /** Append-only integer history with a lazily computed rolling hash. */

@@ -209,7 +209,9 @@ export class ConsumerGroup {
       const offset = this.seeks.get(partition);
       if (offset === undefined) continue;
       this.seeks.delete(partition);
-      await manager.seek(partition, await this.concreteOffset(partition, offset));
+      const concrete = await this.concreteOffset(partition, offset);
+      this.settings.port.seeked(partition, concrete);
+      await manager.seek(partition, concrete);
     }
     await manager.resolveOffsets();
   }

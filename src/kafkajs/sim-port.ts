@@ -137,6 +137,9 @@ export interface SimPort {
   /** Admin: low and high offsets of every partition of `topic`. */
   topicOffsets(topic: string, settle: Settle<readonly PortTopicOffsets[]>): void;
 
+  /** The consumer's position on `partition` moved to `offset` by a seek (the simulator records it: reading may jump there). */
+  seeked(partition: number, offset: number): void;
+
   /**
    * The client starts (`true`) or finished (`false`) running one of the service's handlers
    * (eachMessage, eachBatch). A handler still running when the world has nothing left to do

@@ -55,6 +55,11 @@ export const serviceCrashPoints: readonly string[] = [
 /** Something the service waits on. */
 export interface Operation {
   readonly kind: OperationKind;
+  /**
+   * Requests on one lane are answered in the order they were made, as a broker answers the
+   * requests of one connection to one partition (0: no order).
+   */
+  readonly lane: number;
   /** Whether the world can answer it now. */
   ready(): boolean;
   /** Answer it: act on the world and call the service's settle callback. */
@@ -128,7 +133,7 @@ export class Life {
 
   /** The crash point code a crash now would hit: the kind of the first ready thing, or idle. */
   crashPoint(): number {
-    for (const op of this.operations) if (op.ready()) return op.kind + 1;
+    for (let i = 0; i < this.operations.length; i++) if (this.operations[i].ready() && this.firstOnLane(i)) return this.operations[i].kind + 1;
     return this.dueTimer() === undefined ? 0 : OperationKind.timer + 1;
   }
 
@@ -136,7 +141,7 @@ export class Life {
   isAt(point: number): boolean {
     if (point === 0) return this.crashPoint() === 0;
     if (point === OperationKind.timer + 1) return this.dueTimer() !== undefined;
-    for (const op of this.operations) if (op.kind + 1 === point && op.ready()) return true;
+    for (let i = 0; i < this.operations.length; i++) if (this.operations[i].kind + 1 === point && this.operations[i].ready() && this.firstOnLane(i)) return true;
     return false;
   }
 
@@ -146,7 +151,8 @@ export class Life {
    */
   settleOne(): boolean {
     const ready: number[] = [];
-    for (let i = 0; i < this.operations.length; i++) if (this.operations[i].ready()) ready.push(i);
+    const operations = this.operations;
+    for (let i = 0; i < operations.length; i++) if (operations[i].ready() && this.firstOnLane(i)) ready.push(i);
     const timer = this.dueTimer();
     const choices = ready.length + (timer === undefined ? 0 : 1);
     if (choices === 0) return false;
@@ -159,6 +165,14 @@ export class Life {
     }
     this.lastSettled = OperationKind.timer;
     this.fire(timer!);
+    return true;
+  }
+
+  /** Whether no earlier pending operation shares operation `i`'s lane. */
+  private firstOnLane(i: number): boolean {
+    const lane = this.operations[i].lane;
+    if (lane === 0) return true;
+    for (let j = 0; j < i; j++) if (this.operations[j].lane === lane) return false;
     return true;
   }
 

@@ -13,6 +13,7 @@
 import type { BrokerClient } from "../broker/broker-client.ts";
 import type { GroupClient } from "../broker/group-client.ts";
 import type { VirtualClock } from "../core/clock.ts";
+import type { History } from "../core/history.ts";
 import type { Streams } from "../core/prng.ts";
 import type { ServiceInstance } from "../core/service-instance.ts";
 import { Life, OperationKind, serviceCrashPoints } from "./life.ts";
@@ -29,6 +30,7 @@ export interface ServiceEnvironment {
   readonly config: ServiceConfig;
   readonly partitions: number;
   readonly clock: VirtualClock;
+  readonly history: History;
   readonly streams: Streams;
   readonly shared: ServiceSandbox;
   /** The index of the intent being played (for messages). */
@@ -109,6 +111,7 @@ export class ServiceProcess implements ServiceInstance {
       broker: this.broker,
       group: this.group,
       clock: env.clock,
+      history: env.history,
       topics: env.config.topics,
       partitions: env.partitions,
       producerId: this.id * 4096 + this.lives,

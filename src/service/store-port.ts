@@ -24,6 +24,9 @@ export interface StorePort {
   restore(partition: number, settle: Settle<void>): void;
 }
 
+/** The lane of the store's commits. */
+const storeLane = 2;
+
 /** Changelog records read per restore step (small, so restores span steps and race faults). */
 const restorePage = 4;
 
@@ -31,6 +34,8 @@ class Op implements Operation {
   constructor(
     readonly kind: OperationKind,
     readonly run: () => void,
+    /** Commits apply in the order they were made (one writer to the embedded store). */
+    readonly lane = 0,
   ) {}
   ready(): boolean {
     return true;
@@ -75,7 +80,7 @@ export class WorldStorePort implements StorePort {
       }
       const touched = this.disk.commit(writes, (ns) => this.partitionOf(ns), (p) => this.epochs.get(p) ?? -1);
       this.flush(touched, 0, settle);
-    }));
+    }, storeLane));
   }
 
   /** Send the unsent changes of `partitions[i..]`, one request per step, then settle. */
@@ -111,7 +116,11 @@ export class WorldStorePort implements StorePort {
       return;
     }
     this.life.await(new Op(OperationKind.storeRestore, () => {
-      const epoch = this.group.generation;
+      // Fenced with the generation in which this member owns the partition: a restore that
+      // settles after the partition moved on must not take the new owner's epoch.
+      const group = this.group;
+      if (!group.isMember() || !group.assignment().includes(partition)) return settle("INVALID_PRODUCER_EPOCH");
+      const epoch = group.generation;
       const outcome = this.broker.produce(SendTarget.changelog, partition, [{ key: epochMarkerKey, value: { epoch } }], epoch);
       if (outcome === SendOutcome.fenced) return settle("INVALID_PRODUCER_EPOCH");
       if (outcome !== SendOutcome.acked) return this.restore(partition, settle); // try the marker again

@@ -11,6 +11,7 @@ import type { GroupClient } from "../broker/group-client.ts";
 import type { InputEvent, LogRecord } from "../broker/log-record.ts";
 import { SendOutcome, SendTarget } from "../broker/send-outcome.ts";
 import type { VirtualClock } from "../core/clock.ts";
+import { type History, Op as HistoryOp } from "../core/history.ts";
 import type { PortBatch, PortErrorCode, PortJoined, PortMessage, PortPosition, PortRecord, PortTopicOffsets, Settle, SimPort } from "../kafkajs/sim-port.ts";
 import { type Life, type Operation, OperationKind } from "./life.ts";
 import type { ServiceTopics } from "./service-config.ts";
@@ -33,6 +34,7 @@ export interface PortOwner {
   readonly broker: BrokerClient;
   readonly group: GroupClient;
   readonly clock: VirtualClock;
+  readonly history: History;
   readonly topics: ServiceTopics;
   readonly partitions: number;
   /**
@@ -55,8 +57,14 @@ class Op implements Operation {
     readonly kind: OperationKind,
     readonly ready: () => boolean,
     readonly run: () => void,
+    readonly lane = 0,
   ) {}
 }
+
+/** The lane of the group coordinator's connection (offset commits are answered in order). */
+const coordinatorLane = 1;
+/** The lane of produce requests to one partition of one topic. */
+const produceLane = (target: number, partition: number): number => 16 + target * 256 + partition;
 
 const always = (): boolean => true;
 
@@ -114,7 +122,7 @@ export class WorldPort implements SimPort {
       else if (outcome === SendOutcome.ambiguous) settle("NETWORK_EXCEPTION");
       else if (outcome === SendOutcome.fenced) settle("OUT_OF_ORDER_SEQUENCE_NUMBER");
       else settle("REQUEST_TIMED_OUT");
-    }));
+    }, target === undefined ? 0 : produceLane(target, partition)));
   }
 
   join(settle: Settle<PortJoined>): void {
@@ -186,7 +194,7 @@ export class WorldPort implements SimPort {
         if (!this.owner.group.commit(generation, partition, offset)) return settle("ILLEGAL_GENERATION");
       }
       settle(null);
-    }));
+    }, coordinatorLane));
   }
 
   committed(partitions: readonly number[], settle: Settle<readonly number[]>): void {
@@ -205,6 +213,10 @@ export class WorldPort implements SimPort {
       for (let p = 0; p < this.owner.partitions; p++) out.push({ partition: p, low: this.owner.broker.startOffset(target, p), high: this.owner.broker.endOffset(target, p) });
       settle(null, out);
     }));
+  }
+
+  seeked(partition: number, offset: number): void {
+    this.owner.history.record(HistoryOp.seek, this.instance, partition, offset);
   }
 
   inHandler(running: boolean): void {

@@ -87,7 +87,7 @@ export class World implements FaultWorld {
       const sandbox = ServiceSandbox.for(this.clock);
       const disks: ServiceDisk[] = [];
       this.service = { sandbox, disks };
-      const env = { config: config.service, partitions: config.partitions, clock: this.clock, streams: this.streams, shared: sandbox, step: () => this.step };
+      const env = { config: config.service, partitions: config.partitions, clock: this.clock, history: this.history, streams: this.streams, shared: sandbox, step: () => this.step };
       for (let i = 0; i < config.instances; i++) {
         const disk = new ServiceDisk();
         disks.push(disk);

@@ -80,6 +80,13 @@ export class FakePort implements SimPort {
   /** Handlers the client is running now. */
   handlersRunning = 0;
 
+  /** Seeks the client reported, in order. */
+  readonly seeksReported: { partition: number; offset: number }[] = [];
+
+  seeked(partition: number, offset: number): void {
+    this.seeksReported.push({ partition, offset });
+  }
+
   inHandler(running: boolean): void {
     this.handlersRunning += running ? 1 : -1;
   }

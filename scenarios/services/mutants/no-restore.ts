@@ -1,19 +1,17 @@
 /**
  * Planted service bug `no-restore`: the ledger service (../ledger-service.ts) that never calls
- * `store.restore(partition)`: the store is on a persistent disk, so the service uses whatever
- * it finds there, and reads from the store's next offset as the ledger does.
+ * `store.restore(partition)`. The store is on a persistent disk, so the service uses whatever
+ * it finds there; for a partition its disk knows nothing about, it starts where the consumer
+ * group says (kafkajs's position: the committed offset), as a service that sees no reason to
+ * replay what the group already committed would.
  *
- * The reasoning behind it: the local store is durable, and a partition this instance has not
- * had before starts from an empty store at offset 0, so the input is replayed into it. But
- * the input is not kept forever: once retention has deleted its start (it may delete what
- * the group has committed), the new owner of a partition cannot rebuild the state from it. It
- * seeks back to its store's offset 0 again and again and never applies an input (effectively-
- * once outputs: lost-output; liveness: drain-stuck). Without a restore nothing fences the
- * partition's previous owner either, so a stalled one (a zombie) goes on writing to the
- * changelog next to the new owner. The changelog is the state's durable copy; the fix is the
+ * When a partition moves to an instance that never had it (or whose disk was wiped), its new
+ * owner starts from an empty store at the committed offset: every balance written before is
+ * gone, the next deposit starts from 0 (exactly-once state, effectively-once outputs). Nothing
+ * fences the previous owner either. The changelog is the state's durable copy; the fix is the
  * ledger's restore on every assignment.
  *
- * A happy-path test passes: without faults each partition keeps one owner and its input.
+ * A happy-path test passes: without faults each partition keeps one owner and its store.
  */
 import type { Consumer, EachBatchPayload, Kafka, Producer } from "kafkajs";
 
@@ -79,7 +77,8 @@ export async function start({ kafka, store }: { kafka: Kafka; store: LedgerStore
     for (const message of batch.messages) {
       if (!isRunning() || isStale()) return;
       const offset = Number(message.offset);
-      const next = store.get<number>(`meta/${partition}`, "next") ?? 0;
+      // Nothing on this disk for the partition: start where the group says.
+      const next = store.get<number>(`meta/${partition}`, "next") ?? offset;
       if (offset < next) {
         resolveOffset(message.offset); // applied before (by this store or the one it was restored from)
         continue;
@@ -105,7 +104,8 @@ export async function start({ kafka, store }: { kafka: Kafka; store: LedgerStore
       resolveOffset(message.offset);
       await heartbeat();
     }
-    const next = store.get<number>(`meta/${partition}`, "next") ?? 0;
+    const next = store.get<number>(`meta/${partition}`, "next");
+    if (next === undefined) return;
     try {
       await consumer.commitOffsets([{ topic: batch.topic, partition, offset: String(next) }]);
     } catch {
