@@ -7,6 +7,7 @@
 import { bankLedger } from "../src/runtime/processors/bank-ledger.ts";
 import { defineScenario } from "../src/scenario/define-scenario.ts";
 import { resolveScenario, type Scenario } from "../src/scenario/scenario.ts";
+import { ledgerService } from "../src/scenario/service-mutants.ts";
 
 /** The service workload as a scenario. */
 export function serviceWorkload(): Scenario {
@@ -14,12 +15,7 @@ export function serviceWorkload(): Scenario {
     defineScenario({
       name: "bench-service",
       description: "the ledger service (kafkajs), 4 partitions, 3 instances, 2 producers, 120-200 intents per schedule, every fault kind, every checker that applies",
-      service: {
-        module: new URL("../scenarios/services/ledger-service.ts", import.meta.url),
-        start: "start",
-        topics: { input: "ledger-commands", output: "ledger-events", changelog: "ledger-changelog" },
-        state: { namespace: "balances" },
-      },
+      service: ledgerService(),
       model: bankLedger,
       topology: { partitions: 4, instances: 3, producers: 2 },
       intents: { min: 120, max: 200 },

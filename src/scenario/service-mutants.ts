@@ -47,7 +47,7 @@ export function findServiceMutant(name: string): ServiceMutant | undefined {
 export const serviceMutantsDir = new URL("../../scenarios/services/mutants/", import.meta.url);
 
 /** The ledger service's definition (its scenario file's), with `module` as the service's code. */
-function ledgerService(module: URL) {
+export function ledgerService(module: URL = new URL("../../scenarios/services/ledger-service.ts", import.meta.url)) {
   return {
     module,
     start: "start",
@@ -77,7 +77,7 @@ export function ledgerServiceScenario(): Scenario {
     defineScenario({
       name: "ledger-service",
       description: "the bank ledger as a kafkajs service (the reference of the service mutants), every fault",
-      service: ledgerService(new URL("../../scenarios/services/ledger-service.ts", import.meta.url)),
+      service: ledgerService(),
       model: bankLedger,
       expect: "pass",
     }),
