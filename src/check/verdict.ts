@@ -12,6 +12,8 @@ export interface Anomaly {
   readonly kind: string;
   readonly partition?: number;
   readonly offset?: number;
+  /** State key the anomaly concerns, when there is one (a scenario's own invariants report it). */
+  readonly key?: string;
   /**
    * Schedule step (1-based intent number) after which the anomaly was first observable; a
    * value past the last intent means during heal or drain.
@@ -41,13 +43,13 @@ export interface Checker {
   check(view: WorldView, context: CheckContext): readonly Anomaly[];
 }
 
-/** Run one checker, turning a throw into an "unknown" verdict. */
+/** Run one checker, turning a throw into an "unknown" verdict whose anomaly names the checker (a scenario's invariant included). */
 export function runChecker(checker: Checker, view: WorldView, context: CheckContext): Verdict {
   try {
     const anomalies = checker.check(view, context);
     return { checker: checker.name, valid: anomalies.length === 0, anomalies };
   } catch (error) {
-    const detail = `checker threw: ${error instanceof Error ? error.message : String(error)}`;
+    const detail = `checker ${checker.name} threw: ${error instanceof Error ? error.message : String(error)}`;
     return { checker: checker.name, valid: "unknown", anomalies: [{ kind: "checker-error", detail }] };
   }
 }

@@ -109,6 +109,14 @@ ${quotedList(faultKinds, "  ")}
   requiredCoverage: ["fault:crash"],
   // Checkers to run (default: all). For example ["exactly-once-state", "liveness"].
   // checkers: ["exactly-once-state", "effectively-once-outputs", "restoration", "liveness"],
+  // Business rules of your own, checked after every schedule beside the checkers (see the
+  // README, "Invariants of your own"), e.g. every customer's total counts at least one order:
+  // invariants: [{
+  //   name: "orders-counted",
+  //   check: (run) => run.partitions.flatMap((p) => [...(p.state ?? [])]
+  //     .filter(([, totals]) => totals.orders < 1)
+  //     .map(([key]) => ({ partition: p.partition, key, detail: key + " has a total without an order" }))),
+  // }],
   // Intents (produce, step, fault, ...) per generated schedule; with workload.events, the
   // intents other than produce.
   intents: { min: ${top.intents.min.default}, max: ${top.intents.max.default} },

@@ -4,6 +4,7 @@
  * show (pass, or fail because a planted bug is caught).
  */
 import type { OptionInput } from "../core/option-spec.ts";
+import type { Invariant } from "../check/invariant.ts";
 import type { FaultKind } from "../faults/fault-kind.ts";
 import type { Intent } from "../schedule/intent.ts";
 import type { Processor } from "../runtime/processor.ts";
@@ -90,8 +91,22 @@ export interface ScenarioOptions<S = unknown, E = unknown, O = unknown> extends 
    * `every-fault`. `eosim run --json` shows what a run reached under `coverage`.
    */
   readonly requiredCoverage?: readonly string[];
-  /** Checker names to run (default: all). */
+  /** Built-in checker names to run (default: all). The scenario's `invariants` run in any case. */
   readonly checkers?: readonly string[];
+  /**
+   * Business rules of one's own, checked after every schedule beside the built-in checkers
+   * (see {@link Invariant}): each is a safety checker named after it, shown, shrunk and
+   * replayed like the built-in ones. Names must be unique and differ from the built-in
+   * checkers'. Default: none.
+   * @example
+   * invariants: [{
+   *   name: "reserved-within-stock",
+   *   check: (run) => run.partitions.flatMap((p) => [...(p.state ?? [])]
+   *     .filter(([, sku]) => sku.reserved > sku.stock)
+   *     .map(([key]) => ({ partition: p.partition, key, detail: `${key} reserves more than its stock` }))),
+   * }]
+   */
+  readonly invariants?: readonly Invariant<S, E, O>[];
   readonly compaction?: CompactionOptions;
 }
 

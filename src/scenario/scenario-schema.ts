@@ -34,6 +34,25 @@ const isProcessor = (u: unknown): u is Processor =>
   typeof (u as Processor).makeEvent === "function" &&
   ((u as Processor).eventKinds === undefined || isNameList((u as Processor).eventKinds));
 
+/** A scenario's own invariant: a name of the scenario-name rule, an optional description, a check function. */
+const InvariantSchema = Schema.Struct({
+  name: Schema.String.check(Schema.makeFilter((s: string) => scenarioNamePattern.test(s), { message: scenarioNameRule })),
+  description: Schema.optional(Schema.String),
+  check: Schema.declare((u: unknown): u is (...args: never[]) => unknown => typeof u === "function", { expected: "a function (run) => anomalies" }),
+});
+
+/** Invariant names clash with neither each other nor the built-in checkers. */
+function invariantNamesIssue(list: readonly { readonly name: string }[]): { path: readonly PropertyKey[]; issue: string } | undefined {
+  const seen = new Set<string>();
+  for (let i = 0; i < list.length; i++) {
+    const { name } = list[i];
+    if (checkerNames.includes(name)) return { path: [i, "name"], issue: `must differ from the built-in checkers' names (${checkerNames.join(", ")})` };
+    if (seen.has(name)) return { path: [i, "name"], issue: "must be unique among the scenario's invariants" };
+    seen.add(name);
+  }
+  return undefined;
+}
+
 /** The schema every loaded scenario must satisfy. */
 export const ScenarioSchema = Schema.Struct({
   kind: Schema.Literal("eosim/scenario"),
@@ -55,6 +74,7 @@ export const ScenarioSchema = Schema.Struct({
   sessionTimeoutTicks: option("sessionTimeoutTicks"),
   republishDistanceMax: option("republishDistanceMax"),
   checkers: Schema.optional(Schema.Array(oneOf(checkerNames))),
+  invariants: Schema.optional(Schema.Array(InvariantSchema).check(Schema.makeFilter(invariantNamesIssue))),
   requiredCoverage: Schema.optional(Schema.Array(oneOf(coverageLabels))),
   intents: option("intents"),
   compaction: Schema.optional(optionStruct(compactionOptionSpecs, "compaction.")),

@@ -3,6 +3,7 @@
  */
 import { type Checker } from "../check/verdict.ts";
 import { checkers as allCheckers } from "../check/all-checkers.ts";
+import { invariantChecker } from "../check/invariant.ts";
 import { resolveRange } from "../core/option-spec.ts";
 import { type FaultKind, type FaultMix, faultKinds } from "../faults/fault-kind.ts";
 import { findMutant, mutants } from "../runtime/mutants.ts";
@@ -99,7 +100,11 @@ export function resolveScenario(definition: ScenarioDefinition, file: string | n
       },
     },
     timeLimitSeconds: definition.timeLimitSeconds,
-    checkers: definition.service !== undefined ? serviceCheckers(allCheckers, selected, definition.service, file ?? "scenario") : selected === undefined ? allCheckers : allCheckers.filter((c) => selected.includes(c.name)),
+    checkers: [
+      ...(definition.service !== undefined ? serviceCheckers(allCheckers, selected, definition.service, file ?? "scenario") : selected === undefined ? allCheckers : allCheckers.filter((c) => selected.includes(c.name))),
+      // The scenario's own rules, after the built-in checkers, whatever `checkers` selects.
+      ...(definition.invariants ?? []).map(invariantChecker),
+    ],
     definition,
   };
 }

@@ -5,13 +5,15 @@
  * reports); a failure writes the same repro file `eosim run` writes and fails with a message
  * that carries the seed, the shrunk schedule and the replay command.
  *
- * The seed is `options.seed`, else `EOSIM_SEED`, else 1: a test suite should be repeatable,
- * and `EOSIM_SEED=<n> npx vitest` explores other seeds without editing code.
+ * The seed is `options.seed`, else `EOSIM_SEED`, else a fresh one drawn each time the test
+ * runs, so CI explores new schedules on every run (as `eosim run` does). A failure's message
+ * names the seed, and `EOSIM_SEED=<n> npx vitest` (or `seed: n`) repeats exactly that run; the
+ * test's name never carries the seed.
  */
 import { test } from "vitest";
+import { pickSeed } from "../cli/seed.ts";
 import { failureText } from "../report/failure-text.ts";
 import { reproOf, reproPathFor, writeRepro } from "../report/repro-file.ts";
-import { BadInputError } from "../scenario/bad-input.ts";
 import type { ScenarioDefinition } from "../scenario/define-scenario.ts";
 import { validateScenario } from "../scenario/load-scenarios.ts";
 import { runScenario } from "../run/run-scenario.ts";
@@ -23,7 +25,7 @@ import type { Scenario } from "../scenario/scenario.ts";
 export interface ScenarioTestOptions {
   /** Schedules to generate (default: the scenario's `runs`). */
   readonly runs?: number;
-  /** Root seed (default: `EOSIM_SEED`, else 1). */
+  /** Root seed (default: `EOSIM_SEED`, else a fresh one per run, named in a failure's message). */
   readonly seed?: number;
   /** Stop generating after this many seconds (the best counterexample so far is kept). */
   readonly timeLimitSeconds?: number;
@@ -33,13 +35,12 @@ export interface ScenarioTestOptions {
   readonly reportsDir?: string;
 }
 
-/** The default seed of a scenario test: `EOSIM_SEED`, else 1. */
+/**
+ * The default seed of a scenario test: `EOSIM_SEED` (an integer from -2147483648 to
+ * 2147483647; anything else is refused), else a fresh one drawn on each call.
+ */
 export function defaultTestSeed(env: NodeJS.ProcessEnv = process.env): number {
-  const text = env.EOSIM_SEED;
-  if (text === undefined || text === "") return 1;
-  const seed = Number(text);
-  if (!Number.isInteger(seed)) throw new BadInputError(`EOSIM_SEED must be an integer, got ${JSON.stringify(text)}`);
-  return seed;
+  return pickSeed(undefined, env).value;
 }
 
 function loaded(scenario: Scenario | ScenarioDefinition): Scenario {

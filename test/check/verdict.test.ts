@@ -27,7 +27,7 @@ describe("runChecker", () => {
         throw new Error("exploded");
       },
     };
-    expect(runChecker(throwing, view, checkContextOf(view))).toEqual({ checker: "boom", valid: "unknown", anomalies: [{ kind: "checker-error", detail: "checker threw: exploded" }] });
+    expect(runChecker(throwing, view, checkContextOf(view))).toEqual({ checker: "boom", valid: "unknown", anomalies: [{ kind: "checker-error", detail: "checker boom threw: exploded" }] });
   });
 
   it("handles non-Error throws", () => {
@@ -39,7 +39,7 @@ describe("runChecker", () => {
       },
     };
     const view = correctView();
-    expect(runChecker(throwing, view, checkContextOf(view)).anomalies[0].detail).toBe("checker threw: just a string");
+    expect(runChecker(throwing, view, checkContextOf(view)).anomalies[0].detail).toBe("checker s threw: just a string");
   });
 });
 

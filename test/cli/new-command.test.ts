@@ -64,7 +64,7 @@ describe("the template", () => {
     const text = scenarioTemplate("x-1");
     const scenarioPart = text.slice(text.indexOf("export default defineScenario("));
     const options = [...scenarioPart.matchAll(/^ {2}(?:\/\/ )?([a-zA-Z]+): /gm)].map((m) => m[1]);
-    expect(options).toEqual(["name", "description", "processor", "topology", "workload", "faults", "runtime", "sessionTimeoutTicks", "republishDistanceMax", "requiredCoverage", "checkers", "intents", "compaction", "runs", "expect"]);
+    expect(options).toEqual(["name", "description", "processor", "topology", "workload", "faults", "runtime", "sessionTimeoutTicks", "republishDistanceMax", "requiredCoverage", "checkers", "invariants", "intents", "compaction", "runs", "expect"]);
     const lines = scenarioPart.split("\n");
     for (const [i, line] of lines.entries()) {
       if (/^ {2}[a-zA-Z]+: /.test(line)) expect(lines[i - 1], `comment above: ${line}`).toMatch(/^ {2}\/\//);

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { defaultTestSeed, failureMessage } from "../../src/testing/scenario-test.ts";
-import { runScenario, scenarioOk } from "../../src/index.ts";
+import { BadInputError, runScenario, scenarioOk } from "../../src/index.ts";
 import { builtInScenario } from "../helpers.ts";
 import { parseXmlElements } from "../cli/xml-well-formed.ts";
 
@@ -43,9 +43,29 @@ describe("failureMessage and the default seed", () => {
     expect(failureMessage(missed, null)).toBe("bank-ledger-no-dedupe: expected a failure, none found in 1 schedules with seed 1");
   });
 
-  it("takes EOSIM_SEED, else 1, and rejects a non-integer", () => {
-    expect(defaultTestSeed({})).toBe(1);
+  it("draws a fresh seed when EOSIM_SEED is unset or empty", () => {
+    const drawn = Array.from({ length: 8 }, () => defaultTestSeed({}));
+    for (const seed of drawn) expect(Number.isInteger(seed) && seed >= 0 && seed <= 2147483647).toBe(true);
+    expect(new Set(drawn).size).toBeGreaterThan(1);
+    expect(Number.isInteger(defaultTestSeed({ EOSIM_SEED: "" }))).toBe(true);
+  });
+
+  it("takes EOSIM_SEED when set, and refuses a bad one", () => {
     expect(defaultTestSeed({ EOSIM_SEED: "42" })).toBe(42);
-    expect(() => defaultTestSeed({ EOSIM_SEED: "abc" })).toThrowError('EOSIM_SEED must be an integer, got "abc"');
+    expect(defaultTestSeed({ EOSIM_SEED: "-7" })).toBe(-7);
+    expect(() => defaultTestSeed({ EOSIM_SEED: "abc" })).toThrowError(BadInputError);
+    expect(() => defaultTestSeed({ EOSIM_SEED: "abc" })).toThrowError('EOSIM_SEED must be an integer from -2147483648 to 2147483647, got "abc"');
+    expect(() => defaultTestSeed({ EOSIM_SEED: "1.5" })).toThrowError("EOSIM_SEED must be an integer");
+    expect(() => defaultTestSeed({ EOSIM_SEED: "99999999999" })).toThrowError("EOSIM_SEED must be an integer from -2147483648 to 2147483647");
+  });
+
+  it("names a drawn seed in the failure message, and that seed repeats the failure", async () => {
+    const scenario = await builtInScenario("bank-ledger-no-dedupe");
+    const seed = defaultTestSeed({});
+    const first = runScenario(scenario, { seed, runs: 1 });
+    const message = failureMessage(first, null);
+    expect(message).toContain(`with seed ${seed}`);
+    const again = runScenario(scenario, { seed: Number(/with seed (-?\d+)/.exec(message!)![1]), runs: 1 });
+    expect(failureMessage(again, null)).toBe(message);
   });
 });
