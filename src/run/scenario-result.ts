@@ -4,7 +4,9 @@
  * The in-thread and the parallel runner build it the same way (`run-scenario.ts`).
  */
 import type { RunVerdict } from "../check/all-checkers.ts";
-import { HarnessError } from "../core/invariant.ts";
+import { PlainValueError } from "../core/plain-value.ts";
+import { ProcessorError } from "../runtime/processor-error.ts";
+import { BadInputError } from "../scenario/bad-input.ts";
 import { ServiceError } from "../service/service-error.ts";
 import type { Coverage } from "../report/coverage.ts";
 import type { Schedule } from "../schedule/intent.ts";
@@ -73,5 +75,9 @@ export function endOfResult(result: ScenarioResult): ScenarioEnd {
 /** The {@link RunError} of what a schedule threw. */
 export function runErrorOf(error: unknown): RunError {
   const message = error instanceof Error ? error.message : String(error);
-  return { kind: error instanceof HarnessError ? "harness" : error instanceof ServiceError ? "service" : "processor", message };
+  // Only errors that name the user's code are the user's: anything else thrown during a run
+  // (a TypeError inside eosim, say) is eosim's bug, exit 4, not blamed on the processor.
+  if (error instanceof ServiceError) return { kind: "service", message };
+  if (error instanceof ProcessorError || error instanceof PlainValueError || error instanceof BadInputError) return { kind: "processor", message };
+  return { kind: "harness", message };
 }
