@@ -1,6 +1,11 @@
 import { defineConfig } from "vitest/config";
 
+/** Resolve "eosim" (the built-in scenarios import it) to the sources: the suite needs no build. */
+const conditions = ["eosim-source", "module", "node", "development|production"];
+
 export default defineConfig({
+  resolve: { conditions },
+  ssr: { resolve: { conditions, externalConditions: ["eosim-source", "node"] } },
   test: {
     include: ["test/**/*.test.ts"],
     testTimeout: 120_000,

@@ -1,8 +1,14 @@
 #!/usr/bin/env node
-// Entry point: start the TypeScript loader so the CLI and users' scenario files run as
-// TypeScript without a build step, then hand over to the CLI.
-import { startTypeScript } from "../src/typescript-loader.js";
+// Entry point. Installed from the package, eosim runs its compiled JavaScript in dist/; in
+// eosim's own repository (where src/ exists) it runs the TypeScript sources, so the CLI never
+// lags behind an edit for want of a rebuild (EOSIM_FROM=dist runs the build there instead).
+// Either way the TypeScript loader (tsx) is started first, for users' `.ts` scenario and
+// service files.
+import { existsSync } from "node:fs";
+
+const fromSources = process.env.EOSIM_FROM !== "dist" && existsSync(new URL("../src/cli/main.ts", import.meta.url));
+const { startTypeScript } = await import(fromSources ? "../src/typescript-loader.js" : "../dist/typescript-loader.js");
 
 await startTypeScript();
-const { main } = await import("../src/cli/main.ts");
+const { main } = await import(fromSources ? "../src/cli/main.ts" : "../dist/cli/main.js");
 process.exitCode = await main(process.argv.slice(2));

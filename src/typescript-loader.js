@@ -1,7 +1,12 @@
 // Starting eosim's TypeScript (tsx) in a fresh process or worker thread, for the entries that
 // run before any TypeScript can: bin/eosim.js, the worker-thread entry and the benchmark's
 // memory probe. Plain JavaScript for that reason.
+import { existsSync } from "node:fs";
+import { register as registerHooks } from "node:module";
 import { register } from "tsx/esm/api";
+
+/** True when this file is eosim's source (src/), not the built package (dist/). */
+const fromSources = existsSync(new URL("./cli/main.ts", import.meta.url));
 
 /**
  * Load effect, then register tsx. tsx turns Node's source maps on; a module loaded after that
@@ -10,8 +15,12 @@ import { register } from "tsx/esm/api";
  * by about 30 MB and steadies it (a larger live heap lets V8 grow the old generation further
  * before it collects). Stack traces inside effect then show its built JavaScript positions;
  * eosim's and users' TypeScript keep theirs.
+ *
+ * Run from the sources (eosim's repository), "eosim" imports also resolve to src/ (see
+ * `source-conditions.js`).
  */
 export async function startTypeScript() {
   await import("effect");
+  if (fromSources) registerHooks("./source-conditions.js", import.meta.url);
   register();
 }

@@ -8,10 +8,16 @@ import { BadInputError } from "../scenario/bad-input.ts";
 
 type FlagSpec = Record<string, { type: "string" | "boolean"; short?: string }>;
 
+/** What {@link parseFlags} returns: each flag's value (absent when not given), the positionals. */
+export interface ParsedFlags<F extends FlagSpec> {
+  values: { [K in keyof F]?: F[K]["type"] extends "boolean" ? boolean : string };
+  positionals: string[];
+}
+
 /** Parse `argv` against `flags`; throws BadInputError on unknown flags or missing values. */
-export function parseFlags<F extends FlagSpec>(command: string, argv: readonly string[], flags: F) {
+export function parseFlags<F extends FlagSpec>(command: string, argv: readonly string[], flags: F): ParsedFlags<F> {
   try {
-    return parseArgs({ args: [...argv], options: flags, allowPositionals: true, strict: true });
+    return parseArgs({ args: [...argv], options: flags, allowPositionals: true, strict: true }) as ParsedFlags<F>;
   } catch (error) {
     const message = (error instanceof Error ? error.message : String(error)).split(/\n|\. /)[0];
     throw new BadInputError(`${command}: ${plainParseError(message)} (see eosim ${command} --help)`);

@@ -14,7 +14,7 @@
  * Only one life's code runs at a time (the simulator drains after each settlement), so the
  * host knows whose timer or random draw it is serving.
  */
-import vm from "node:vm";
+import * as vm from "node:vm";
 
 /** What the sandbox asks of the simulator. */
 export interface SandboxHost {

@@ -11,9 +11,13 @@ export interface CliResult {
   readonly stderr: string;
 }
 
-/** Run `eosim ...args` in `cwd` (default: the repo root). */
+/**
+ * Run `eosim ...args` in `cwd` (default: the repo root), from the sources. `--conditions`
+ * makes "eosim" resolve to src/ also for `require` (a CommonJS test project); bin/eosim.js
+ * covers `import` by itself.
+ */
 export function eosim(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): CliResult {
-  const result = spawnSync(process.execPath, [bin, ...args], {
+  const result = spawnSync(process.execPath, ["--conditions=eosim-source", bin, ...args], {
     cwd: options.cwd ?? fileURLToPath(new URL("../..", import.meta.url)),
     env: { ...process.env, ...options.env },
     encoding: "utf8",

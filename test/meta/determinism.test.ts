@@ -33,7 +33,7 @@ describe("determinism", () => {
       const [s] = (await loadScenarios(findScenarioFiles("scenarios"))).filter((x) => x.name === "bank-ledger");
       const out = fc.sample(scheduleArbitrary(s.shape), { seed: 123, numRuns: 20 }).map((x) => runSchedule(s.world, x).history.hex());
       console.log(JSON.stringify(out));`;
-    const stdout = execFileSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { encoding: "utf8" });
+    const stdout = execFileSync(process.execPath, ["--conditions=eosim-source", "--import", "tsx", "--input-type=module", "-e", script], { encoding: "utf8" });
     const here = fc.sample(scheduleArbitrary(scenario.shape), { seed: 123, numRuns: 20 }).map((x) => runSchedule(scenario.world, x).history.hex());
     expect(JSON.parse(stdout)).toEqual(here);
   });

@@ -7,7 +7,7 @@ const fixtures = fileURLToPath(new URL("../fixtures/services/", import.meta.url)
 
 /** History hashes of a dozen schedules of the virtual-time service, computed in a fresh process. */
 function hashesInNewProcess(seed: number): string {
-  const run = spawnSync(process.execPath, ["--import", "tsx", `${fixtures}history-hash.mts`, `${fixtures}virtual-time.scenario.ts`, String(seed)], { encoding: "utf8" });
+  const run = spawnSync(process.execPath, ["--conditions=eosim-source", "--import", "tsx", `${fixtures}history-hash.mts`, `${fixtures}virtual-time.scenario.ts`, String(seed)], { encoding: "utf8" });
   expect(run.stderr).toBe("");
   expect(run.status).toBe(0);
   return run.stdout.trim();
