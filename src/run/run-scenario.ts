@@ -11,7 +11,8 @@
 import { requiredLabels } from "../scenario/required-coverage.ts";
 import type { Scenario } from "../scenario/scenario.ts";
 import { foldChunks } from "./fold-chunks.ts";
-import { type ChunkResult, runChunk } from "./run-chunk.ts";
+import type { ChunkResult } from "./chunk-result.ts";
+import { runChunk } from "./run-chunk.ts";
 import { outcomeOf } from "./scenario-outcome.ts";
 import { runErrorOf, type RunError, type ScenarioResult, type ScheduleFailure } from "./scenario-result.ts";
 import { planChunks, type Shard } from "./schedule-chunks.ts";

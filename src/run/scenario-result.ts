@@ -11,7 +11,7 @@ import { ServiceError } from "../service/service-error.ts";
 import type { Coverage } from "../report/coverage.ts";
 import type { Schedule } from "../schedule/intent.ts";
 import type { WorldView } from "../sim/world-view.ts";
-import type { ChunkResult } from "./run-chunk.ts";
+import type { ChunkResult } from "./chunk-result.ts";
 import { endOf, type Expectation, type Outcome, type ScenarioEnd } from "./scenario-outcome.ts";
 import type { Shard } from "./schedule-chunks.ts";
 

@@ -12,7 +12,8 @@ import type { Scenario } from "../scenario/scenario.ts";
 import type { Schedule } from "../schedule/intent.ts";
 import { minimizeSchedule } from "../schedule/minimize.ts";
 import { judgeSchedule } from "./judge-schedule.ts";
-import { chunkParameters, chunkProperty, type ChunkResult } from "./run-chunk.ts";
+import type { ChunkResult } from "./chunk-result.ts";
+import { chunkParameters, chunkProperty } from "./run-chunk.ts";
 import type { ScheduleFailure } from "./scenario-result.ts";
 
 /** The anomaly kinds of a verdict. */

@@ -2,7 +2,7 @@
  * The messages between a parallel run's pool and its worker threads: plain, structured-
  * clonable data.
  */
-import type { ChunkResult } from "./run-chunk.ts";
+import type { ChunkResult } from "./chunk-result.ts";
 import type { ScenarioSource } from "../scenario/scenario-source.ts";
 import type { ChunkPlan } from "./schedule-chunks.ts";
 

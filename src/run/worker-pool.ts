@@ -11,7 +11,7 @@
 import { Worker } from "node:worker_threads";
 import { HarnessError } from "../core/invariant.ts";
 import { BadInputError } from "../scenario/bad-input.ts";
-import type { ChunkResult } from "./run-chunk.ts";
+import type { ChunkResult } from "./chunk-result.ts";
 import type { ScenarioSource } from "../scenario/scenario-source.ts";
 import type { ChunkPlan } from "./schedule-chunks.ts";
 import type { WorkerError, WorkerReply, WorkerRequest } from "./worker-messages.ts";

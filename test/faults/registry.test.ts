@@ -7,7 +7,8 @@ import { describe, expect, it } from "vitest";
 import { faultIntentDecls, faultModule } from "../../src/faults/catalogue.ts";
 import { faultKinds } from "../../src/faults/fault-kind.ts";
 import { faultModules, healOrder } from "../../src/faults/registry.ts";
-import { bankLedger, defineScenario, scheduleArbitrary, validateScenario } from "../../src/index.ts";
+import { bankLedger, defineScenario, validateScenario } from "../../src/index.ts";
+import { scheduleArbitrary } from "../../src/fast-check.ts";
 import { IntentSchema } from "../../src/schedule/intent-schema.ts";
 import { intentCodes } from "../../src/schedule/intent.ts";
 

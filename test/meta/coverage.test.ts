@@ -2,7 +2,8 @@
 // reference crash point, every fault kind and every processor; and it stays correct.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { checkRun, runSchedule, scheduleArbitrary } from "../../src/index.ts";
+import { checkRun, runSchedule } from "../../src/index.ts";
+import { scheduleArbitrary } from "../../src/fast-check.ts";
 import { faultKinds } from "../../src/faults/fault-kind.ts";
 import { Coverage } from "../../src/report/coverage.ts";
 import { builtInProcessors } from "../../src/runtime/processors/built-in.ts";

@@ -3,7 +3,8 @@
 import { execFileSync } from "node:child_process";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { runSchedule, scheduleArbitrary } from "../../src/index.ts";
+import { runSchedule } from "../../src/index.ts";
+import { scheduleArbitrary } from "../../src/fast-check.ts";
 import { builtInScenario } from "../helpers.ts";
 
 describe("determinism", () => {
@@ -29,7 +30,8 @@ describe("determinism", () => {
     const scenario = await builtInScenario("bank-ledger");
     const script = `
       import fc from "fast-check";
-      import { findScenarioFiles, loadScenarios, runSchedule, scheduleArbitrary } from "./src/index.ts";
+      import { findScenarioFiles, loadScenarios, runSchedule } from "./src/index.ts";
+      import { scheduleArbitrary } from "./src/fast-check.ts";
       const [s] = (await loadScenarios(findScenarioFiles("scenarios"))).filter((x) => x.name === "bank-ledger");
       const out = fc.sample(scheduleArbitrary(s.shape), { seed: 123, numRuns: 20 }).map((x) => runSchedule(s.world, x).history.hex());
       console.log(JSON.stringify(out));`;

@@ -2,7 +2,8 @@
 // per-scenario time limit.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { bankLedger, defineScenario, runScenario, scheduleArbitrary, validateScenario } from "../../src/index.ts";
+import { bankLedger, defineScenario, runScenario, validateScenario } from "../../src/index.ts";
+import { scheduleArbitrary } from "../../src/fast-check.ts";
 
 describe("scenario authoring options", () => {
   it("faultWeights fixes the fault mix of every schedule", () => {

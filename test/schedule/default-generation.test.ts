@@ -6,7 +6,8 @@
 import { createHash } from "node:crypto";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { bankLedger, clickCounter, customerTable, defineScenario, inventory, type Processor, scheduleArbitrary, validateScenario } from "../../src/index.ts";
+import { bankLedger, clickCounter, customerTable, defineScenario, inventory, type Processor, validateScenario } from "../../src/index.ts";
+import { scheduleArbitrary } from "../../src/fast-check.ts";
 
 const digest = (value: unknown): string => createHash("sha256").update(JSON.stringify(value)).digest("hex").slice(0, 16);
 

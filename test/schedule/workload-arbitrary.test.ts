@@ -2,7 +2,8 @@
 // every schedule, `mix` steers their kinds, and shrinking still works on both.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { bankLedger, defineScenario, type Intent, type Schedule, scheduleArbitrary, validateScenario } from "../../src/index.ts";
+import { bankLedger, defineScenario, type Intent, type Schedule, validateScenario } from "../../src/index.ts";
+import { scheduleArbitrary } from "../../src/fast-check.ts";
 import { interleave } from "../../src/schedule/workload-arbitrary.ts";
 
 type Options = Parameters<typeof defineScenario>[0];
