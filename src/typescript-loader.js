@@ -9,18 +9,19 @@ import { register } from "tsx/esm/api";
 const fromSources = existsSync(new URL("./cli/main.ts", import.meta.url));
 
 /**
- * Load effect, then register tsx. tsx turns Node's source maps on; a module loaded after that
- * has its source map read and kept in memory, and effect ships 11 MB of them (288 files).
- * Loaded first, effect keeps them out of the heap, which lowers the peak memory of a long run
- * by about 30 MB and steadies it (a larger live heap lets V8 grow the old generation further
- * before it collects). Stack traces inside effect then show its built JavaScript positions;
- * eosim's and users' TypeScript keep theirs.
+ * Load the four effect modules eosim uses, then register tsx. tsx turns Node's source maps
+ * on, and a module loaded after that has its source map read and kept in memory. eosim
+ * imports effect's modules one by one (`effect/Schema`, ...), never its barrel; loaded first,
+ * their maps stay out of the heap. Measured on `eosim list`: 0.50 s and 118 MB peak RSS,
+ * against 0.62 s and 144 MB when loaded after tsx, and 0.56 s and 131 MB with the barrel
+ * loaded first, as before. Stack traces inside effect then show its built JavaScript
+ * positions; eosim's and users' TypeScript keep theirs.
  *
  * Run from the sources (eosim's repository), "eosim" imports also resolve to src/ (see
  * `source-conditions.js`).
  */
 export async function startTypeScript() {
-  await import("effect");
+  await Promise.all([import("effect/Schema"), import("effect/SchemaIssue"), import("effect/Result"), import("effect/Glob")]);
   if (fromSources) registerHooks("./source-conditions.js", import.meta.url);
   register();
 }

@@ -7,7 +7,7 @@
  */
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { Glob } from "effect";
+import * as Glob from "effect/Glob";
 
 const wildcard = /[*?[\]{}]/;
 

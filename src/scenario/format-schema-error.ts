@@ -2,7 +2,8 @@
  * One-line messages for Schema validation failures: `<path> <rule>, got <value>`, with the
  * path written the way the user wrote the field (`topology.partitions`, `faults[2]`).
  */
-import { type Schema, SchemaIssue } from "effect";
+import type * as Schema from "effect/Schema";
+import * as SchemaIssue from "effect/SchemaIssue";
 
 const formatter = SchemaIssue.makeFormatterStandardSchemaV1();
 

@@ -7,7 +7,8 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { Result, Schema } from "effect";
+import * as Result from "effect/Result";
+import * as Schema from "effect/Schema";
 import { BadInputError } from "./bad-input.ts";
 import { type ScenarioDefinition, scenarioBrand } from "./define-scenario.ts";
 import { formatSchemaError } from "./format-schema-error.ts";

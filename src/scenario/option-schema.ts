@@ -3,7 +3,7 @@
  * exactly the values, bounds and cross-field rule a table declares, with the one-line rules
  * `format-schema-error.ts` prints: `topology.partitions must be an integer from 1 to 64`.
  */
-import { Schema } from "effect";
+import * as Schema from "effect/Schema";
 import type { OptionInput, OptionSpec, OptionTable, OptionValue, RangeSpec } from "../core/option-spec.ts";
 
 /** An integer from `min` to `max`. */

@@ -4,7 +4,7 @@
  * checked and a bad one is named with its rule, e.g.
  * `scenarios/foo.scenario.ts: topology.partitions must be an integer from 1 to 64, got 0`.
  */
-import { Schema } from "effect";
+import * as Schema from "effect/Schema";
 import { limits } from "../core/limits.ts";
 import { faultKinds } from "../faults/fault-kind.ts";
 import { checkerNames } from "../check/all-checkers.ts";

@@ -6,7 +6,7 @@
 import { existsSync, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { Schema } from "effect";
+import * as Schema from "effect/Schema";
 import type { Checker } from "../check/verdict.ts";
 import type { ServiceConfig } from "../service/service-config.ts";
 import { BadInputError } from "./bad-input.ts";

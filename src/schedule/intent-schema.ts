@@ -5,7 +5,7 @@
  * integer where schedules draw a smaller range (interpretation wraps indices); a send target
  * must be 0-2.
  */
-import { Schema } from "effect";
+import * as Schema from "effect/Schema";
 import { faultIntentDecls } from "../faults/catalogue.ts";
 import type { FieldKind, IntentDecl } from "../faults/fault-intent.ts";
 import type { Intent } from "./intent.ts";
