@@ -3,7 +3,7 @@
  * boundaries as is. Kept apart from the code that runs a chunk so the public types do not
  * reach fast-check's declarations.
  */
-import type { RunError } from "./scenario-result.ts";
+import type { RunError } from "./run-error.ts";
 
 /** What one chunk found. */
 export interface ChunkResult {

@@ -14,7 +14,7 @@ import type { Scenario } from "../scenario/scenario.ts";
 import type { ChunkPlan } from "./schedule-chunks.ts";
 import { ServiceError } from "../service/service-error.ts";
 import { judgeSchedule } from "./judge-schedule.ts";
-import { type RunError, runErrorOf } from "./scenario-result.ts";
+import { type RunError, runErrorOf } from "./run-error.ts";
 import type { ChunkResult } from "./chunk-result.ts";
 import { randomFromRun } from "./skip-ahead-random.ts";
 

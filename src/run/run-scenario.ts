@@ -14,7 +14,8 @@ import { foldChunks } from "./fold-chunks.ts";
 import type { ChunkResult } from "./chunk-result.ts";
 import { runChunk } from "./run-chunk.ts";
 import { outcomeOf } from "./scenario-outcome.ts";
-import { runErrorOf, type RunError, type ScenarioResult, type ScheduleFailure } from "./scenario-result.ts";
+import { type RunError, runErrorOf } from "./run-error.ts";
+import type { ScenarioResult, ScheduleFailure } from "./scenario-result.ts";
 import { planChunks, type Shard } from "./schedule-chunks.ts";
 import { shrinkFailure } from "./shrink-failure.ts";
 

@@ -4,14 +4,11 @@
  * The in-thread and the parallel runner build it the same way (`run-scenario.ts`).
  */
 import type { RunVerdict } from "../check/all-checkers.ts";
-import { PlainValueError } from "../core/plain-value.ts";
-import { ProcessorError } from "../runtime/processor-error.ts";
-import { BadInputError } from "../scenario/bad-input.ts";
-import { ServiceError } from "../service/service-error.ts";
 import type { Coverage } from "../report/coverage.ts";
 import type { Schedule } from "../schedule/intent.ts";
 import type { WorldView } from "../sim/world-view.ts";
 import type { ChunkResult } from "./chunk-result.ts";
+import type { RunError } from "./run-error.ts";
 import { endOf, type Expectation, type Outcome, type ScenarioEnd } from "./scenario-outcome.ts";
 import type { Shard } from "./schedule-chunks.ts";
 
@@ -27,13 +24,6 @@ export interface ScheduleFailure {
   readonly schedulesToFailure: number;
   readonly shrinks: number;
   readonly view: WorldView;
-}
-
-/** A harness or processor error raised while running a schedule. */
-export interface RunError {
-  /** "processor": the user's processor threw; "service": the user's service left the simulation (both exit 2). */
-  readonly kind: "harness" | "processor" | "service";
-  readonly message: string;
 }
 
 /** What every scenario run reports, however it ended. */
@@ -72,12 +62,4 @@ export function endOfResult(result: ScenarioResult): ScenarioEnd {
   return endOf(result.expect, result, (failure) => failure.verdict.failure, (error) => error.kind);
 }
 
-/** The {@link RunError} of what a schedule threw. */
-export function runErrorOf(error: unknown): RunError {
-  const message = error instanceof Error ? error.message : String(error);
-  // Only errors that name the user's code are the user's: anything else thrown during a run
-  // (a TypeError inside eosim, say) is eosim's bug, exit 4, not blamed on the processor.
-  if (error instanceof ServiceError) return { kind: "service", message };
-  if (error instanceof ProcessorError || error instanceof PlainValueError || error instanceof BadInputError) return { kind: "processor", message };
-  return { kind: "harness", message };
-}
+export { type RunError, runErrorOf } from "./run-error.ts";

@@ -8,7 +8,6 @@
 import type { LogRecord } from "../broker/log-record.ts";
 import { SendTarget } from "../broker/send-outcome.ts";
 import type { OutputRecord } from "../runtime/changelog-record.ts";
-import type { TopicRecords } from "../sim/world-view.ts";
 import type { World } from "../sim/world.ts";
 import type { StoredMessage } from "./world-port.ts";
 
@@ -25,7 +24,7 @@ function payloadOf(value: string | null): unknown {
 }
 
 /** The output topic of a service world, as output records. */
-export function serviceOutputs(world: World): TopicRecords<OutputRecord> {
+export function serviceOutputs(world: World): readonly (readonly LogRecord<OutputRecord>[])[] {
   const header = world.config.service!.outputIdHeader;
   return world.broker.topicData<StoredMessage>(SendTarget.output).records.map((log, partition) =>
     log.map((record: LogRecord<StoredMessage>) => {

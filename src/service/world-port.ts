@@ -132,8 +132,9 @@ export class WorldPort implements SimPort {
       this.owner.contact();
       this.owner.joined();
       this.life.consuming = true;
-      const leader = `member-${Math.min(...[this.instance])}`;
-      settle(null, { generation: group.generation, memberId: `member-${this.instance}`, leaderId: leader, assignment: group.assignment() });
+      // Simplification: every member reads as the leader (the world assigns, not a leader).
+      const member = `member-${this.instance}`;
+      settle(null, { generation: group.generation, memberId: member, leaderId: member, assignment: group.assignment() });
     }));
   }
 

@@ -56,10 +56,10 @@ export interface WorldView {
  * would restore (a service may open a partition only when input for it arrives), rebuilt from
  * the changelog when it has one.
  */
-function serviceState(world: World, owner: number, namespace: string, partition: number): Map<string, unknown> {
+function serviceState(world: World, changelog: TopicRecords<unknown>, owner: number, namespace: string, partition: number): Map<string, unknown> {
   const process = world.hosts[owner].service as ServiceProcess;
   if (process.workedOn(partition) || world.config.service?.topics.changelog === undefined) return world.service!.disks[owner].contents(namespace);
-  return namespaceFromChangelog(world.broker.topicData<unknown>(SendTarget.changelog).records[partition], namespace);
+  return namespaceFromChangelog(changelog[partition], namespace);
 }
 
 function serviceNamespacesOf(world: World): (Map<string, Map<string, unknown>> | null)[] | null {
@@ -78,7 +78,7 @@ function serviceNamespacesOf(world: World): (Map<string, Map<string, unknown>> |
 }
 
 /** The store of each partition's live owner (the reference runtime's, or a service's state namespace). */
-function liveStoresOf(world: World): (StoreSnapshot | null)[] {
+function liveStoresOf(world: World, changelog: TopicRecords<unknown>): (StoreSnapshot | null)[] {
   const liveStores: (StoreSnapshot | null)[] = [];
   const service = world.service;
   const state = world.config.service?.state;
@@ -86,7 +86,7 @@ function liveStoresOf(world: World): (StoreSnapshot | null)[] {
     const owner = world.group.ownerOf(p);
     if (service !== null) {
       const live = owner >= 0 && world.hosts[owner].alive;
-      liveStores.push(live ? { state: state == null ? new Map() : serviceState(world, owner, physicalName(state.namespace, p), p), dedupe: new Map(), nextOffset: 0 } : null);
+      liveStores.push(live ? { state: state == null ? new Map() : serviceState(world, changelog, owner, physicalName(state.namespace, p), p), dedupe: new Map(), nextOffset: 0 } : null);
       continue;
     }
     const holds = owner >= 0 && world.instances[owner].taskFor(p)?.store !== undefined;
@@ -97,9 +97,9 @@ function liveStoresOf(world: World): (StoreSnapshot | null)[] {
 
 /** Build the view of `world` after its drain. */
 export function viewOf(world: World, drain: DrainResult): WorldView {
-  const liveStores = liveStoresOf(world);
   const input = world.broker.topicData<InputEvent>(SendTarget.input);
   const changelog = world.broker.topicData<unknown>(SendTarget.changelog);
+  const liveStores = liveStoresOf(world, changelog.records);
   return {
     config: world.config,
     history: world.history,
