@@ -12,3 +12,6 @@ const { startTypeScript } = await import(fromSources ? "../src/typescript-loader
 await startTypeScript();
 const { main } = await import(fromSources ? "../src/cli/main.ts" : "../dist/cli/main.js");
 process.exitCode = await main(process.argv.slice(2));
+// The command is done: a timer or handle a scenario or service file left behind must not keep
+// the process alive (the timer fires only if something else still holds the event loop).
+setTimeout(() => process.exit(), 200).unref();

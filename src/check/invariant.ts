@@ -10,6 +10,7 @@
  */
 import type { WorldView } from "../sim/world-view.ts";
 import type { CheckContext } from "./check-context.ts";
+import { userCall, userCallDone } from "../runtime/user-call.ts";
 import type { Anomaly, Checker } from "./verdict.ts";
 
 /** One unique input event of a partition: the first occurrence of its dedupe ID, in offset order. */
@@ -176,7 +177,15 @@ export function invariantChecker(invariant: Invariant): Checker {
     name,
     class: "safety",
     check(view, context) {
-      const found = invariant.check(invariantViewOf(view, context));
+      const run = invariantViewOf(view, context);
+      userCall.what = "invariant";
+      userCall.name = name;
+      let found: readonly InvariantAnomaly[];
+      try {
+        found = invariant.check(run);
+      } finally {
+        userCallDone();
+      }
       if (!Array.isArray(found)) throw new TypeError(`invariant ${name} must return an array of anomalies, got ${found === null ? "null" : typeof found}`);
       return found.map((a: InvariantAnomaly, i): Anomaly => {
         if (typeof a !== "object" || a === null || typeof a.detail !== "string") throw new TypeError(`invariant ${name} returned an anomaly without a detail text (at index ${i})`);

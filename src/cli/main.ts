@@ -9,6 +9,7 @@ import { BadInputError } from "../scenario/bad-input.ts";
 import { benchCommand } from "./bench-command.ts";
 import { endQuietlyOnClosedOutput } from "./closed-output.ts";
 import { ExitCode } from "./exit-codes.ts";
+import { catchStrayErrors } from "./stray-error.ts";
 import { commandHelp, helpText } from "./help-text.ts";
 import { listCommand } from "./list-command.ts";
 import { mergeCommand } from "./merge-command.ts";
@@ -35,6 +36,7 @@ function version(): string {
 /** Run eosim with `argv` (without node and script); resolves to the exit code. */
 export async function main(argv: readonly string[]): Promise<ExitCode> {
   endQuietlyOnClosedOutput();
+  catchStrayErrors();
   const [command, ...rest] = argv;
   if (command === undefined || command === "--help" || command === "-h" || command === "help") {
     console.log(helpText);

@@ -181,7 +181,7 @@ export async function runCommand(argv: readonly string[]): Promise<ExitCode> {
       if (json || (quiet && scenarioOk(result))) continue;
       console.log(paintStatus(statusLine(result), scenarioOk(result), paint));
       if (result.failure !== null) console.log(failureText(result.failure, repro));
-      else if (!quiet) console.log(coverageText(result.coverage, crashPointsOf(scenario.world)));
+      else if (!quiet && result.error === null) console.log(coverageText(result.coverage, crashPointsOf(scenario.world)));
     }
   } finally {
     await spread.pool?.close();

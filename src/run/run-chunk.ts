@@ -13,6 +13,8 @@ import type { WorldView } from "../sim/world-view.ts";
 import type { Scenario } from "../scenario/scenario.ts";
 import type { ChunkPlan } from "./schedule-chunks.ts";
 import { ServiceError } from "../service/service-error.ts";
+import { watchdogArmed, WatchdogTimeout, withinMs } from "../core/watchdog.ts";
+import { StuckError } from "../runtime/user-call.ts";
 import { judgeSchedule } from "./judge-schedule.ts";
 import { type RunError, runErrorOf } from "./run-error.ts";
 import type { ChunkResult } from "./chunk-result.ts";
@@ -38,15 +40,17 @@ export function chunkProperty(
   scenario: Scenario,
   plan: Pick<ChunkPlan, "firstRun">,
   onJudged?: (schedule: Schedule, view: WorldView, ok: boolean) => void,
-  onServiceError?: (error: ServiceError) => void,
+  onFatal?: (error: ServiceError | StuckError) => void,
 ): fc.IProperty<[Schedule]> {
   const property = fc.property(scheduleArbitrary(scenario.shape), (schedule) => {
     let judged: ReturnType<typeof judgeSchedule>;
     try {
       judged = judgeSchedule(scenario, schedule);
     } catch (error) {
-      if (onServiceError === undefined || !(error instanceof ServiceError)) throw error;
-      onServiceError(error);
+      // A service that left the simulation, or code the watchdog stopped: the run stops at this
+      // schedule, unshrunk (shrinking would only run it again).
+      if (onFatal === undefined || !(error instanceof ServiceError || error instanceof StuckError)) throw error;
+      onFatal(error);
       return false;
     }
     const { view, verdict } = judged;
@@ -70,8 +74,32 @@ export function chunkParameters(plan: Pick<ChunkPlan, "seed" | "firstRun">): fc.
   return { seed: plan.seed, randomType: randomFromRun(plan.firstRun) };
 }
 
-/** Run the schedules of chunk `plan` of `scenario` until the first failure. */
+/**
+ * Run the schedules of chunk `plan` of `scenario` until the first failure.
+ *
+ * The chunk runs under one watchdog of `scenario.budgetMs` (arming one per schedule would cost
+ * a fifth of the run, `core/watchdog.ts`). A chunk that outlives it is run again with a
+ * watchdog per schedule, which tells a stuck schedule (reported as a `StuckError` naming the
+ * call in flight) from a chunk that is only slow (whose result then counts as usual). A
+ * service's world guards itself, per schedule.
+ */
 export function runChunk(scenario: Scenario, plan: ChunkPlan, options: ChunkOptions = {}): ChunkResult {
+  if (scenario.world.service !== undefined || watchdogArmed()) return runChunkNow(scenario, plan, options);
+  let reported = 0;
+  const onSchedule = options.onSchedule;
+  const counting: ChunkOptions = onSchedule === undefined ? options : { ...options, onSchedule: (failed) => (reported++, onSchedule(failed)) };
+  try {
+    return withinMs(scenario.budgetMs, () => runChunkNow(scenario, plan, counting));
+  } catch (error) {
+    if (!(error instanceof WatchdogTimeout)) throw error;
+  }
+  // The second pass reports progress only past the schedules the first one already reported.
+  let seen = 0;
+  const again: ChunkOptions = onSchedule === undefined ? options : { ...options, onSchedule: (failed) => (++seen > reported || failed ? onSchedule(failed) : undefined) };
+  return runChunkNow(scenario, plan, again);
+}
+
+function runChunkNow(scenario: Scenario, plan: ChunkPlan, options: ChunkOptions): ChunkResult {
   const coverage = new Coverage();
   const onSchedule = options.onSchedule;
   let error: RunError | null = null;

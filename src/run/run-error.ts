@@ -6,6 +6,7 @@ import { PlainValueError } from "../core/plain-value.ts";
 import { ProcessorError } from "../runtime/processor-error.ts";
 import { BadInputError } from "../scenario/bad-input.ts";
 import { ServiceError } from "../service/service-error.ts";
+import { StuckError } from "../runtime/user-call.ts";
 
 /** A harness or processor error raised while running a schedule. */
 export interface RunError {
@@ -20,6 +21,7 @@ export function runErrorOf(error: unknown): RunError {
   // Only errors that name the user's code are the user's: anything else thrown during a run
   // (a TypeError inside eosim, say) is eosim's bug, exit 4, not blamed on the processor.
   if (error instanceof ServiceError) return { kind: "service", message };
+  if (error instanceof StuckError) return { kind: error.blame, message };
   if (error instanceof ProcessorError || error instanceof PlainValueError || error instanceof BadInputError) return { kind: "processor", message };
   return { kind: "harness", message };
 }

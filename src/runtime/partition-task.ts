@@ -41,6 +41,7 @@ import { checkedResult } from "./processor-contract.ts";
 import { ProcessorError } from "./processor-error.ts";
 import { Restore } from "./restore.ts";
 import type { RuntimeContext } from "./runtime-context.ts";
+import { userCall, userCallDone } from "./user-call.ts";
 import { resumePhase, TaskPhase } from "./task-phase.ts";
 
 const duplicateInput: ProcessResult<unknown, unknown> = {};
@@ -227,9 +228,15 @@ export class PartitionTask {
       history.record(Op.skipDuplicate, this.instance, this.partition, record.offset);
     } else {
       let result: unknown;
+      userCall.what = "process";
+      userCall.name = processor.name;
+      userCall.dedupeId = event.dedupeId;
+      userCall.key = event.key;
       try {
         result = processor.process(this.view, event);
+        userCallDone();
       } catch (error) {
+        userCallDone();
         const reason = error instanceof Error ? error.message : String(error);
         throw new ProcessorError(`processor "${processor.name}" threw on input ${event.dedupeId} (key ${event.key}): ${reason}`);
       }

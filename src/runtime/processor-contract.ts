@@ -9,6 +9,7 @@
  */
 import { PlainValueError, toPlainValue } from "../core/plain-value.ts";
 import type { InputEvent, Processor, ProcessResult, WorkloadEvent } from "./processor.ts";
+import { userCall, userCallDone } from "./user-call.ts";
 import { ProcessorError } from "./processor-error.ts";
 
 function breachThrown(processor: Processor, event: InputEvent, rule: string): never {
@@ -66,9 +67,13 @@ function eventBreach(processor: Processor, keyIndex: number, draw: number, event
 export function builtEvent(processor: Processor, keyIndex: number, draw: number, eventTime: number, kind: string | undefined): WorkloadEvent<unknown> {
   // The message is built only on failure, and with no closure: this runs for every event.
   let event: unknown;
+  userCall.what = "makeEvent";
+  userCall.name = processor.name;
   try {
     event = processor.makeEvent(keyIndex, draw, eventTime, kind);
+    userCallDone();
   } catch (error) {
+    userCallDone();
     return eventBreach(processor, keyIndex, draw, eventTime, kind, `threw: ${error instanceof Error ? error.message : String(error)}`);
   }
   if (typeof event !== "object" || event === null) return eventBreach(processor, keyIndex, draw, eventTime, kind, `returned ${event === null ? "null" : typeof event}, expected { key, payload }`);

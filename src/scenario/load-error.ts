@@ -4,7 +4,7 @@
  * (esbuild's columns count from 0), and an error thrown while the file ran names the first
  * frame in the user's code. Paths are shown relative to the current folder.
  */
-import { isAbsolute, relative, resolve } from "node:path";
+import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 
 /** A source location as esbuild reports it. */
@@ -64,11 +64,17 @@ function v8SyntaxError(error: Error): Located[] {
   return [{ location: { file: match[1], line: Number(match[2]), column }, text: error.message }];
 }
 
-/** The first stack frame in the user's code (not Node's, not a package's), as "file:line:column". */
-function userFrame(error: Error): string | null {
+// eosim's own code: its sources (run from its repository) or its build (installed).
+const eosimRoot = fileURLToPath(new URL("../../", import.meta.url));
+const eosimOwn = [join(eosimRoot, "src") + sep, join(eosimRoot, "dist") + sep, join(eosimRoot, "bin") + sep];
+
+/** The first stack frame in the user's code (not Node's, not a package's, not eosim's), as "file:line:column". */
+export function userFrame(error: Error): string | null {
   for (const line of (error.stack ?? "").split("\n").slice(1)) {
     const match = /at (?:.*\()?((?:file:\/\/)?[^()\s]+):(\d+):(\d+)\)?\s*$/.exec(line.trim());
     if (match === null || match[1].startsWith("node:") || match[1].includes("/node_modules/")) continue;
+    const file = match[1].startsWith("file://") ? fileURLToPath(match[1]) : match[1];
+    if (eosimOwn.some((dir) => file.startsWith(dir))) continue;
     return `${shownPath(match[1])}:${match[2]}:${match[3]}`;
   }
   return null;

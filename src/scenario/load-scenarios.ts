@@ -13,6 +13,7 @@ import { BadInputError } from "./bad-input.ts";
 import { type ScenarioDefinition, scenarioBrand } from "./define-scenario.ts";
 import { formatSchemaError } from "./format-schema-error.ts";
 import { loadErrorMessage } from "./load-error.ts";
+import { watchedLoad } from "./load-watchdog.ts";
 import { resolveScenario, type Scenario } from "./scenario.ts";
 import { ScenarioSchema } from "./scenario-schema.ts";
 
@@ -65,7 +66,7 @@ export async function loadScenarioFile(path: string): Promise<Scenario[]> {
   if (!existsSync(path) || !statSync(path).isFile()) throw new BadInputError(`${shown}: no such scenario file`);
   let module: Record<string, unknown>;
   try {
-    module = await importModule(resolve(path));
+    module = await watchedLoad(path, () => importModule(resolve(path)));
   } catch (error) {
     throw new BadInputError(loadErrorMessage(error, shown));
   }

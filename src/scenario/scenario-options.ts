@@ -81,6 +81,13 @@ export const scenarioOptionSpecs = {
   intents: range(int(0, limits.intentCountMax, 10), int(1, limits.intentCountMax, 80)),
   /** Schedules per run when the CLI is given no `--runs` (1-10,000,000). Default 200 (1 with a fixed `schedule`). */
   runs: int(1, 10_000_000, 200),
+  /**
+   * Real time (ms, 1-600,000) the scenario's own code (processor, makeEvent, invariants) may
+   * run in one schedule before eosim stops it as stuck: a loop that never ends is reported as
+   * bad input naming the function and the input, instead of hanging the run. Default 10000.
+   * (A service's budget is `service.budgetMs`.)
+   */
+  budgetMs: int(1, 600_000, 10_000),
   /** "pass": no schedule may fail. "fail": some schedule must fail (a planted bug must be caught). Default "pass". */
   expect: choice(["pass", "fail"], "pass"),
 } as const;

@@ -79,6 +79,7 @@ export const ScenarioSchema = Schema.Struct({
   intents: option("intents"),
   compaction: Schema.optional(optionStruct(compactionOptionSpecs, "compaction.")),
   runs: option("runs"),
+  budgetMs: option("budgetMs"),
   expect: option("expect"),
   // Rules across fields (workload against topology, the processor and intents) run once every field is valid.
 }).check(Schema.makeFilter(workloadIssue));

@@ -31,6 +31,8 @@ export interface Scenario {
   readonly definition: ScenarioDefinition;
   /** Default time limit of a run, in seconds. */
   readonly timeLimitSeconds: number | undefined;
+  /** Real time (ms) the scenario's own code may run in one schedule before the watchdog stops it. */
+  readonly budgetMs: number;
 }
 
 /** Weights for every fault kind, 0 for those not given. */
@@ -100,6 +102,7 @@ export function resolveScenario(definition: ScenarioDefinition, file: string | n
       },
     },
     timeLimitSeconds: definition.timeLimitSeconds,
+    budgetMs: definition.budgetMs ?? scenarioDefaults.budgetMs,
     checkers: [
       ...(definition.service !== undefined ? serviceCheckers(allCheckers, selected, definition.service, file ?? "scenario") : selected === undefined ? allCheckers : allCheckers.filter((c) => selected.includes(c.name))),
       // The scenario's own rules, after the built-in checkers, whatever `checkers` selects.

@@ -15,6 +15,7 @@
  * host knows whose timer or random draw it is serving.
  */
 import * as vm from "node:vm";
+import { withinMs } from "../core/watchdog.ts";
 
 /** What the sandbox asks of the simulator. */
 export interface SandboxHost {
@@ -82,10 +83,6 @@ const setupSource = `(function (host, Buffer, TextEncoder, TextDecoder, URL, URL
 
 const setupScript = new vm.Script(setupSource, { filename: "eosim:sandbox-setup" });
 const emptyScript = new vm.Script("undefined", { filename: "eosim:drain" });
-const callScript = new vm.Script("__eosimCall()", { filename: "eosim:run" });
-// The watchdog runs in a context of its own: an evaluation nested in the sandbox's own would
-// hold back the sandbox's microtask checkpoints until the outermost one returns.
-const watchdog = vm.createContext({});
 
 /** One world's sandbox. */
 export class Sandbox {
@@ -113,18 +110,8 @@ export class Sandbox {
    * service that outlives `timeoutMs` of real time is interrupted, and `onTimeout` names it.
    */
   guard<T>(body: () => T, timeoutMs: number, onTimeout: () => Error): T {
-    let result: T | undefined;
-    watchdog.__eosimCall = () => {
-      result = body();
-    };
-    try {
-      callScript.runInContext(watchdog, { timeout: timeoutMs });
-    } catch (error) {
-      if ((error as { code?: unknown }).code === "ERR_SCRIPT_EXECUTION_TIMEOUT") throw onTimeout();
-      throw error;
-    } finally {
-      delete watchdog.__eosimCall;
-    }
-    return result as T;
+    // The watchdog's context is its own: an evaluation nested in the sandbox's would hold back
+    // the sandbox's microtask checkpoints until the outermost one returns.
+    return withinMs(timeoutMs, body, onTimeout);
   }
 }
