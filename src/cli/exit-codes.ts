@@ -29,7 +29,7 @@ const severity: readonly ExitCode[] = [ExitCode.ok, ExitCode.liveness, ExitCode.
  */
 export function scenarioExitCode(end: ScenarioEnd): ExitCode {
   if (scenarioOk(end)) return ExitCode.ok;
-  if (end.status === "errored") return end.errorKind === "harness" ? ExitCode.harness : end.errorKind === "processor" || end.errorKind === "service" ? ExitCode.badInput : ExitCode.safety;
+  if (end.status === "errored") return end.errorKind === "harness" ? ExitCode.harness : end.errorKind === "processor" || end.errorKind === "service" || end.errorKind === "nondeterminism" ? ExitCode.badInput : ExitCode.safety;
   if (end.status === "failed" && end.failureClass === "liveness") return ExitCode.liveness;
   return ExitCode.safety;
 }

@@ -4,6 +4,7 @@ export const helpText = `eosim: deterministic simulation testing of exactly-once
 Usage:
   eosim run [names | paths | globs] [--runs N] [--seed S] [--time-limit SEC]
             [--json] [--junit FILE] [--quiet] [--workers N] [--shard i/n]
+            [--check-determinism[=FRACTION]]
       Run scenarios (all under scenarios/ when none are named; a folder or a
       quoted glob such as 'test/**/*.scenario.ts' selects its files) over
       generated fault schedules. The seed comes from --seed, else EOSIM_SEED,
@@ -15,7 +16,11 @@ Usage:
       Neither changes which schedules run or which failure is reported. No
       scenario selected, or a scenario that ran 0 schedules, is bad input.
       --json gives each failure's checkers with their anomalies, its steps
-      as text and the replay command.
+      as text and the replay command. --check-determinism runs a sample of
+      the schedules (default 0.05, 5%) twice and compares their histories
+      step by step: a schedule that differs from itself is named as
+      non-determinism in the processor (exit 2). Every failure found is
+      re-run before it is reported, with or without the flag.
   eosim merge <reports...> [--json] [--junit FILE]
       Merge the --json reports of every shard of a run into the summary the
       unsharded run would have printed, with its exit code. A missing shard,
@@ -29,19 +34,12 @@ Usage:
       any folder of the project (the nearest one up with package.json and
       scenarios/).
   eosim mutants [names] [--runs N] [--seed S] [--json]
-<<<<<<< HEAD
-      Run the reference runtime and every planted bug of the catalogue; report
-      which bugs are detected, after how many schedules, and the shrunk length.
-      Exit 0 only when the reference passes and every bug is detected; an
-      unknown name is bad input.
-=======
       Run the references (the reference runtime, and the ledger service example)
       and every planted bug of the catalogue: runtime bugs (the reference runtime
       with one knob turned) and service bugs (variants of the ledger service with
       one realistic mistake); report each bug's target, whether it is detected,
       after how many schedules, and the shrunk length. Exit 0 only when the
       references pass and every bug is detected.
->>>>>>> service-mutants
   eosim bench [--quick] [--out FILE]
       Measure eosim on the reference workload (bank ledger, 4 partitions, 3
       instances, 2 producers, 120-200 intents, every fault and checker): speed
@@ -55,8 +53,8 @@ Usage:
 Exit codes:
   0  every scenario met its expectation
   1  a safety failure (or an expected failure was not found)
-  2  bad input (arguments, scenario files, repro files, a throwing processor, a service
-      that leaves the simulation), or nothing to test (no scenario selected, 0
+  2  bad input (arguments, scenario files, repro files, a throwing, stuck or
+      non-deterministic processor, a service that leaves the simulation), or nothing to test (no scenario selected, 0
       schedules run, an unknown mutant, shard reports of different runs)
   3  a liveness failure (the drain did not converge)
   4  a bug in eosim itself (please report it with the printed details)

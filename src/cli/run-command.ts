@@ -1,6 +1,6 @@
 /**
  * `eosim run [names | paths | globs] [--runs N] [--seed S] [--time-limit SEC] [--json]
- *  [--junit FILE] [--quiet] [--workers N] [--shard i/n]`
+ *  [--junit FILE] [--quiet] [--workers N] [--shard i/n] [--check-determinism[=FRACTION]]`
  *
  * Runs each selected scenario over generated schedules from one seed, prints one block per
  * scenario (the shrunk schedule, anomalies, repro path and replay command for every failure
@@ -23,6 +23,7 @@ import { scenarioOk } from "../run/scenario-outcome.ts";
 import { endOfResult, type ScenarioResult } from "../run/scenario-result.ts";
 import { parseShard, planChunks, type Shard } from "../run/schedule-chunks.ts";
 import { WorkerPool } from "../run/worker-pool.ts";
+import { defaultDeterminismSample } from "../run/determinism.ts";
 import type { Scenario } from "../scenario/scenario.ts";
 import { intFlag, parseFlags, secondsFlag, seedMax, seedMin } from "./args.ts";
 import { colourWanted, type Paint, painter } from "./colour.ts";
@@ -105,11 +106,28 @@ function progressFor(scenario: Scenario, quiet: boolean, timeLimitSeconds: numbe
   return startProgress(scenario.name, { stream: process.stderr, interactive, timeLimitSeconds, paint: painter(colourWanted(process.stderr)) });
 }
 
-/** How a run spreads: worker threads (a pool shared by the scenarios) and the shard. */
+/** How a run spreads (worker threads, a pool shared by the scenarios, and the shard) and what it re-checks. */
 interface Spread {
   readonly workers: number;
   readonly pool: WorkerPool | undefined;
   readonly shard: Shard | null;
+  readonly checkDeterminism: number | undefined;
+}
+
+/**
+ * `--check-determinism` alone means the default sample (Node's parser wants a value for a
+ * string flag, so the bare flag is spelled out before parsing); `--check-determinism=F` a
+ * fraction F in (0, 1].
+ */
+function withDeterminismDefault(argv: readonly string[]): string[] {
+  return argv.map((arg) => (arg === "--check-determinism" ? `--check-determinism=${defaultDeterminismSample}` : arg));
+}
+
+function fractionFlag(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (value.trim() === "" || !Number.isFinite(n) || n <= 0 || n > 1) throw new BadInputError(`--${name} must be a fraction above 0 and at most 1 (e.g. --${name}=0.05), got ${JSON.stringify(value)}`);
+  return n;
 }
 
 function shardFlag(value: string | undefined): Shard | null {
@@ -144,7 +162,7 @@ function checkRanSchedules(result: ScenarioResult, shard: Shard | null, timeLimi
 
 /** Run the command; returns the exit code. */
 export async function runCommand(argv: readonly string[]): Promise<ExitCode> {
-  const { values, positionals } = parseFlags("run", argv, {
+  const { values, positionals } = parseFlags("run", withDeterminismDefault(argv), {
     runs: { type: "string" },
     seed: { type: "string" },
     "time-limit": { type: "string" },
@@ -153,6 +171,7 @@ export async function runCommand(argv: readonly string[]): Promise<ExitCode> {
     quiet: { type: "boolean" },
     workers: { type: "string" },
     shard: { type: "string" },
+    "check-determinism": { type: "string" },
   });
   const workers = intFlag("workers", values.workers, 1, 64) ?? 1;
   const shard = shardFlag(values.shard);
@@ -168,7 +187,8 @@ export async function runCommand(argv: readonly string[]): Promise<ExitCode> {
   const results: ScenarioResult[] = [];
   const summaries: ScenarioSummary[] = [];
   const outcomes: RunOutcome[] = [];
-  const spread: Spread = { workers, shard, pool: workers > 1 ? new WorkerPool(workers) : undefined };
+  const checkDeterminism = fractionFlag("check-determinism", values["check-determinism"]);
+  const spread: Spread = { workers, shard, checkDeterminism, pool: workers > 1 ? new WorkerPool(workers) : undefined };
   try {
     for (const scenario of scenarios) {
       stopIfOutputClosed();

@@ -12,18 +12,25 @@ import type { Schedule } from "../schedule/intent.ts";
 import { runSchedule } from "../sim/run-schedule.ts";
 import type { WorldView } from "../sim/world-view.ts";
 
-function judgeNow(scenario: Scenario, schedule: Schedule): { view: WorldView; verdict: RunVerdict } {
-  const view = runSchedule(scenario.world, schedule);
-  return { view, verdict: checkRun(view, scenario.checkers) };
+/**
+ * `body` under the scenario's watchdog, unless a watchdog already runs (a chunk arms one for
+ * all its schedules, `run-chunk.ts`); a service's world guards its own steps
+ * (`sim/run-schedule.ts`). Past the budget it throws a `StuckError` naming the call in flight.
+ */
+function guarded<T>(scenario: Scenario, body: () => T): T {
+  if (scenario.world.service !== undefined || watchdogArmed()) return body();
+  return withinMs(scenario.budgetMs, body, () => stuckError(scenario.budgetMs));
 }
 
-/**
- * Run a schedule of `scenario` and judge it. Unless a watchdog already runs (a chunk arms one
- * for all its schedules, `run-chunk.ts`), the schedule gets one of its own; a service's world
- * guards its own steps (`sim/run-schedule.ts`). A schedule stopped by the watchdog throws a
- * `StuckError` naming the call in flight.
- */
+/** Run a schedule of `scenario` (no checkers), under the watchdog. */
+export function runGuarded(scenario: Scenario, schedule: Schedule): WorldView {
+  return guarded(scenario, () => runSchedule(scenario.world, schedule));
+}
+
+/** Run a schedule of `scenario` and judge it, under the watchdog. */
 export function judgeSchedule(scenario: Scenario, schedule: Schedule): { view: WorldView; verdict: RunVerdict } {
-  if (scenario.world.service !== undefined || watchdogArmed()) return judgeNow(scenario, schedule);
-  return withinMs(scenario.budgetMs, () => judgeNow(scenario, schedule), () => stuckError(scenario.budgetMs));
+  return guarded(scenario, () => {
+    const view = runSchedule(scenario.world, schedule);
+    return { view, verdict: checkRun(view, scenario.checkers) };
+  });
 }

@@ -36,6 +36,7 @@ export async function runScenarioParallel(scenario: Scenario, options: ParallelR
     const onProgress = options.onProgress;
     const chunks = await pool.runChunks(source, plans, {
       deadlineMs,
+      checkDeterminism: options.checkDeterminism,
       onChunk: onProgress === undefined ? undefined : (chunk) => onProgress((done += chunk.runs), total, chunk.failedAt === null ? 0 : 1),
     });
     return resultOfChunks(scenario, options, chunks, (performance.now() - started) / 1000);

@@ -15,7 +15,8 @@ import type { ChunkPlan } from "./schedule-chunks.ts";
 import { ServiceError } from "../service/service-error.ts";
 import { watchdogArmed, WatchdogTimeout, withinMs } from "../core/watchdog.ts";
 import { StuckError } from "../runtime/user-call.ts";
-import { judgeSchedule } from "./judge-schedule.ts";
+import { differingStep, differsOnRerun, NondeterminismError, sampled } from "./determinism.ts";
+import { judgeSchedule, runGuarded } from "./judge-schedule.ts";
 import { type RunError, runErrorOf } from "./run-error.ts";
 import type { ChunkResult } from "./chunk-result.ts";
 import { randomFromRun } from "./skip-ahead-random.ts";
@@ -28,29 +29,49 @@ export interface ChunkOptions {
   readonly deadlineMs?: number;
   /** Called after each judged schedule; `failed` is true for the failing one. */
   readonly onSchedule?: (failed: boolean) => void;
+  /** Fraction (0-1] of the schedules to run twice, comparing their histories step by step (`--check-determinism`). */
+  readonly checkDeterminism?: number;
+}
+
+/** Errors that stop a run at the schedule that threw, unshrunk (shrinking would only run it again). */
+type Fatal = ServiceError | StuckError | NondeterminismError;
+
+/** Hooks of {@link chunkProperty}. */
+export interface ChunkHooks {
+  /** Sees each judged schedule. */
+  readonly onJudged?: (schedule: Schedule, view: WorldView, ok: boolean) => void;
+  /**
+   * Sees a schedule that stopped the run: a service that left the simulation, code the
+   * watchdog stopped, a schedule that differed from itself. Without it they are thrown.
+   */
+  readonly onFatal?: (error: Fatal, schedule: Schedule, run: number) => void;
+  /** Fraction of schedules to re-run and compare (see {@link ChunkOptions.checkDeterminism}). */
+  readonly checkDeterminism?: number;
 }
 
 /**
  * The fast-check property of chunk `plan`: a schedule passes when every checker does.
- * `onJudged` sees each judged schedule. fast-check biases its first runs towards small
- * values; the property numbers its runs from the chunk's first schedule in the whole run, so
- * a chunk's schedules are biased as they are at their place in one long run.
+ * fast-check biases its first runs towards small values; the property numbers its runs from
+ * the chunk's first schedule in the whole run, so a chunk's schedules are biased as they are
+ * at their place in one long run.
  */
-export function chunkProperty(
-  scenario: Scenario,
-  plan: Pick<ChunkPlan, "firstRun">,
-  onJudged?: (schedule: Schedule, view: WorldView, ok: boolean) => void,
-  onFatal?: (error: ServiceError | StuckError) => void,
-): fc.IProperty<[Schedule]> {
+export function chunkProperty(scenario: Scenario, plan: Pick<ChunkPlan, "firstRun" | "seed">, hooks: ChunkHooks = {}): fc.IProperty<[Schedule]> {
+  const { onJudged, onFatal, checkDeterminism } = hooks;
+  // Only the first pass of a chunk counts runs (with `endOnFailure` fast-check calls the
+  // predicate once per generated schedule, in order).
+  let run = plan.firstRun;
   const property = fc.property(scheduleArbitrary(scenario.shape), (schedule) => {
+    const index = run++;
     let judged: ReturnType<typeof judgeSchedule>;
     try {
       judged = judgeSchedule(scenario, schedule);
+      if (checkDeterminism !== undefined && sampled(plan.seed, index, checkDeterminism)) {
+        const step = differingStep(judged.view, runGuarded(scenario, schedule));
+        if (step !== null) throw differsOnRerun(scenario, index + 1, schedule, step);
+      }
     } catch (error) {
-      // A service that left the simulation, or code the watchdog stopped: the run stops at this
-      // schedule, unshrunk (shrinking would only run it again).
-      if (onFatal === undefined || !(error instanceof ServiceError || error instanceof StuckError)) throw error;
-      onFatal(error);
+      if (onFatal === undefined || !(error instanceof ServiceError || error instanceof StuckError || error instanceof NondeterminismError)) throw error;
+      onFatal(error, schedule, index);
       return false;
     }
     const { view, verdict } = judged;
@@ -58,7 +79,11 @@ export function chunkProperty(
     onJudged?.(schedule, view, ok);
     return ok;
   });
-  const firstRun = plan.firstRun;
+  return numberedFrom(property, plan.firstRun);
+}
+
+/** `property` with its runs numbered from `firstRun` (fast-check's bias of early runs follows the number). */
+function numberedFrom(property: fc.IProperty<[Schedule]>, firstRun: number): fc.IProperty<[Schedule]> {
   return {
     isAsync: () => false,
     generate: (mrng, runId) => property.generate(mrng, runId === undefined ? undefined : firstRun + runId),
@@ -67,6 +92,16 @@ export function chunkProperty(
     runBeforeEach: () => property.runBeforeEach(),
     runAfterEach: () => property.runAfterEach(),
   };
+}
+
+/** The schedule at `chunk`'s failing path, regenerated without running it (null if there is none). */
+export function scheduleAt(scenario: Scenario, chunk: Pick<ChunkResult, "seed" | "firstRun" | "size" | "path">): Schedule | null {
+  if (chunk.path === null) return null;
+  const [local] = chunk.path.split(":");
+  const arbitrary = scheduleArbitrary(scenario.shape);
+  const firstRun = chunk.firstRun;
+  const details = fc.check(numberedFrom(fc.property(arbitrary, (_schedule: Schedule) => false), firstRun), { ...chunkParameters(chunk), path: local, numRuns: chunk.size, endOnFailure: true });
+  return details.counterexample?.[0] ?? null;
 }
 
 /** fast-check parameters that generate the schedules of chunk `plan` (seed and skipped-ahead stream). */
@@ -103,18 +138,17 @@ function runChunkNow(scenario: Scenario, plan: ChunkPlan, options: ChunkOptions)
   const coverage = new Coverage();
   const onSchedule = options.onSchedule;
   let error: RunError | null = null;
-  const property = chunkProperty(
-    scenario,
-    plan,
-    (schedule, view, ok) => {
+  const property = chunkProperty(scenario, plan, {
+    checkDeterminism: options.checkDeterminism,
+    onJudged: (schedule, view, ok) => {
       coverage.add(schedule, view);
       onSchedule?.(!ok);
     },
-    (thrown) => {
-      error = runErrorOf(thrown);
+    onFatal: (thrown, schedule, run) => {
+      error = { ...runErrorOf(thrown), schedule, run };
       onSchedule?.(true);
     },
-  );
+  });
   const remainingMs = options.deadlineMs === undefined ? undefined : Math.max(1, options.deadlineMs - Date.now());
   const details = fc.check(property, { ...chunkParameters(plan), numRuns: plan.size, endOnFailure: true, interruptAfterTimeLimit: remainingMs });
   const failed = details.failed && details.counterexample !== null;

@@ -7,12 +7,22 @@ import { ProcessorError } from "../runtime/processor-error.ts";
 import { BadInputError } from "../scenario/bad-input.ts";
 import { ServiceError } from "../service/service-error.ts";
 import { StuckError } from "../runtime/user-call.ts";
+import type { Schedule } from "../schedule/intent.ts";
+import { NondeterminismError } from "./determinism.ts";
 
 /** A harness or processor error raised while running a schedule. */
 export interface RunError {
-  /** "processor": the user's processor threw; "service": the user's service left the simulation (both exit 2). */
-  readonly kind: "harness" | "processor" | "service";
+  /**
+   * "processor": the user's processor threw or never returned; "service": the user's service
+   * left the simulation; "nondeterminism": a schedule differed from itself on re-run (all
+   * three exit 2). "harness": a bug in eosim (exit 4).
+   */
+  readonly kind: "harness" | "processor" | "service" | "nondeterminism";
   readonly message: string;
+  /** The schedule that raised it, when the run stopped there unshrunk (for the repro file). */
+  readonly schedule?: Schedule;
+  /** Its position in the run (0-based): fast-check's path to regenerate it from the run's seed. */
+  readonly run?: number;
 }
 
 /** The {@link RunError} of what a schedule threw. */
@@ -22,6 +32,7 @@ export function runErrorOf(error: unknown): RunError {
   // (a TypeError inside eosim, say) is eosim's bug, exit 4, not blamed on the processor.
   if (error instanceof ServiceError) return { kind: "service", message };
   if (error instanceof StuckError) return { kind: error.blame, message };
+  if (error instanceof NondeterminismError) return { kind: "nondeterminism", message, ...(error.schedule === undefined ? {} : { schedule: error.schedule, run: error.run }) };
   if (error instanceof ProcessorError || error instanceof PlainValueError || error instanceof BadInputError) return { kind: "processor", message };
   return { kind: "harness", message };
 }

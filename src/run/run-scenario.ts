@@ -37,6 +37,8 @@ export interface RunOptions {
   readonly onProgress?: (done: number, total: number, failures: number) => void;
   /** Run only this shard's chunks (CI matrices; see `schedule-chunks.ts`). */
   readonly shard?: Shard | null;
+  /** Fraction (0-1] of schedules to run twice and compare step by step (`--check-determinism`, see `determinism.ts`). */
+  readonly checkDeterminism?: number;
 }
 
 /**
@@ -88,7 +90,7 @@ export function runScenario(scenario: Scenario, options: RunOptions): ScenarioRe
   const onSchedule = onProgress === undefined ? undefined : (failed: boolean) => onProgress(++done, total, failed ? 1 : 0);
   for (const plan of plans) {
     if (deadlineMs !== undefined && Date.now() >= deadlineMs) break;
-    const chunk = runChunk(scenario, plan, { deadlineMs, onSchedule });
+    const chunk = runChunk(scenario, plan, { deadlineMs, onSchedule, checkDeterminism: options.checkDeterminism });
     chunks.push(chunk);
     if (chunk.failedAt !== null || chunk.interrupted) break;
   }

@@ -28,7 +28,7 @@ async function handle(request: WorkerRequest): Promise<WorkerReply> {
   try {
     const scenario = await scenarioOf(request.source);
     const plan: ChunkPlan = request.plan;
-    return { id: request.id, result: runChunk(scenario, plan, { deadlineMs: request.deadlineMs }) };
+    return { id: request.id, result: runChunk(scenario, plan, { deadlineMs: request.deadlineMs, checkDeterminism: request.checkDeterminism }) };
   } catch (error) {
     const kind = error instanceof BadInputError ? "bad-input" : error instanceof HarnessError ? "harness" : "other";
     const message = error instanceof Error ? (kind === "other" ? (error.stack ?? error.message) : error.message) : String(error);

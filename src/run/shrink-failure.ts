@@ -7,13 +7,13 @@
  */
 import fc from "fast-check";
 import { anomalyKindsOf, type RunVerdict } from "../check/all-checkers.ts";
-import { HarnessError } from "../core/invariant.ts";
 import type { Scenario } from "../scenario/scenario.ts";
 import type { Schedule } from "../schedule/intent.ts";
 import { minimizeSchedule } from "../schedule/minimize.ts";
-import { judgeSchedule } from "./judge-schedule.ts";
+import { differingStep, differsOnRerun, failureDidNotReproduce } from "./determinism.ts";
+import { judgeSchedule, runGuarded } from "./judge-schedule.ts";
 import type { ChunkResult } from "./chunk-result.ts";
-import { chunkParameters, chunkProperty } from "./run-chunk.ts";
+import { chunkParameters, chunkProperty, scheduleAt } from "./run-chunk.ts";
 import type { ScheduleFailure } from "./scenario-result.ts";
 
 /** The anomaly kinds of a verdict. */
@@ -50,7 +50,11 @@ function fastCheckShrink(scenario: Scenario, chunk: ChunkResult, limitSeconds: n
   // Out of time before the failing schedule was even regenerated: take it unshrunk.
   if (details.counterexample === null && details.interrupted) details = fc.check(property, { ...replay, endOnFailure: true });
   if (!details.failed || details.counterexample === null) {
-    throw new HarnessError(`chunk ${chunk.index} failed at schedule ${chunk.failedAt} but its replay from path ${chunk.path} passes`);
+    // Failed once, passes now: the schedule does not behave the same twice. Say so, and where
+    // two more runs of it differ.
+    const schedule = scheduleAt(scenario, chunk);
+    const step = schedule === null ? null : differingStep(runGuarded(scenario, schedule), runGuarded(scenario, schedule));
+    throw failureDidNotReproduce(scenario, chunk.firstRun + (chunk.failedAt ?? 0) + 1, schedule, step);
   }
   // The path within the chunk, renumbered to the whole run (what a plain fc.check of the seed replays).
   const [local, ...shrinkSteps] = (details.counterexamplePath ?? "0").split(":");
@@ -67,6 +71,12 @@ export function shrinkFailure(scenario: Scenario, chunk: ChunkResult, schedulesT
   const shrunk = fastCheckShrink(scenario, chunk, limitSeconds);
   const schedule = minimizeFailure(scenario, shrunk.schedule, limitSeconds);
   const { view, verdict } = judgeSchedule(scenario, schedule);
+  // The failure reported must be one the repro reproduces: the shrunk schedule fails, and runs
+  // the same way twice.
+  const number = chunk.firstRun + (chunk.failedAt ?? 0) + 1;
+  const step = differingStep(view, runGuarded(scenario, schedule));
+  if (verdict.ok) throw failureDidNotReproduce(scenario, number, schedule, step);
+  if (step !== null) throw differsOnRerun(scenario, number, schedule, step);
   return {
     schedule,
     verdict,

@@ -13,6 +13,8 @@ export interface WorkerRequest {
   readonly plan: ChunkPlan;
   /** Wall-clock deadline (`Date.now()` milliseconds), if the run has a time limit. */
   readonly deadlineMs?: number;
+  /** Fraction of schedules to run twice and compare. */
+  readonly checkDeterminism?: number;
 }
 
 /** An error a worker hit outside the schedules (loading the scenario, a bug in eosim). */

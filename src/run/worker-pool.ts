@@ -72,6 +72,8 @@ export interface PoolRunOptions {
   readonly deadlineMs?: number;
   /** Called as each chunk finishes (in completion order). */
   readonly onChunk?: (result: ChunkResult) => void;
+  /** Fraction of schedules to run twice and compare (`--check-determinism`). */
+  readonly checkDeterminism?: number;
 }
 
 /** Worker threads that run chunks; reuse one pool for many runs, then close it. */
@@ -108,7 +110,7 @@ export class WorkerPool {
           const worker = idle.pop()!;
           const plan = plans[next++];
           running++;
-          const request: WorkerRequest = { id: this.nextId++, source, plan, deadlineMs: options.deadlineMs };
+          const request: WorkerRequest = { id: this.nextId++, source, plan, deadlineMs: options.deadlineMs, checkDeterminism: options.checkDeterminism };
           worker.run(request).then((result) => finished(result, worker), (error: Error) => {
             stopped = true;
             reject(error);

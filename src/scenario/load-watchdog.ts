@@ -15,7 +15,7 @@
  * and about a second per command.
  */
 import { relative, resolve } from "node:path";
-import { Worker } from "node:worker_threads";
+import { isMainThread, Worker } from "node:worker_threads";
 
 /** Real time (ms) a scenario file may take to load: `EOSIM_LOAD_TIMEOUT_MS`, default 30 s. */
 export function loadTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
@@ -72,6 +72,9 @@ function watchdog(): Worker {
 
 /** Run `load` (an import of `file`) under the load watchdog. */
 export async function watchedLoad<T>(file: string, load: () => Promise<T>): Promise<T> {
+  // Worker threads of a parallel run load files the main thread has loaded already (and the
+  // inspector could only reach the main thread).
+  if (!isMainThread) return load();
   const timer = watchdog();
   timer.ref(); // keep the process alive while armed, or an await that never settles would exit 13 unexplained
   timer.postMessage({ arm: resolve(file), ms: loadTimeoutMs() });
