@@ -53,6 +53,5 @@ export function secondsFlag(name: string, value: string | undefined): number | u
   return n;
 }
 
-/** Seeds are 32-bit signed integers (fast-check's seed space). */
-export const seedMin = -2147483648;
-export const seedMax = 2147483647;
+/** Seeds are 32-bit signed integers (fast-check's seed space; see `core/seed-range.ts`). */
+export { seedMax, seedMin } from "../core/seed-range.ts";

@@ -10,16 +10,33 @@ import * as Result from "effect/Result";
 import * as Schema from "effect/Schema";
 import { anomalyKindsOf } from "../check/all-checkers.ts";
 import { BadInputError } from "../scenario/bad-input.ts";
+import { seedMax, seedMin } from "../core/seed-range.ts";
+import { intIn } from "../scenario/option-schema.ts";
 import { formatSchemaError } from "../scenario/format-schema-error.ts";
 import { findProjectRoot, relativeToRoot } from "../scenario/project-root.ts";
 import type { ScheduleFailure } from "../run/scenario-result.ts";
 import type { Scenario } from "../scenario/scenario.ts";
 import type { Intent } from "../schedule/intent.ts";
+import { FaultMixSchema } from "../schedule/fault-mix-schema.ts";
 import { IntentSchema } from "../schedule/intent-schema.ts";
 import { failureStepOf } from "./failure-step.ts";
 
 /** Current repro format. */
 export const reproFormat = "eosim-repro/1";
+
+const Seed = intIn(seedMin, seedMax);
+
+/**
+ * A 1-based step. Never 0: a replay reports "diverged" only for a difference before the
+ * failure step, so a 0 would turn every divergence into a (false) "passes".
+ */
+const Step = Schema.Number.check(Schema.makeFilter((n: number) => Number.isInteger(n) && n >= 1, { message: "must be a positive integer (a 1-based step)" }));
+
+/** The failure step lies within the recorded run: at most one past its last step (`failure-step.ts`). */
+function failureStepIssue(repro: { readonly failureStep: number; readonly stepHashes: readonly string[] }) {
+  const end = repro.stepHashes.length + 1;
+  return repro.failureStep <= end ? undefined : { path: ["failureStep"], issue: `must be at most ${end} (one past the ${repro.stepHashes.length} recorded step(s))` };
+}
 
 /** The repro file schema. */
 export const ReproSchema = Schema.Struct({
@@ -31,18 +48,19 @@ export const ReproSchema = Schema.Struct({
    * folder the run started in, which was usually the root), or null for a built-in scenario.
    */
   scenarioFile: Schema.NullOr(Schema.String),
-  seed: Schema.Number,
+  seed: Seed,
   path: Schema.String,
-  scheduleSeed: Schema.Number,
-  faultMix: Schema.Record(Schema.String, Schema.Number),
+  scheduleSeed: Seed,
+  /** Weights of known fault kinds only (see `schedule/fault-mix-schema.ts`). */
+  faultMix: FaultMixSchema,
   intents: Schema.Array(IntentSchema),
   historyHash: Schema.String,
   stepHashes: Schema.Array(Schema.String),
   failure: Schema.String,
   /** Step (1-based) at which the recorded run first polled the first divergent input. */
-  failureStep: Schema.Number,
+  failureStep: Step,
   anomalies: Schema.Array(Schema.String),
-});
+}).check(Schema.makeFilter(failureStepIssue));
 
 /** A decoded repro file. */
 export type Repro = typeof ReproSchema.Type;
