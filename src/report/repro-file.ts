@@ -20,6 +20,7 @@ import type { Intent } from "../schedule/intent.ts";
 import { FaultMixSchema } from "../schedule/fault-mix-schema.ts";
 import { IntentSchema } from "../schedule/intent-schema.ts";
 import { failureStepOf } from "./failure-step.ts";
+import { checkScenarioFilePath } from "./repro-scenario-file.ts";
 
 /** Current repro format. */
 export const reproFormat = "eosim-repro/1";
@@ -46,6 +47,7 @@ export const ReproSchema = Schema.Struct({
    * The scenario's file, relative to the project root (the nearest folder upwards with
    * `package.json` and `scenarios/`; files written before this rule name it relative to the
    * folder the run started in, which was usually the root), or null for a built-in scenario.
+   * It must lie inside the project (no absolute path, no `..` out of it): a replay imports it.
    */
   scenarioFile: Schema.NullOr(Schema.String),
   seed: Seed,
@@ -117,5 +119,6 @@ export function readRepro(path: string): Repro & { readonly intents: readonly In
   }
   const result = Schema.decodeUnknownResult(ReproSchema)(json, { errors: "first" });
   if (Result.isFailure(result)) throw new BadInputError(`${path}: ${formatSchemaError(result.failure, json)}`);
+  if (result.success.scenarioFile !== null) checkScenarioFilePath(result.success.scenarioFile, path);
   return result.success as Repro & { readonly intents: readonly Intent[] };
 }

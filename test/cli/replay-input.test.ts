@@ -1,10 +1,11 @@
 // `eosim replay` on repro files that are wrong: each is bad input, exit 2, with one line
 // naming the file and what is wrong, never a replay that passes for the wrong reason and
 // never a stack trace.
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { join, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, describe, expect, it } from "vitest";
 import { eosim } from "./run-cli.ts";
 
 /** A repro of the built-in bank-ledger scenario that reads (its schedule is empty). */
@@ -24,6 +25,7 @@ const repro = {
   anomalies: [],
 };
 
+const root = resolve(fileURLToPath(new URL("../..", import.meta.url)));
 const dir = mkdtempSync(join(tmpdir(), "eosim-replay-input-"));
 
 /** Write `text` as a repro file and replay it; returns the file and the result. */
@@ -53,5 +55,51 @@ describe("eosim replay refuses a repro file", () => {
   it("whose seed is outside the seed range, or whose failure step is 0", () => {
     expect(refused({ seed: 4294967296 })).toBe("eosim: FILE: seed must be an integer from -2147483648 to 2147483647, got 4294967296");
     expect(refused({ failureStep: 0 })).toBe("eosim: FILE: failureStep must be a positive integer (a 1-based step), got 0");
+  });
+});
+
+describe("eosim replay imports only scenario files inside the project", () => {
+  // A scenario file outside the project that leaves a mark when it is imported.
+  const outsideDir = mkdtempSync(join(tmpdir(), "eosim-outside-"));
+  const evil = join(outsideDir, "evil.scenario.ts");
+  const mark = join(outsideDir, "imported.txt");
+  writeFileSync(evil, `import { writeFileSync } from "node:fs";\nwriteFileSync(${JSON.stringify(mark)}, "imported");\nexport default {};\n`);
+  const linkDir = mkdtempSync(join(root, "reports", "tmp-link-"));
+  afterAll(() => rmSync(linkDir, { recursive: true, force: true }));
+  const rule = (file: string) => `eosim: FILE: scenarioFile ${JSON.stringify(file)} is outside the project; repro files may only name scenario files inside it`;
+
+  it.each([
+    ["an absolute path", evil],
+    ["a relative path that climbs out with ..", relative(root, evil)],
+    ["a path that climbs out after a folder", `scenarios/../../${relative(root, evil)}`],
+    ["a Windows absolute path", "C:\\scenarios\\evil.scenario.ts"],
+  ])("refuses %s, before importing anything", (_, file) => {
+    expect(refused({ scenarioFile: file })).toBe(rule(file));
+    expect(existsSync(mark)).toBe(false);
+  });
+
+  it("refuses a link inside the project to a file outside it", () => {
+    symlinkSync(evil, join(linkDir, "evil.scenario.ts"));
+    const file = `${relative(root, linkDir)}/evil.scenario.ts`;
+    expect(refused({ scenarioFile: file })).toBe(rule(file));
+    expect(existsSync(mark)).toBe(false);
+  });
+
+  it("outside any project, holds the current folder for it: a link out of it is refused", () => {
+    const cwd = join(outsideDir, "no-project");
+    mkdirSync(cwd);
+    symlinkSync(evil, join(cwd, "link.scenario.ts"));
+    expect(refused({ scenarioFile: "link.scenario.ts" }, cwd)).toBe(rule("link.scenario.ts"));
+    expect(refused({ scenarioFile: "../evil.scenario.ts" }, cwd)).toBe(rule("../evil.scenario.ts"));
+    expect(existsSync(mark)).toBe(false);
+  });
+
+  it("still loads a scenario file inside the project, by a path with a harmless ..", () => {
+    const inside = join(linkDir, "inside");
+    mkdirSync(inside);
+    const file = `${relative(root, inside)}/../../../test/fixtures/own-processor.scenario.ts`;
+    const { result } = replayText(JSON.stringify({ ...repro, scenario: "fixture-loyalty-points", scenarioFile: file }));
+    expect(result.stderr).toBe("");
+    expect(result.stdout).toContain("scenario fixture-loyalty-points, seed 1, 0 intent(s):");
   });
 });
