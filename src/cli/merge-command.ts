@@ -10,6 +10,7 @@
 import { readFileSync } from "node:fs";
 import { anomalyLines, replayCommand } from "../report/failure-text.ts";
 import { type JUnitCase, type JUnitProblem, writeJUnit } from "../report/junit.ts";
+import { checkJsonDepth } from "../report/json-depth.ts";
 import { endOfSummary, type MergeableSummary, mergeScenarioShards } from "../report/shard-report.ts";
 import { BadInputError } from "../scenario/bad-input.ts";
 import { parseFlags } from "./args.ts";
@@ -25,8 +26,11 @@ interface ShardReport {
 function readReport(file: string): ShardReport {
   let json: unknown;
   try {
-    json = JSON.parse(readFileSync(file, "utf8"));
+    const text = readFileSync(file, "utf8");
+    checkJsonDepth(text, file);
+    json = JSON.parse(text);
   } catch (error) {
+    if (error instanceof BadInputError) throw error;
     throw new BadInputError(`${file}: cannot read a JSON report (${error instanceof Error ? error.message.split("\n")[0] : String(error)})`);
   }
   const report = json as { seed?: unknown; scenarios?: unknown };

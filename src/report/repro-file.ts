@@ -20,6 +20,7 @@ import type { Intent } from "../schedule/intent.ts";
 import { FaultMixSchema } from "../schedule/fault-mix-schema.ts";
 import { IntentSchema } from "../schedule/intent-schema.ts";
 import { failureStepOf } from "./failure-step.ts";
+import { checkJsonDepth } from "./json-depth.ts";
 import { checkScenarioFilePath } from "./repro-scenario-file.ts";
 
 /** Current repro format. */
@@ -111,6 +112,7 @@ export function readRepro(path: string): Repro & { readonly intents: readonly In
   } catch {
     throw new BadInputError(`${path}: cannot read the repro file`);
   }
+  checkJsonDepth(text, path);
   let json: unknown;
   try {
     json = JSON.parse(text);

@@ -58,6 +58,15 @@ describe("eosim replay refuses a repro file", () => {
   });
 });
 
+describe("eosim replay bounds the nesting of a repro file", () => {
+  it("refuses 100000 nested arrays with one line (it overflowed the stack: exit 4)", () => {
+    const deep = "[".repeat(100_000) + "]".repeat(100_000);
+    const { file, result } = replayText(JSON.stringify(repro).replace("[]", deep), "deep.json");
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(`eosim: ${file}: JSON nested deeper than 64 levels\n`);
+  });
+});
+
 describe("eosim replay imports only scenario files inside the project", () => {
   // A scenario file outside the project that leaves a mark when it is imported.
   const outsideDir = mkdtempSync(join(tmpdir(), "eosim-outside-"));
