@@ -4,8 +4,7 @@
  * rejected with a one-line message instead of a crash. The scenario file is named relative to
  * the project root, so a replay finds it from any folder of the project.
  */
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname } from "node:path";
+import { readFileSync } from "node:fs";
 import * as Result from "effect/Result";
 import * as Schema from "effect/Schema";
 import { anomalyKindsOf } from "../check/all-checkers.ts";
@@ -22,6 +21,7 @@ import { IntentSchema } from "../schedule/intent-schema.ts";
 import { failureStepOf } from "./failure-step.ts";
 import { checkJsonDepth } from "./json-depth.ts";
 import { checkScenarioFilePath } from "./repro-scenario-file.ts";
+import { writeFileAtomic } from "./write-file-atomic.ts";
 
 /** Current repro format. */
 export const reproFormat = "eosim-repro/1";
@@ -98,10 +98,9 @@ export function reproPathFor(reportsDir: string, scenario: string, seed: number)
   return `${reportsDir}/repro/${scenario}-seed${seed}.json`;
 }
 
-/** Write `repro` to `path` (creating folders). */
+/** Write `repro` to `path` (creating folders), whole or not at all (`write-file-atomic.ts`). */
 export function writeRepro(path: string, repro: Repro): void {
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, `${JSON.stringify(repro, null, 1)}\n`);
+  writeFileAtomic(path, `${JSON.stringify(repro, null, 1)}\n`);
 }
 
 /** Read and validate a repro file; throws {@link BadInputError} naming what is wrong. */
