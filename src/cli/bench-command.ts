@@ -12,6 +12,7 @@
 import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { checkWritable } from "../report/check-writable.ts";
 import { writeFileAtomic } from "../report/write-file-atomic.ts";
 import { BadInputError } from "../scenario/bad-input.ts";
 import { parseFlags } from "./args.ts";
@@ -40,6 +41,8 @@ export async function benchCommand(argv: readonly string[]): Promise<ExitCode> {
   if (positionals.length > 0) throw new BadInputError(`bench takes no arguments, got ${JSON.stringify(positionals[0])} (see eosim bench --help)`);
   const out = values.out ?? join(reportsDir, "bench.json");
   if (out.trim() === "") throw new BadInputError("--out needs a file path, e.g. --out reports/bench.json");
+  // Before the benchmark's minutes, not after them.
+  checkWritable(out, "--out");
   const quick = values.quick === true;
   console.log(`eosim bench${quick ? " --quick (smoke run: tiny budgets, figures mean nothing)" : ""}: writing ${out}`);
   const { runBench, benchTable, defaultBudget, quickBudget } = await benchModules();

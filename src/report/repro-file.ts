@@ -93,9 +93,14 @@ export function reproOf(scenario: Scenario, seed: number, failure: ScheduleFailu
   };
 }
 
+/** The folder `eosim run` writes repro files to. */
+export function reproDirOf(reportsDir: string): string {
+  return `${reportsDir}/repro`;
+}
+
 /** Where `eosim run` writes a scenario's repro. */
 export function reproPathFor(reportsDir: string, scenario: string, seed: number): string {
-  return `${reportsDir}/repro/${scenario}-seed${seed}.json`;
+  return `${reproDirOf(reportsDir)}/${scenario}-seed${seed}.json`;
 }
 
 /** Write `repro` to `path` (creating folders), whole or not at all (`write-file-atomic.ts`). */
