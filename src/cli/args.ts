@@ -14,10 +14,34 @@ export interface ParsedFlags<F extends FlagSpec> {
   positionals: string[];
 }
 
+/** An argument that reads as a negative number: `-1`, `-0.5`, `-.5`, `-1e3`. */
+const negativeNumber = /^-\.?\d/;
+
+/**
+ * `--flag -1` rewritten as `--flag=-1` for every string flag. parseArgs refuses a value that
+ * starts with "-" after a space (it could be a forgotten value followed by a flag), so
+ * `--seed -1` was refused while `--seed=-1` was accepted; no flag is spelt like a negative
+ * number, so such an argument can only be the value. Arguments after `--` are left alone.
+ */
+export function joinNegativeValues(argv: readonly string[], flags: FlagSpec): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === "--") return [...out, ...argv.slice(i)];
+    const name = arg.startsWith("--") && !arg.includes("=") ? arg.slice(2) : undefined;
+    const next = argv[i + 1];
+    if (name !== undefined && Object.hasOwn(flags, name) && flags[name].type === "string" && next !== undefined && negativeNumber.test(next)) {
+      out.push(`${arg}=${next}`);
+      i++;
+    } else out.push(arg);
+  }
+  return out;
+}
+
 /** Parse `argv` against `flags`; throws BadInputError on unknown flags or missing values. */
 export function parseFlags<F extends FlagSpec>(command: string, argv: readonly string[], flags: F): ParsedFlags<F> {
   try {
-    return parseArgs({ args: [...argv], options: flags, allowPositionals: true, strict: true }) as ParsedFlags<F>;
+    return parseArgs({ args: joinNegativeValues(argv, flags), options: flags, allowPositionals: true, strict: true }) as ParsedFlags<F>;
   } catch (error) {
     const message = (error instanceof Error ? error.message : String(error)).split(/\n|\. /)[0];
     throw new BadInputError(`${command}: ${plainParseError(message)} (see eosim ${command} --help)`);
@@ -53,6 +77,5 @@ export function secondsFlag(name: string, value: string | undefined): number | u
   return n;
 }
 
-/** Seeds are 32-bit signed integers (fast-check's seed space). */
-export const seedMin = -2147483648;
-export const seedMax = 2147483647;
+/** Seeds are 32-bit signed integers (fast-check's seed space; see `core/seed-range.ts`). */
+export { seedMax, seedMin } from "../core/seed-range.ts";

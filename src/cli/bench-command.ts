@@ -9,9 +9,11 @@
  * The benchmark lives in the repository's `bench/` folder, which the package does not ship:
  * it is imported by a computed URL (so the build leaves it out) and only when present.
  */
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { checkWritable } from "../report/check-writable.ts";
+import { writeFileAtomic } from "../report/write-file-atomic.ts";
 import { BadInputError } from "../scenario/bad-input.ts";
 import { parseFlags } from "./args.ts";
 import { ExitCode } from "./exit-codes.ts";
@@ -39,12 +41,13 @@ export async function benchCommand(argv: readonly string[]): Promise<ExitCode> {
   if (positionals.length > 0) throw new BadInputError(`bench takes no arguments, got ${JSON.stringify(positionals[0])} (see eosim bench --help)`);
   const out = values.out ?? join(reportsDir, "bench.json");
   if (out.trim() === "") throw new BadInputError("--out needs a file path, e.g. --out reports/bench.json");
+  // Before the benchmark's minutes, not after them.
+  checkWritable(out, "--out");
   const quick = values.quick === true;
   console.log(`eosim bench${quick ? " --quick (smoke run: tiny budgets, figures mean nothing)" : ""}: writing ${out}`);
   const { runBench, benchTable, defaultBudget, quickBudget } = await benchModules();
   const report = await runBench(quick ? quickBudget : defaultBudget, quick, join(dirname(out), "bench-repro.json"), (line) => console.error(`bench: ${line}`));
-  mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
+  writeFileAtomic(out, `${JSON.stringify(report, null, 2)}\n`);
   console.log(benchTable(report));
   console.log(`benchmark took ${report.seconds} s; report written to ${out}`);
   return ExitCode.ok;

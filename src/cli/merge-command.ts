@@ -5,51 +5,23 @@
  * there, once, and from the same run: the same seed, scenarios, planned schedules and
  * expectations. A missing shard would silently skip its schedules, and shards of different
  * runs (or reports that ran no schedule at all) would merge into a pass that tested nothing,
- * so each is bad input (exit 2) with one line saying why.
+ * so each is bad input (exit 2) with one line saying why; so is a report that is not one
+ * (`report/shard-report-file.ts` checks each field).
  */
-import { readFileSync } from "node:fs";
 import { anomalyLines, replayCommand } from "../report/failure-text.ts";
 import { type JUnitCase, type JUnitProblem, writeJUnit } from "../report/junit.ts";
 import { endOfSummary, type MergeableSummary, mergeScenarioShards } from "../report/shard-report.ts";
+import { readShardReport, type ShardReport } from "../report/shard-report-file.ts";
 import { BadInputError } from "../scenario/bad-input.ts";
 import { parseFlags } from "./args.ts";
 import { ExitCode, runExitCode } from "./exit-codes.ts";
 
-/** A shard report as `eosim run --shard i/n --json` writes it. */
-interface ShardReport {
-  readonly file: string;
-  readonly seed: number;
-  readonly scenarios: readonly MergeableSummary[];
-}
-
-function readReport(file: string): ShardReport {
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(file, "utf8"));
-  } catch (error) {
-    throw new BadInputError(`${file}: cannot read a JSON report (${error instanceof Error ? error.message.split("\n")[0] : String(error)})`);
-  }
-  const report = json as { seed?: unknown; scenarios?: unknown };
-  if (typeof report !== "object" || report === null || typeof report.seed !== "number" || !Array.isArray(report.scenarios)) {
-    throw new BadInputError(`${file}: not an eosim run --json report`);
-  }
-  const raw = report.scenarios as MergeableSummary[];
-  if (raw.length === 0) throw new BadInputError(`${file}: the report holds no scenario (nothing to merge)`);
-  for (const s of raw) {
-    if (typeof s?.shard?.index !== "number" || !Array.isArray(s.shard.chunks)) throw new BadInputError(`${file}: scenario "${s?.name}" has no shard detail (run it with --shard i/n --json)`);
-  }
-  // Reports of earlier versions have no failure detail.
-  const scenarios = raw.map((s) => ({ ...s, checkers: s.checkers ?? [], steps: s.steps ?? null, replay: s.replay ?? null }));
-  const { index, count } = scenarios[0].shard!;
-  const other = scenarios.find((s) => s.shard!.index !== index || s.shard!.count !== count);
-  if (other !== undefined) throw new BadInputError(`${file}: scenario "${other.name}" is from shard ${other.shard!.index}/${other.shard!.count}, "${scenarios[0].name}" from shard ${index}/${count} (not one shard's report)`);
-  return { file, seed: report.seed, scenarios };
-}
+type ShardSummary = ShardReport["scenarios"][number];
 
 /** Why scenario summary `s` (of report `r`) is not from the same run as `f` (of the first report), or null. */
-function runMismatch(r: ShardReport, s: MergeableSummary, first: ShardReport, f: MergeableSummary): string | null {
-  const ours = s.shard!;
-  const theirs = f.shard!;
+function runMismatch(r: ShardReport, s: ShardSummary, first: ShardReport, f: ShardSummary): string | null {
+  const ours = s.shard;
+  const theirs = f.shard;
   const differs = (what: string, a: unknown, b: unknown) => `${r.file}: scenario "${s.name}": ${what} ${a}, against ${b} in ${first.file} (not shards of one run)`;
   if (ours.plannedRuns !== theirs.plannedRuns) return differs("schedules planned", ours.plannedRuns, theirs.plannedRuns);
   if (ours.chunkSize !== theirs.chunkSize) return differs("chunk size", ours.chunkSize, theirs.chunkSize);
@@ -71,10 +43,10 @@ function checkComplete(reports: readonly ShardReport[]): void {
       if (mismatch !== null) throw new BadInputError(mismatch);
     });
   }
-  const count = first.scenarios[0].shard!.count;
+  const count = first.scenarios[0].shard.count;
   const seen = new Map<number, string>();
   for (const r of reports) {
-    const shard = r.scenarios[0].shard!;
+    const shard = r.scenarios[0].shard;
     if (shard.count !== count) throw new BadInputError(`${r.file}: shard ${shard.index}/${shard.count} is not one of ${count} shards`);
     const other = seen.get(shard.index);
     if (other !== undefined) throw new BadInputError(`${r.file}: shard ${shard.index}/${count} is also ${other}`);
@@ -127,7 +99,7 @@ function writeJUnitOrFail(path: string, summaries: readonly MergeableSummary[], 
 function foundBy(reports: readonly ShardReport[], i: number): string | undefined {
   let best: { chunk: number; shard: string } | undefined;
   for (const r of reports) {
-    const shard = r.scenarios[i].shard!;
+    const shard = r.scenarios[i].shard;
     const failing = shard.chunks.find((c) => c.failedAt !== null);
     if (failing !== undefined && (best === undefined || failing.index < best.chunk)) best = { chunk: failing.index, shard: `${shard.index}/${shard.count}` };
   }
@@ -136,7 +108,7 @@ function foundBy(reports: readonly ShardReport[], i: number): string | undefined
 
 /** Merge the shard reports named in `files` into per-scenario summaries (and which shard found each failure). */
 export function mergeReports(files: readonly string[]): { seed: number; scenarios: MergeableSummary[]; foundBy: (string | undefined)[] } {
-  const reports = files.map(readReport);
+  const reports = files.map(readShardReport);
   checkComplete(reports);
   const scenarios = reports[0].scenarios.map((_, i) => mergeScenarioShards(reports.map((r) => r.scenarios[i])));
   const empty = scenarios.find((s) => s.runs === 0 && s.failures === 0 && s.error === null);

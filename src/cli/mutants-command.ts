@@ -8,7 +8,8 @@
  * references pass and every mutant is detected. Each mutant's failure is written as a repro
  * file that `eosim replay` reproduces.
  */
-import { reproOf, reproPathFor, writeRepro } from "../report/repro-file.ts";
+import { checkWritableFolder } from "../report/check-writable.ts";
+import { reproDirOf, reproOf, reproPathFor, writeRepro } from "../report/repro-file.ts";
 import { allMutantScenarios, referenceScenarios } from "../scenario/mutant-scenario.ts";
 import type { Scenario } from "../scenario/scenario.ts";
 import { allServiceMutantScenarios, ledgerServiceScenario } from "../scenario/service-mutants.ts";
@@ -82,6 +83,7 @@ export async function mutantsCommand(argv: readonly string[]): Promise<ExitCode>
   const runs = intFlag("runs", values.runs, 1, 100_000_000) ?? 2000;
   const seed = pickSeed(intFlag("seed", values.seed, seedMin, seedMax));
   const json = values.json === true;
+  checkWritableFolder(reproDirOf(reportsDir), "repro files");
   const catalogue = [
     ...allMutantScenarios().map(({ mutant, scenario }) => ({ name: mutant.name, hazard: mutant.hazard, target: "runtime" as const, scenario })),
     ...allServiceMutantScenarios().map(({ mutant, scenario }) => ({ name: mutant.name, hazard: mutant.hazard, target: "service" as const, scenario })),

@@ -4,12 +4,14 @@
  * history still matches the recorded one, a `history <hash>` line (equal hashes mean
  * byte-identical histories) and a `verdict:` line. Exit 1 for `fails` and `diverged at step k`,
  * 0 for `passes`. The scenario is found from the project root (the nearest folder upwards with
- * `package.json` and `scenarios/`), so a replay works from any subfolder.
+ * `package.json` and `scenarios/`), so a replay works from any subfolder. The scenario file is
+ * imported as code, so it must lie inside the project (`report/repro-scenario-file.ts`).
  */
 import { existsSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { anomalyLines, crashPointsOf, scheduleLines } from "../report/failure-text.ts";
 import { readRepro } from "../report/repro-file.ts";
+import { scenarioFileCandidates } from "../report/repro-scenario-file.ts";
 import { replayRepro, verdictLine } from "../report/replay.ts";
 import { BadInputError } from "../scenario/bad-input.ts";
 import { loadScenarioFile } from "../scenario/load-scenarios.ts";
@@ -26,18 +28,11 @@ function rootsFor(reproPath: string): string[] {
   return [...new Set(roots)];
 }
 
-/**
- * Where a repro's scenario file may be: relative to the project root (as repro files record
- * it), else to the current folder (as files written before that rule did).
- */
-function fileCandidates(file: string, roots: readonly string[]): string[] {
-  if (isAbsolute(file)) return [file];
-  return [...new Set([...roots.map((root) => join(root, file)), resolve(file)])];
-}
-
 async function scenarioFor(name: string, file: string | null, reproPath: string): Promise<Scenario> {
   const roots = rootsFor(reproPath);
-  for (const candidate of file === null ? [] : fileCandidates(file, roots)) {
+  // Outside any project, the current folder stands for it (where such a run recorded the file from).
+  const allowed = roots.length > 0 ? roots : [resolve(".")];
+  for (const candidate of file === null ? [] : scenarioFileCandidates(file, allowed, reproPath)) {
     if (!existsSync(candidate)) continue;
     const found = (await loadScenarioFile(relative(process.cwd(), candidate) || candidate)).find((s) => s.name === name);
     if (found !== undefined) return found;

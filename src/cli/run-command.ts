@@ -11,7 +11,8 @@
  * and `--shard i/n` runs one deterministic slice of them (merge shard reports with
  * `eosim merge`); neither changes which schedules run or which failure is reported.
  */
-import { reproOf, reproPathFor, writeRepro } from "../report/repro-file.ts";
+import { checkWritable, checkWritableFolder } from "../report/check-writable.ts";
+import { reproDirOf, reproOf, reproPathFor } from "../report/repro-file.ts";
 import { coverageText } from "../report/coverage-text.ts";
 import { crashPointsOf, failureSteps, failureText, replayCommand } from "../report/failure-text.ts";
 import { writeJUnit } from "../report/junit.ts";
@@ -33,6 +34,7 @@ import { noProgress, type ScenarioProgress, startProgress } from "./progress.ts"
 import { junitSuiteOf, type RunOutcome } from "./run-junit.ts";
 import { selectScenarios } from "./select-scenarios.ts";
 import { pickSeed } from "./seed.ts";
+import { writeReproOrWarn } from "./write-repro.ts";
 
 /** Where reports go. */
 export const reportsDir = "reports";
@@ -141,10 +143,7 @@ async function runOne(scenario: Scenario, seed: number, runs: number | undefined
   const result = await runScenarioParallel(scenario, { seed, runs, timeLimitSeconds, onProgress: progress.update, ...spread });
   progress.stop();
   let repro: string | null = null;
-  if (result.failure !== null) {
-    repro = reproPathFor(reportsDir, scenario.name, seed);
-    writeRepro(repro, reproOf(scenario, seed, result.failure));
-  }
+  if (result.failure !== null) repro = writeReproOrWarn(reproPathFor(reportsDir, scenario.name, seed), reproOf(scenario, seed, result.failure));
   return { result, repro };
 }
 
@@ -179,6 +178,9 @@ export async function runCommand(argv: readonly string[]): Promise<ExitCode> {
   const timeLimit = secondsFlag("time-limit", values["time-limit"]);
   const seed = pickSeed(intFlag("seed", values.seed, seedMin, seedMax));
   if (values.junit !== undefined && values.junit.trim() === "") throw new BadInputError("--junit needs a file path, e.g. --junit reports/junit.xml");
+  // Before the first scenario runs, not after the run: a path found unwritable at the end threw the run's verdict away.
+  if (values.junit !== undefined) checkWritable(values.junit, "--junit");
+  checkWritableFolder(reproDirOf(reportsDir), "repro files");
   const scenarios = await selectScenarios(positionals);
   const json = values.json === true;
   const quiet = values.quiet === true;

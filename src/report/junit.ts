@@ -8,8 +8,7 @@
  * (the five XML entities, and characters XML 1.0 cannot hold at all, such as ANSI colour
  * escapes, are dropped).
  */
-import { mkdirSync, writeFileSync } from "node:fs";
-import { dirname } from "node:path";
+import { writeFileAtomic } from "./write-file-atomic.ts";
 
 /** Why a test case did not pass: a `<failure>` (expectation not met) or an `<error>` (it could not run). */
 export interface JUnitProblem {
@@ -85,8 +84,7 @@ export function junitXml(suite: JUnitSuite): string {
   ].join("\n");
 }
 
-/** Write `suite` as JUnit XML to `path`, creating folders. */
+/** Write `suite` as JUnit XML to `path`, creating folders, whole or not at all (`write-file-atomic.ts`). */
 export function writeJUnit(path: string, suite: JUnitSuite): void {
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, junitXml(suite));
+  writeFileAtomic(path, junitXml(suite));
 }

@@ -4,22 +4,41 @@
  * rejected with a one-line message instead of a crash. The scenario file is named relative to
  * the project root, so a replay finds it from any folder of the project.
  */
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname } from "node:path";
+import { readFileSync } from "node:fs";
 import * as Result from "effect/Result";
 import * as Schema from "effect/Schema";
 import { anomalyKindsOf } from "../check/all-checkers.ts";
 import { BadInputError } from "../scenario/bad-input.ts";
+import { seedMax, seedMin } from "../core/seed-range.ts";
+import { intIn } from "../scenario/option-schema.ts";
 import { formatSchemaError } from "../scenario/format-schema-error.ts";
 import { findProjectRoot, relativeToRoot } from "../scenario/project-root.ts";
 import type { ScheduleFailure } from "../run/scenario-result.ts";
 import type { Scenario } from "../scenario/scenario.ts";
 import type { Intent } from "../schedule/intent.ts";
+import { FaultMixSchema } from "../schedule/fault-mix-schema.ts";
 import { IntentSchema } from "../schedule/intent-schema.ts";
 import { failureStepOf } from "./failure-step.ts";
+import { checkJsonDepth } from "./json-depth.ts";
+import { checkScenarioFilePath } from "./repro-scenario-file.ts";
+import { writeFileAtomic } from "./write-file-atomic.ts";
 
 /** Current repro format. */
 export const reproFormat = "eosim-repro/1";
+
+const Seed = intIn(seedMin, seedMax);
+
+/**
+ * A 1-based step. Never 0: a replay reports "diverged" only for a difference before the
+ * failure step, so a 0 would turn every divergence into a (false) "passes".
+ */
+const Step = Schema.Number.check(Schema.makeFilter((n: number) => Number.isInteger(n) && n >= 1, { message: "must be a positive integer (a 1-based step)" }));
+
+/** The failure step lies within the recorded run: at most one past its last step (`failure-step.ts`). */
+function failureStepIssue(repro: { readonly failureStep: number; readonly stepHashes: readonly string[] }) {
+  const end = repro.stepHashes.length + 1;
+  return repro.failureStep <= end ? undefined : { path: ["failureStep"], issue: `must be at most ${end} (one past the ${repro.stepHashes.length} recorded step(s))` };
+}
 
 /** The repro file schema. */
 export const ReproSchema = Schema.Struct({
@@ -29,20 +48,22 @@ export const ReproSchema = Schema.Struct({
    * The scenario's file, relative to the project root (the nearest folder upwards with
    * `package.json` and `scenarios/`; files written before this rule name it relative to the
    * folder the run started in, which was usually the root), or null for a built-in scenario.
+   * It must lie inside the project (no absolute path, no `..` out of it): a replay imports it.
    */
   scenarioFile: Schema.NullOr(Schema.String),
-  seed: Schema.Number,
+  seed: Seed,
   path: Schema.String,
-  scheduleSeed: Schema.Number,
-  faultMix: Schema.Record(Schema.String, Schema.Number),
+  scheduleSeed: Seed,
+  /** Weights of known fault kinds only (see `schedule/fault-mix-schema.ts`). */
+  faultMix: FaultMixSchema,
   intents: Schema.Array(IntentSchema),
   historyHash: Schema.String,
   stepHashes: Schema.Array(Schema.String),
   failure: Schema.String,
   /** Step (1-based) at which the recorded run first polled the first divergent input. */
-  failureStep: Schema.Number,
+  failureStep: Step,
   anomalies: Schema.Array(Schema.String),
-});
+}).check(Schema.makeFilter(failureStepIssue));
 
 /** A decoded repro file. */
 export type Repro = typeof ReproSchema.Type;
@@ -72,15 +93,19 @@ export function reproOf(scenario: Scenario, seed: number, failure: ScheduleFailu
   };
 }
 
-/** Where `eosim run` writes a scenario's repro. */
-export function reproPathFor(reportsDir: string, scenario: string, seed: number): string {
-  return `${reportsDir}/repro/${scenario}-seed${seed}.json`;
+/** The folder `eosim run` writes repro files to. */
+export function reproDirOf(reportsDir: string): string {
+  return `${reportsDir}/repro`;
 }
 
-/** Write `repro` to `path` (creating folders). */
+/** Where `eosim run` writes a scenario's repro. */
+export function reproPathFor(reportsDir: string, scenario: string, seed: number): string {
+  return `${reproDirOf(reportsDir)}/${scenario}-seed${seed}.json`;
+}
+
+/** Write `repro` to `path` (creating folders), whole or not at all (`write-file-atomic.ts`). */
 export function writeRepro(path: string, repro: Repro): void {
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, `${JSON.stringify(repro, null, 1)}\n`);
+  writeFileAtomic(path, `${JSON.stringify(repro, null, 1)}\n`);
 }
 
 /** Read and validate a repro file; throws {@link BadInputError} naming what is wrong. */
@@ -91,6 +116,7 @@ export function readRepro(path: string): Repro & { readonly intents: readonly In
   } catch {
     throw new BadInputError(`${path}: cannot read the repro file`);
   }
+  checkJsonDepth(text, path);
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -99,5 +125,6 @@ export function readRepro(path: string): Repro & { readonly intents: readonly In
   }
   const result = Schema.decodeUnknownResult(ReproSchema)(json, { errors: "first" });
   if (Result.isFailure(result)) throw new BadInputError(`${path}: ${formatSchemaError(result.failure, json)}`);
+  if (result.success.scenarioFile !== null) checkScenarioFilePath(result.success.scenarioFile, path);
   return result.success as Repro & { readonly intents: readonly Intent[] };
 }

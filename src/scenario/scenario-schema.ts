@@ -6,6 +6,7 @@
  */
 import * as Schema from "effect/Schema";
 import { limits } from "../core/limits.ts";
+import { seedMax, seedMin } from "../core/seed-range.ts";
 import { faultKinds } from "../faults/fault-kind.ts";
 import { checkerNames } from "../check/all-checkers.ts";
 import type { Processor } from "../runtime/processor.ts";
@@ -67,7 +68,7 @@ export const ScenarioSchema = Schema.Struct({
   schedule: Schema.optional(Schema.Struct({
     intents,
     faultMix: option("faultWeights"),
-    seed: Schema.optional(intIn(-2147483648, 2147483647)),
+    seed: Schema.optional(intIn(seedMin, seedMax)),
   })),
   timeLimitSeconds: Schema.optional(Schema.Number.check(Schema.makeFilter((n: number) => n > 0, { message: "must be a positive number of seconds" }))),
   runtime: Schema.optional(Schema.Union([Schema.String, optionStruct(runtimeOptionSpecs, "runtime.")])),
