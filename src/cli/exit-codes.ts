@@ -16,6 +16,10 @@ export const ExitCode = {
   liveness: 3,
   /** A bug in eosim itself. */
   harness: 4,
+  /** `eosim run` stopped by SIGINT (128 + 2): the results so far were still reported. */
+  interrupted: 130,
+  /** `eosim run` stopped by SIGTERM (128 + 15). */
+  terminated: 143,
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 

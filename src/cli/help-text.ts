@@ -58,6 +58,8 @@ Exit codes:
       schedules run, an unknown mutant, shard reports of different runs)
   3  a liveness failure (the drain did not converge)
   4  a bug in eosim itself (please report it with the printed details)
+  130  a run was stopped by SIGINT (143: by SIGTERM); the results so far
+       were reported (--json with "interrupted": true, the JUnit file)
   141  stdout was closed before the run ended (e.g. piped into head): no verdict
 `;
 

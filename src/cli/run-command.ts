@@ -25,6 +25,8 @@ import { endOfResult, type ScenarioResult } from "../run/scenario-result.ts";
 import { parseShard, planChunks, type Shard } from "../run/schedule-chunks.ts";
 import { WorkerPool } from "../run/worker-pool.ts";
 import { defaultDeterminismSample } from "../run/determinism.ts";
+import { stopRequested } from "../run/stop-request.ts";
+import { stopOnSignals } from "./stop-on-signal.ts";
 import type { Scenario } from "../scenario/scenario.ts";
 import { intFlag, parseFlags, secondsFlag, seedMax, seedMin } from "./args.ts";
 import { colourWanted, type Paint, painter } from "./colour.ts";
@@ -47,7 +49,7 @@ function summarize(result: ScenarioResult, repro: string | null, scenario: Scena
   return {
     name: result.name,
     expect: result.expect,
-    ok: scenarioOk(result),
+    ok: scenarioOk(result) && !result.stopped,
     runs: result.runs,
     failures: result.failure === null ? 0 : 1,
     seed: result.seed,
@@ -72,8 +74,9 @@ export function exitCodeOf(results: readonly ScenarioResult[]): ExitCode {
 }
 
 function statusLine(result: ScenarioResult): string {
-  const mark = scenarioOk(result) ? "ok  " : "FAIL";
   const rate = `${Math.round(result.schedulesPerSecond)} schedules/s`;
+  if (result.stopped && result.failure === null && result.error === null) return `STOP ${result.name}: interrupted after ${result.runs} of ${result.plannedRuns} schedules, no failure so far (${rate})`;
+  const mark = scenarioOk(result) ? "ok  " : "FAIL";
   if (result.error !== null) return `${mark} ${result.name}: ${result.error.kind} error: ${result.error.message}`;
   if (result.coverageMissing.length > 0) {
     return `${mark} ${result.name}: required coverage not reached in ${result.runs} schedules: ${result.coverageMissing.join(", ")}`;
@@ -153,7 +156,7 @@ async function runOne(scenario: Scenario, seed: number, runs: number | undefined
  * chunk legitimately runs none; `eosim merge` checks the run as a whole.
  */
 function checkRanSchedules(result: ScenarioResult, shard: Shard | null, timeLimit: { seconds: number | undefined; fromFlag: boolean }): void {
-  if (result.runs > 0 || result.failure !== null || result.error !== null) return;
+  if (result.runs > 0 || result.failure !== null || result.error !== null || result.stopped) return;
   if (shard !== null && planChunks(result.plannedRuns, result.seed, shard).length === 0) return;
   const why = timeLimit.seconds === undefined ? "" : ` (the time limit of ${timeLimit.seconds} s ended the run before its first schedule; raise ${timeLimit.fromFlag ? "--time-limit" : "the scenario's timeLimitSeconds"})`;
   throw new BadInputError(`scenario "${result.name}" ran 0 schedules, so nothing was tested${why}`);
@@ -185,6 +188,7 @@ export async function runCommand(argv: readonly string[]): Promise<ExitCode> {
   const json = values.json === true;
   const quiet = values.quiet === true;
   const paint = painter(!json && colourWanted(process.stdout));
+  const signals = stopOnSignals();
   if (!json && !quiet) console.log(`eosim run: seed ${seed.value}${seed.source === "random" ? " (random; pass --seed to repeat)" : ` (from ${seed.source})`}${shard === null ? "" : `, shard ${shard.index}/${shard.count}`}`);
   const results: ScenarioResult[] = [];
   const summaries: ScenarioSummary[] = [];
@@ -194,6 +198,7 @@ export async function runCommand(argv: readonly string[]): Promise<ExitCode> {
   try {
     for (const scenario of scenarios) {
       stopIfOutputClosed();
+      if (stopRequested()) break;
       const limit = timeLimit ?? scenario.timeLimitSeconds;
       const { result, repro } = await runOne(scenario, seed.value, runs, limit, progressFor(scenario, quiet, limit), spread);
       checkRanSchedules(result, shard, { seconds: limit, fromFlag: timeLimit !== undefined });
@@ -208,15 +213,24 @@ export async function runCommand(argv: readonly string[]): Promise<ExitCode> {
   } finally {
     await spread.pool?.close();
   }
-  const code = exitCodeOf(results);
-  if (values.junit !== undefined) writeJUnitOrFail(values.junit, junitSuiteOf(outcomes, seed.value));
+  // Stopped by a signal: what ran is reported as usual, the rest is named as not run, and the
+  // exit code says the command was stopped (130, 143), whatever the results so far.
+  const signal = signals.received();
+  signals.dispose();
+  const notRun = signal === null ? [] : scenarios.slice(results.length).map((s) => s.name);
+  const code = signals.exitCode() ?? exitCodeOf(results);
+  if (values.junit !== undefined) writeJUnitOrFail(values.junit, junitSuiteOf(outcomes, seed.value, notRun));
   if (json) {
     const shardField = shard === null ? {} : { shard: `${shard.index}/${shard.count}` };
-    console.log(JSON.stringify({ ok: code === ExitCode.ok, seed: seed.value, ...shardField, scenarios: summaries }, null, 2));
+    const stopField = signal === null ? {} : { interrupted: true, signal, notRun };
+    console.log(JSON.stringify({ ok: code === ExitCode.ok, seed: seed.value, ...shardField, ...stopField, scenarios: summaries }, null, 2));
   } else {
-    const okCount = results.filter(scenarioOk).length;
+    const okCount = results.filter((r) => scenarioOk(r) && !r.stopped).length;
     const counts = `${okCount} met their expectation, ${results.length - okCount} did not`;
-    console.log(`${results.length} scenario(s): ${paint(okCount === results.length ? "green" : "red", counts)} (seed ${seed.value})`);
+    const schedules = results.reduce((sum, r) => sum + r.runs, 0);
+    const stop = signal === null ? "" : `interrupted (${signal}) after ${schedules} schedules: `;
+    const rest = notRun.length === 0 ? "" : `, ${notRun.length} not run`;
+    console.log(`${stop}${results.length} scenario(s): ${paint(okCount === results.length ? "green" : "red", counts)}${rest} (seed ${seed.value})`);
   }
   return code;
 }

@@ -17,6 +17,10 @@ export interface RunOutcome {
 }
 
 function problemOf({ result, repro }: RunOutcome, seed: number): JUnitProblem | null {
+  if (result.stopped && result.failure === null && result.error === null) {
+    const message = `interrupted after ${result.runs} of ${result.plannedRuns} schedules, no failure found so far (seed ${seed})`;
+    return { kind: "skipped", type: "interrupted", message, detail: message };
+  }
   if (scenarioOk(result)) return null;
   const replay = repro === null ? "" : `; replay: ${replayCommand(repro)}`;
   if (result.error !== null) {
@@ -36,13 +40,17 @@ function problemOf({ result, repro }: RunOutcome, seed: number): JUnitProblem | 
   return { kind: "failure", type: kind, message, detail: `seed ${seed}\n${failureText(result.failure, repro, "")}` };
 }
 
-/** The JUnit suite of a run. */
-export function junitSuiteOf(outcomes: readonly RunOutcome[], seed: number): JUnitSuite {
+/** The JUnit suite of a run; `notRun`: the scenarios a stop request kept from running (skipped). */
+export function junitSuiteOf(outcomes: readonly RunOutcome[], seed: number, notRun: readonly string[] = []): JUnitSuite {
   const cases: JUnitCase[] = outcomes.map((outcome) => ({
     name: outcome.result.name,
     seconds: outcome.result.seconds,
     problem: problemOf(outcome, seed),
     output: `${outcome.result.runs} schedules, seed ${seed}, expect ${outcome.result.expect}`,
   }));
+  for (const name of notRun) {
+    const message = `not run: the run was interrupted before it (seed ${seed})`;
+    cases.push({ name, seconds: 0, problem: { kind: "skipped", type: "interrupted", message, detail: message } });
+  }
   return { name: "eosim", properties: { seed }, cases };
 }

@@ -10,9 +10,12 @@
  */
 import { writeFileAtomic } from "./write-file-atomic.ts";
 
-/** Why a test case did not pass: a `<failure>` (expectation not met) or an `<error>` (it could not run). */
+/**
+ * Why a test case did not pass: a `<failure>` (expectation not met), an `<error>` (it could not
+ * run), or `<skipped>` (the run was stopped before it, or during it).
+ */
 export interface JUnitProblem {
-  readonly kind: "failure" | "error";
+  readonly kind: "failure" | "error" | "skipped";
   /** Short category, e.g. "safety", "liveness", "processor". */
   readonly type: string;
   /** One line: what failed, the seed and the replay command. */
@@ -70,12 +73,13 @@ export function junitXml(suite: JUnitSuite): string {
   const count = (kind: JUnitProblem["kind"]) => suite.cases.filter((c) => c.problem?.kind === kind).length;
   const total = seconds(suite.cases.reduce((sum, c) => sum + c.seconds, 0));
   const counts = `tests="${suite.cases.length}" failures="${count("failure")}" errors="${count("error")}"`;
+  const skipped = `skipped="${count("skipped")}"`;
   const name = escapeXml(suite.name);
   const properties = Object.entries(suite.properties).map(([k, v]) => `      <property name="${escapeXml(k)}" value="${escapeXml(String(v))}"/>`);
   return [
     `<?xml version="1.0" encoding="UTF-8"?>`,
-    `<testsuites name="${name}" ${counts} time="${total}">`,
-    `  <testsuite name="${name}" ${counts} skipped="0" time="${total}">`,
+    `<testsuites name="${name}" ${counts} ${skipped} time="${total}">`,
+    `  <testsuite name="${name}" ${counts} ${skipped} time="${total}">`,
     ...(properties.length === 0 ? [] : ["    <properties>", ...properties, "    </properties>"]),
     ...suite.cases.map((c) => caseXml(suite.name, c)),
     "  </testsuite>",

@@ -81,7 +81,7 @@ const SummarySchema = Schema.Struct({
 });
 
 /** The fields of `eosim run --json` a merge reads; others are ignored. */
-export const ShardReportSchema = Schema.Struct({ seed: intIn(seedMin, seedMax), scenarios: Schema.Array(SummarySchema) });
+export const ShardReportSchema = Schema.Struct({ seed: intIn(seedMin, seedMax), interrupted: Schema.optional(Schema.Boolean), scenarios: Schema.Array(SummarySchema) });
 
 /** A shard report as `eosim run --shard i/n --json` writes it: every scenario with its shard detail, all of one shard. */
 export interface ShardReport {
@@ -111,6 +111,8 @@ export function readShardReport(file: string): ShardReport {
   if (typeof json !== "object" || json === null || Array.isArray(json)) throw new BadInputError(`${file}: not an eosim run --json report`);
   const result = Schema.decodeUnknownResult(ShardReportSchema)(json, { errors: "first" });
   if (Result.isFailure(result)) throw new BadInputError(`${file}: ${formatSchemaError(result.failure, json)}`);
+  // A shard stopped by a signal did not run its slice: merged, it would pass schedules never run.
+  if (result.success.interrupted === true) throw new BadInputError(`${file}: the shard's run was interrupted before its end (run the shard again)`);
   const raw = result.success.scenarios;
   if (raw.length === 0) throw new BadInputError(`${file}: the report holds no scenario (nothing to merge)`);
   const unsharded = raw.find((s) => s.shard === undefined);

@@ -5,7 +5,7 @@
  * so the schedules run, the failure reported and every count are those of a single-thread
  * run with the same seed. With one worker the run happens in this thread.
  */
-import { resultOfChunks, runScenario, type RunOptions } from "./run-scenario.ts";
+import { resultOfChunks, runScenarioYielding, type RunOptions } from "./run-scenario.ts";
 import type { ScenarioResult } from "./scenario-result.ts";
 import type { Scenario } from "../scenario/scenario.ts";
 import { fileSourceOf, type ScenarioSource } from "../scenario/scenario-source.ts";
@@ -24,7 +24,7 @@ export interface ParallelRunOptions extends RunOptions {
 
 /** Run `scenario` over generated schedules on worker threads. */
 export async function runScenarioParallel(scenario: Scenario, options: ParallelRunOptions): Promise<ScenarioResult> {
-  if (options.pool === undefined && options.workers <= 1) return runScenario(scenario, options);
+  if (options.pool === undefined && options.workers <= 1) return runScenarioYielding(scenario, options);
   const source = options.source ?? fileSourceOf(scenario);
   const plans = planChunks(options.runs ?? scenario.runs, options.seed, options.shard ?? null);
   const total = plans.reduce((sum, plan) => sum + plan.size, 0);

@@ -20,6 +20,7 @@ import { judgeSchedule, runGuarded } from "./judge-schedule.ts";
 import { type RunError, runErrorOf } from "./run-error.ts";
 import type { ChunkResult } from "./chunk-result.ts";
 import { randomFromRun } from "./skip-ahead-random.ts";
+import { stopRequested } from "./stop-request.ts";
 
 export type { ChunkResult } from "./chunk-result.ts";
 
@@ -47,7 +48,12 @@ export interface ChunkHooks {
   readonly onFatal?: (error: Fatal, schedule: Schedule, run: number) => void;
   /** Fraction of schedules to re-run and compare (see {@link ChunkOptions.checkDeterminism}). */
   readonly checkDeterminism?: number;
+  /** Called before each schedule: returning true ends the chunk there, the schedule not run (a stop request). */
+  readonly stopHere?: () => boolean;
 }
+
+/** Thrown to end fast-check's loop at a schedule boundary (fast-check has no other way in). */
+class StopHere extends Error {}
 
 /**
  * The fast-check property of chunk `plan`: a schedule passes when every checker does.
@@ -56,11 +62,12 @@ export interface ChunkHooks {
  * at their place in one long run.
  */
 export function chunkProperty(scenario: Scenario, plan: Pick<ChunkPlan, "firstRun" | "seed">, hooks: ChunkHooks = {}): fc.IProperty<[Schedule]> {
-  const { onJudged, onFatal, checkDeterminism } = hooks;
+  const { onJudged, onFatal, checkDeterminism, stopHere } = hooks;
   // Only the first pass of a chunk counts runs (with `endOnFailure` fast-check calls the
   // predicate once per generated schedule, in order).
   let run = plan.firstRun;
   const property = fc.property(scheduleArbitrary(scenario.shape), (schedule) => {
+    if (stopHere?.() === true) throw new StopHere();
     const index = run++;
     let judged: ReturnType<typeof judgeSchedule>;
     try {
@@ -138,8 +145,10 @@ function runChunkNow(scenario: Scenario, plan: ChunkPlan, options: ChunkOptions)
   const coverage = new Coverage();
   const onSchedule = options.onSchedule;
   let error: RunError | null = null;
+  let stopped = false;
   const property = chunkProperty(scenario, plan, {
     checkDeterminism: options.checkDeterminism,
+    stopHere: () => (stopped = stopRequested()),
     onJudged: (schedule, view, ok) => {
       coverage.add(schedule, view);
       onSchedule?.(!ok);
@@ -151,6 +160,10 @@ function runChunkNow(scenario: Scenario, plan: ChunkPlan, options: ChunkOptions)
   });
   const remainingMs = options.deadlineMs === undefined ? undefined : Math.max(1, options.deadlineMs - Date.now());
   const details = fc.check(property, { ...chunkParameters(plan), numRuns: plan.size, endOnFailure: true, interruptAfterTimeLimit: remainingMs });
+  if (stopped) {
+    // Stopped before schedule `numRuns - 1` ran: the schedules before it count, as a time limit's would.
+    return { index: plan.index, seed: plan.seed, firstRun: plan.firstRun, size: plan.size, runs: details.numRuns - 1, failedAt: null, path: null, coverage: coverage.toJSON(), interrupted: true, error: null };
+  }
   const failed = details.failed && details.counterexample !== null;
   return {
     index: plan.index,

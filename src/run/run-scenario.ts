@@ -18,6 +18,7 @@ import { type RunError, runErrorOf } from "./run-error.ts";
 import type { ScenarioResult, ScheduleFailure } from "./scenario-result.ts";
 import { planChunks, type Shard } from "./schedule-chunks.ts";
 import { shrinkFailure } from "./shrink-failure.ts";
+import { stopRequested } from "./stop-request.ts";
 
 /** Options of one scenario run. */
 export interface RunOptions {
@@ -51,12 +52,15 @@ export function resultOfChunks(scenario: Scenario, options: RunOptions, chunks: 
   const { chunks: counted, failing: failed, runs, coverage, unreached } = foldChunks(chunks, requiredLabels(scenario));
   let failure: ScheduleFailure | null = null;
   let error: RunError | null = null;
+  const stopped = stopRequested();
   const shrinkStarted = performance.now();
   if (failed !== undefined && failed.error !== null) error = failed.error;
   else if (failed !== undefined) {
     try {
       // Each shrinking pass is bounded by the shrink limit, and by the run's own time limit.
-      failure = shrinkFailure(scenario, failed, runs, Math.min(options.shrinkTimeLimitSeconds ?? 20, options.timeLimitSeconds ?? Number.POSITIVE_INFINITY));
+      // After a stop request the failure is kept as found (shrinking would make the user wait).
+      const limit = stopped ? 0.001 : Math.min(options.shrinkTimeLimitSeconds ?? 20, options.timeLimitSeconds ?? Number.POSITIVE_INFINITY);
+      failure = shrinkFailure(scenario, failed, runs, limit);
     } catch (thrown) {
       error = runErrorOf(thrown);
     }
@@ -74,25 +78,53 @@ export function resultOfChunks(scenario: Scenario, options: RunOptions, chunks: 
     shard: options.shard ?? null,
     chunks: counted,
     coverage,
+    stopped,
     ...outcomeOf(scenario.expect, failure, error, unreached),
   };
 }
 
 /** Run `scenario` over generated schedules, chunk after chunk in this thread. */
 export function runScenario(scenario: Scenario, options: RunOptions): ScenarioResult {
-  const plans = planChunks(options.runs ?? scenario.runs, options.seed, options.shard ?? null);
-  const total = plans.reduce((sum, plan) => sum + plan.size, 0);
-  const deadlineMs = options.timeLimitSeconds === undefined ? undefined : Date.now() + options.timeLimitSeconds * 1000;
-  const started = performance.now();
   const chunks: ChunkResult[] = [];
-  let done = 0;
-  const onProgress = options.onProgress;
-  const onSchedule = onProgress === undefined ? undefined : (failed: boolean) => onProgress(++done, total, failed ? 1 : 0);
+  const { plans, deadlineMs, onSchedule } = runPlan(scenario, options);
+  const started = performance.now();
   for (const plan of plans) {
-    if (deadlineMs !== undefined && Date.now() >= deadlineMs) break;
+    if (!mayStartChunk(deadlineMs)) break;
     const chunk = runChunk(scenario, plan, { deadlineMs, onSchedule, checkDeterminism: options.checkDeterminism });
     chunks.push(chunk);
     if (chunk.failedAt !== null || chunk.interrupted) break;
   }
   return resultOfChunks(scenario, options, chunks, (performance.now() - started) / 1000);
+}
+
+/**
+ * {@link runScenario}, giving the event loop a turn between chunks (every 100 schedules), so a
+ * signal handler can ask the run to stop (`stop-request.ts`) and a progress bar can redraw.
+ */
+export async function runScenarioYielding(scenario: Scenario, options: RunOptions): Promise<ScenarioResult> {
+  const chunks: ChunkResult[] = [];
+  const { plans, deadlineMs, onSchedule } = runPlan(scenario, options);
+  const started = performance.now();
+  for (const plan of plans) {
+    await new Promise((resolve) => setImmediate(resolve));
+    if (!mayStartChunk(deadlineMs)) break;
+    const chunk = runChunk(scenario, plan, { deadlineMs, onSchedule, checkDeterminism: options.checkDeterminism });
+    chunks.push(chunk);
+    if (chunk.failedAt !== null || chunk.interrupted) break;
+  }
+  return resultOfChunks(scenario, options, chunks, (performance.now() - started) / 1000);
+}
+
+function mayStartChunk(deadlineMs: number | undefined): boolean {
+  return !stopRequested() && (deadlineMs === undefined || Date.now() < deadlineMs);
+}
+
+function runPlan(scenario: Scenario, options: RunOptions) {
+  const plans = planChunks(options.runs ?? scenario.runs, options.seed, options.shard ?? null);
+  const total = plans.reduce((sum, plan) => sum + plan.size, 0);
+  const deadlineMs = options.timeLimitSeconds === undefined ? undefined : Date.now() + options.timeLimitSeconds * 1000;
+  let done = 0;
+  const onProgress = options.onProgress;
+  const onSchedule = onProgress === undefined ? undefined : (failed: boolean) => onProgress(++done, total, failed ? 1 : 0);
+  return { plans, deadlineMs, onSchedule };
 }

@@ -46,6 +46,8 @@ export interface ScenarioRun {
   readonly chunks: readonly ChunkResult[];
   /** What the generated schedules reached (faults, crash points, processor). */
   readonly coverage: Coverage;
+  /** A stop request (SIGINT, SIGTERM) ended the run before its end: `runs` is what was done. */
+  readonly stopped: boolean;
 }
 
 /**

@@ -15,6 +15,7 @@ import type { ChunkResult } from "./chunk-result.ts";
 import type { ScenarioSource } from "../scenario/scenario-source.ts";
 import type { ChunkPlan } from "./schedule-chunks.ts";
 import type { WorkerError, WorkerReply, WorkerRequest } from "./worker-messages.ts";
+import { stopFlagBuffer, stopRequested } from "./stop-request.ts";
 
 const entry = new URL("./run-worker-entry.js", import.meta.url);
 
@@ -26,7 +27,8 @@ function errorFrom(error: WorkerError): Error {
 
 /** One worker thread with at most one chunk in flight. */
 class PoolWorker {
-  private readonly worker = new Worker(entry);
+  // The stop flag is shared, so a worker busy in a chunk sees a stop request between schedules.
+  private readonly worker = new Worker(entry, { workerData: { stopFlag: stopFlagBuffer() } });
   private pending: { resolve: (result: ChunkResult) => void; reject: (error: Error) => void } | undefined;
   private closing = false;
   /** Set once the thread failed (also while idle, e.g. while loading): later requests fail at once. */
@@ -95,7 +97,7 @@ export class WorkerPool {
       let lowestFailure = Number.POSITIVE_INFINITY;
       let stopped = false;
       const mayStart = (): boolean =>
-        !stopped && next < plans.length && plans[next].index < lowestFailure && (options.deadlineMs === undefined || Date.now() < options.deadlineMs);
+        !stopped && !stopRequested() && next < plans.length && plans[next].index < lowestFailure && (options.deadlineMs === undefined || Date.now() < options.deadlineMs);
       const finished = (result: ChunkResult, worker: PoolWorker): void => {
         running--;
         idle.push(worker);
