@@ -12,7 +12,8 @@ import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { anomalyLines, crashPointsOf, scheduleLines } from "../report/failure-text.ts";
 import { readRepro } from "../report/repro-file.ts";
 import { scenarioFileCandidates } from "../report/repro-scenario-file.ts";
-import { replayRepro, verdictLine } from "../report/replay.ts";
+import { type ReplayResult, replayRepro, verdictLine } from "../report/replay.ts";
+import { runErrorOf } from "../run/run-error.ts";
 import { BadInputError } from "../scenario/bad-input.ts";
 import { loadScenarioFile } from "../scenario/load-scenarios.ts";
 import { findProjectRoot, scenariosDir } from "../scenario/project-root.ts";
@@ -61,13 +62,24 @@ export async function replayCommand(argv: readonly string[]): Promise<ExitCode> 
   const reproPath = reproPathOf(positionals[0]);
   const repro = readRepro(reproPath);
   const scenario = await scenarioFor(repro.scenario, repro.scenarioFile, reproPath);
-  const result = replayRepro(repro, scenario);
   console.log(`scenario ${scenario.name}, seed ${repro.seed}, ${repro.intents.length} intent(s):`);
   for (const line of scheduleLines(repro.intents, crashPointsOf(scenario.world), scenario.world)) console.log(line);
-  for (const line of anomalyLines(result.run)) console.log(line);
-  const same = result.firstDifference === null && result.view.history.hex() === repro.historyHash;
-  console.log(same ? "recorded history: identical" : `recorded history: differs${result.firstDifference === null ? " after the last intent" : ` from step ${result.firstDifference}`}`);
-  console.log(`history ${result.view.history.hex()}`);
-  console.log(verdictLine(result.verdict));
-  return result.verdict.kind === "passes" ? ExitCode.ok : ExitCode.safety;
+  let replayed: ReplayResult;
+  try {
+    replayed = replayRepro(repro, scenario);
+  } catch (thrown) {
+    // The schedule stops with the user's error (a repro of a processor error, or a new one):
+    // that is the verdict (exit 2). eosim's own errors stay exit 4.
+    const error = runErrorOf(thrown);
+    if (error.kind === "harness") throw thrown;
+    console.log(`verdict: error (${error.kind} error: ${error.message})`);
+    return ExitCode.badInput;
+  }
+  for (const line of anomalyLines(replayed.run)) console.log(line);
+  const same = replayed.firstDifference === null && replayed.view.history.hex() === repro.historyHash;
+  console.log(same ? "recorded history: identical" : `recorded history: differs${replayed.firstDifference === null ? " after the last intent" : ` from step ${replayed.firstDifference}`}`);
+  console.log(`history ${replayed.view.history.hex()}`);
+  console.log(verdictLine(replayed.verdict));
+  if (replayed.verdict.kind === "non-deterministic") return ExitCode.badInput;
+  return replayed.verdict.kind === "passes" ? ExitCode.ok : ExitCode.safety;
 }

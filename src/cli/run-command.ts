@@ -12,7 +12,7 @@
  * `eosim merge`); neither changes which schedules run or which failure is reported.
  */
 import { checkWritable, checkWritableFolder } from "../report/check-writable.ts";
-import { reproDirOf, reproOf, reproPathFor } from "../report/repro-file.ts";
+import { reproDirOf, reproOf, reproOfError, reproPathFor } from "../report/repro-file.ts";
 import { coverageText } from "../report/coverage-text.ts";
 import { crashPointsOf, failureSteps, failureText, replayCommand } from "../report/failure-text.ts";
 import { writeJUnit } from "../report/junit.ts";
@@ -147,6 +147,11 @@ async function runOne(scenario: Scenario, seed: number, runs: number | undefined
   progress.stop();
   let repro: string | null = null;
   if (result.failure !== null) repro = writeReproOrWarn(reproPathFor(reportsDir, scenario.name, seed), reproOf(scenario, seed, result.failure));
+  else if (result.error?.schedule !== undefined && result.error.run !== undefined) {
+    // A schedule that stopped the run (stuck, threw, not deterministic) is kept too, unshrunk.
+    const error = { ...result.error, schedule: result.error.schedule, run: result.error.run };
+    repro = writeReproOrWarn(reproPathFor(reportsDir, scenario.name, seed), reproOfError(scenario, seed, error));
+  }
   return { result, repro };
 }
 
@@ -208,6 +213,7 @@ export async function runCommand(argv: readonly string[]): Promise<ExitCode> {
       if (json || (quiet && scenarioOk(result))) continue;
       console.log(paintStatus(statusLine(result), scenarioOk(result), paint));
       if (result.failure !== null) console.log(failureText(result.failure, repro));
+      else if (repro !== null) console.log(`  repro: ${repro}\n  replay: ${replayCommand(repro)}`);
       else if (!quiet && result.error === null) console.log(coverageText(result.coverage, crashPointsOf(scenario.world)));
     }
   } finally {

@@ -12,14 +12,20 @@
  * an input an anomaly points at (see `failure-step.ts`).
  */
 import type { RunVerdict } from "../check/all-checkers.ts";
-import { judgeSchedule } from "../run/judge-schedule.ts";
+import { differingStep, differsOnRerun } from "../run/determinism.ts";
+import { judgeSchedule, runGuarded } from "../run/judge-schedule.ts";
 import type { Scenario } from "../scenario/scenario.ts";
 import type { Schedule } from "../schedule/intent.ts";
 import type { WorldView } from "../sim/world-view.ts";
 import type { Repro } from "./repro-file.ts";
 
 /** The outcome of a replay. */
-export type ReplayVerdict = { readonly kind: "fails" } | { readonly kind: "passes" } | { readonly kind: "diverged"; readonly step: number };
+export type ReplayVerdict =
+  | { readonly kind: "fails" }
+  | { readonly kind: "passes" }
+  | { readonly kind: "diverged"; readonly step: number }
+  /** The schedule ran differently twice (at `step`, see `run/determinism.ts`): nothing it does can be judged. */
+  | { readonly kind: "non-deterministic"; readonly step: number; readonly message: string };
 
 /** A replay's verdict and what it ran. */
 export interface ReplayResult {
@@ -29,6 +35,7 @@ export interface ReplayResult {
   /** First step (1-based) whose history hash differs from the recorded one, or null. */
   readonly firstDifference: number | null;
 }
+
 
 /** The schedule a repro holds. */
 export function scheduleOf(repro: Repro): Schedule {
@@ -41,12 +48,20 @@ function firstDifference(recorded: readonly string[], replayed: readonly string[
   return null;
 }
 
-/** Replay `repro` against `scenario` as it is today. */
+/**
+ * Replay `repro` against `scenario` as it is today, twice: a schedule that does not run the
+ * same way twice is reported as such, whatever else it does. Throws what the schedule throws
+ * (the user's code's errors, see `run/run-error.ts`, or eosim's).
+ */
 export function replayRepro(repro: Repro, scenario: Scenario): ReplayResult {
-  const { view, verdict: run } = judgeSchedule(scenario, scheduleOf(repro));
+  const schedule = scheduleOf(repro);
+  const { view, verdict: run } = judgeSchedule(scenario, schedule);
+  const again = runGuarded(scenario, schedule);
   const difference = firstDifference(repro.stepHashes, view.history.stepHashes);
+  const unstable = differingStep(view, again);
   let verdict: ReplayVerdict;
-  if (difference !== null && difference < repro.failureStep) verdict = { kind: "diverged", step: difference };
+  if (unstable !== null) verdict = { kind: "non-deterministic", step: unstable, message: differsOnRerun(scenario, Number(repro.path.split(":")[0]) + 1, schedule, unstable).message };
+  else if (difference !== null && difference < repro.failureStep) verdict = { kind: "diverged", step: difference };
   else if (!run.ok) verdict = { kind: "fails" };
   else verdict = { kind: "passes" };
   return { verdict, run, view, firstDifference: difference };
@@ -54,5 +69,7 @@ export function replayRepro(repro: Repro, scenario: Scenario): ReplayResult {
 
 /** The `verdict:` line. */
 export function verdictLine(verdict: ReplayVerdict): string {
-  return verdict.kind === "diverged" ? `verdict: diverged at step ${verdict.step}` : `verdict: ${verdict.kind}`;
+  if (verdict.kind === "diverged") return `verdict: diverged at step ${verdict.step}`;
+  if (verdict.kind === "non-deterministic") return `verdict: non-deterministic (${verdict.message})`;
+  return `verdict: ${verdict.kind}`;
 }

@@ -15,7 +15,8 @@ import { formatSchemaError } from "../scenario/format-schema-error.ts";
 import { findProjectRoot, relativeToRoot } from "../scenario/project-root.ts";
 import type { ScheduleFailure } from "../run/scenario-result.ts";
 import type { Scenario } from "../scenario/scenario.ts";
-import type { Intent } from "../schedule/intent.ts";
+import type { Intent, Schedule } from "../schedule/intent.ts";
+import type { RunError } from "../run/run-error.ts";
 import { FaultMixSchema } from "../schedule/fault-mix-schema.ts";
 import { IntentSchema } from "../schedule/intent-schema.ts";
 import { failureStepOf } from "./failure-step.ts";
@@ -59,10 +60,22 @@ export const ReproSchema = Schema.Struct({
   intents: Schema.Array(IntentSchema),
   historyHash: Schema.String,
   stepHashes: Schema.Array(Schema.String),
+  /**
+   * The failure's class ("safety", "liveness"), or, for a schedule that stopped the run with an
+   * error, the error's kind ("processor", "service", "nondeterminism", "harness").
+   */
   failure: Schema.String,
   /** Step (1-based) at which the recorded run first polled the first divergent input. */
   failureStep: Step,
   anomalies: Schema.Array(Schema.String),
+  /** The error's one-line message, for a schedule that stopped the run with one (no history is recorded then). */
+  error: Schema.optional(Schema.String),
+  /**
+   * Whether the failure failed again when its schedule was re-run before it was reported
+   * (always true for a failure: one that does not is reported as non-determinism, false).
+   * Absent in files written before eosim re-ran failures.
+   */
+  reproduced: Schema.optional(Schema.Boolean),
 }).check(Schema.makeFilter(failureStepIssue));
 
 /** A decoded repro file. */
@@ -90,6 +103,32 @@ export function reproOf(scenario: Scenario, seed: number, failure: ScheduleFailu
     failure: failure.verdict.failure ?? "none",
     failureStep: failureStepOf(failure.view, failure.verdict),
     anomalies: anomalyKindsOf(failure.verdict),
+    reproduced: true,
+  };
+}
+
+/**
+ * Build the repro of a schedule that stopped a run with an error (a processor that threw or
+ * never returned, a service that left the simulation, a schedule that differed from itself):
+ * the schedule and the error, no history (the run did not finish).
+ */
+export function reproOfError(scenario: Scenario, seed: number, error: RunError & { readonly schedule: Schedule; readonly run: number }): Repro {
+  return {
+    format: reproFormat,
+    scenario: scenario.name,
+    scenarioFile: reproScenarioFile(scenario.file),
+    seed,
+    path: String(error.run),
+    scheduleSeed: error.schedule.seed,
+    faultMix: error.schedule.faultMix,
+    intents: error.schedule.intents,
+    historyHash: "",
+    stepHashes: [],
+    failure: error.kind,
+    failureStep: 1,
+    anomalies: [],
+    error: error.message,
+    reproduced: error.kind !== "nondeterminism",
   };
 }
 

@@ -25,8 +25,21 @@ export interface RunError {
   readonly run?: number;
 }
 
+/** The user's code threw `error` on `schedule` (run `run` of the run, 0-based): kept with it for the repro file. */
+export class ScheduleThrew extends Error {
+  override readonly name = "ScheduleThrew";
+  constructor(
+    readonly thrown: ProcessorError | PlainValueError,
+    readonly schedule: Schedule,
+    readonly run: number,
+  ) {
+    super(thrown.message);
+  }
+}
+
 /** The {@link RunError} of what a schedule threw. */
 export function runErrorOf(error: unknown): RunError {
+  if (error instanceof ScheduleThrew) return { ...runErrorOf(error.thrown), schedule: error.schedule, run: error.run };
   const message = error instanceof Error ? error.message : String(error);
   // Only errors that name the user's code are the user's: anything else thrown during a run
   // (a TypeError inside eosim, say) is eosim's bug, exit 4, not blamed on the processor.

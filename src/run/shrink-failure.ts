@@ -10,6 +10,9 @@ import { anomalyKindsOf, type RunVerdict } from "../check/all-checkers.ts";
 import type { Scenario } from "../scenario/scenario.ts";
 import type { Schedule } from "../schedule/intent.ts";
 import { minimizeSchedule } from "../schedule/minimize.ts";
+import { PlainValueError } from "../core/plain-value.ts";
+import { ProcessorError } from "../runtime/processor-error.ts";
+import { ScheduleThrew } from "./run-error.ts";
 import { differingStep, differsOnRerun, failureDidNotReproduce } from "./determinism.ts";
 import { judgeSchedule, runGuarded } from "./judge-schedule.ts";
 import type { ChunkResult } from "./chunk-result.ts";
@@ -69,11 +72,20 @@ function fastCheckShrink(scenario: Scenario, chunk: ChunkResult, limitSeconds: n
  */
 export function shrinkFailure(scenario: Scenario, chunk: ChunkResult, schedulesToFailure: number, limitSeconds: number): ScheduleFailure {
   const shrunk = fastCheckShrink(scenario, chunk, limitSeconds);
-  const schedule = minimizeFailure(scenario, shrunk.schedule, limitSeconds);
-  const { view, verdict } = judgeSchedule(scenario, schedule);
+  const number = chunk.firstRun + (chunk.failedAt ?? 0) + 1;
+  let schedule: Schedule;
+  let judged: ReturnType<typeof judgeSchedule>;
+  try {
+    schedule = minimizeFailure(scenario, shrunk.schedule, limitSeconds);
+    judged = judgeSchedule(scenario, schedule);
+  } catch (error) {
+    // The user's code threw on the shrunk schedule: report that, with the schedule for the repro.
+    if (error instanceof ProcessorError || error instanceof PlainValueError) throw new ScheduleThrew(error, shrunk.schedule, number - 1);
+    throw error;
+  }
+  const { view, verdict } = judged;
   // The failure reported must be one the repro reproduces: the shrunk schedule fails, and runs
   // the same way twice.
-  const number = chunk.firstRun + (chunk.failedAt ?? 0) + 1;
   const step = differingStep(view, runGuarded(scenario, schedule));
   if (verdict.ok) throw failureDidNotReproduce(scenario, number, schedule, step);
   if (step !== null) throw differsOnRerun(scenario, number, schedule, step);

@@ -38,7 +38,7 @@ import type { Transaction } from "../store/transaction.ts";
 import { type ChangelogEntry, dedupePrefix, epochKey, offsetKey, onlyMarkersSince, type OutputRecord, outboxKey, outputRecordsOf, statePrefix } from "./changelog-record.ts";
 import type { ProcessResult, StateView } from "./processor.ts";
 import { checkedResult } from "./processor-contract.ts";
-import { ProcessorError } from "./processor-error.ts";
+import { ProcessorError, thrownText } from "./processor-error.ts";
 import { Restore } from "./restore.ts";
 import type { RuntimeContext } from "./runtime-context.ts";
 import { userCall, userCallDone } from "./user-call.ts";
@@ -237,7 +237,7 @@ export class PartitionTask {
         userCallDone();
       } catch (error) {
         userCallDone();
-        const reason = error instanceof Error ? error.message : String(error);
+        const reason = thrownText(error);
         throw new ProcessorError(`processor "${processor.name}" threw on input ${event.dedupeId} (key ${event.key}): ${reason}`);
       }
       this.result = checkedResult(processor, event, result);

@@ -10,7 +10,7 @@
 import { PlainValueError, toPlainValue } from "../core/plain-value.ts";
 import type { InputEvent, Processor, ProcessResult, WorkloadEvent } from "./processor.ts";
 import { userCall, userCallDone } from "./user-call.ts";
-import { ProcessorError } from "./processor-error.ts";
+import { ProcessorError, thrownText } from "./processor-error.ts";
 
 function breachThrown(processor: Processor, event: InputEvent, rule: string): never {
   throw new ProcessorError(`processor "${processor.name}" broke its contract on input ${event.dedupeId} (key ${event.key}): ${rule}`);
@@ -74,7 +74,7 @@ export function builtEvent(processor: Processor, keyIndex: number, draw: number,
     userCallDone();
   } catch (error) {
     userCallDone();
-    return eventBreach(processor, keyIndex, draw, eventTime, kind, `threw: ${error instanceof Error ? error.message : String(error)}`);
+    return eventBreach(processor, keyIndex, draw, eventTime, kind, `threw: ${thrownText(error)}`);
   }
   if (typeof event !== "object" || event === null) return eventBreach(processor, keyIndex, draw, eventTime, kind, `returned ${event === null ? "null" : typeof event}, expected { key, payload }`);
   const { key, payload } = event as WorkloadEvent<unknown>;
