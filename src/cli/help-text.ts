@@ -54,7 +54,8 @@ Exit codes:
   0  every scenario met its expectation
   1  a safety failure (or an expected failure was not found)
   2  bad input (arguments, scenario files, repro files, a throwing, stuck or
-      non-deterministic processor, a service that leaves the simulation), or nothing to test (no scenario selected, 0
+      non-deterministic processor, a service that leaves the simulation, a
+      worker out of memory), or nothing to test (no scenario selected, 0
       schedules run, an unknown mutant, shard reports of different runs)
   3  a liveness failure (the drain did not converge)
   4  a bug in eosim itself (please report it with the printed details)

@@ -43,4 +43,18 @@ describe("the watchdog", () => {
     const run = eosim(["run", fixture("leaves-interval"), "--seed", "1", "--quiet"]);
     expect(run.code).toBe(0);
   });
+
+  it("reports a worker thread that runs out of memory on one line, with what to change (exit 2)", () => {
+    const run = eosim(["run", fixture("heap-hog"), "--seed", "1", "--workers", "2"], { env: { EOSIM_WORKER_HEAP_MB: "64" } });
+    expect(run.code).toBe(2);
+    expect(lines(run.stderr)).toEqual([
+      "eosim: a worker thread ran out of memory (its heap limit is 64 MB): the scenario's service or state needs more; raise EOSIM_WORKER_HEAP_MB or run with --workers 1",
+    ]);
+  });
+
+  it("refuses a heap limit that is not a number of megabytes", () => {
+    const run = eosim(["run", "bank-ledger", "--runs", "10", "--workers", "2"], { env: { EOSIM_WORKER_HEAP_MB: "lots" } });
+    expect(run.code).toBe(2);
+    expect(lines(run.stderr)).toEqual(['eosim: EOSIM_WORKER_HEAP_MB must be an integer number of megabytes from 16 to 1048576, got "lots"']);
+  });
 });
