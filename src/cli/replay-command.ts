@@ -9,7 +9,8 @@
  */
 import { existsSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve } from "node:path";
-import { anomalyLines, crashPointsOf, scheduleLines } from "../report/failure-text.ts";
+import { anomalyLines, scheduleLines } from "../report/failure-text.ts";
+import { crashPointsOf } from "../service/life.ts";
 import { readRepro } from "../report/repro-file.ts";
 import { scenarioFileCandidates } from "../report/repro-scenario-file.ts";
 import { type ReplayResult, replayRepro, verdictLine } from "../report/replay.ts";

@@ -14,7 +14,8 @@
 import { checkWritable, checkWritableFolder } from "../report/check-writable.ts";
 import { reproDirOf, reproOf, reproOfError, reproPathFor } from "../report/repro-file.ts";
 import { coverageText } from "../report/coverage-text.ts";
-import { crashPointsOf, failureSteps, failureText, replayCommand } from "../report/failure-text.ts";
+import { failureSteps, failureText, replayCommand } from "../report/failure-text.ts";
+import { crashPointsOf } from "../service/life.ts";
 import { writeJUnit } from "../report/junit.ts";
 import { BadInputError } from "../scenario/bad-input.ts";
 import { anomalyKindsOf } from "../check/all-checkers.ts";

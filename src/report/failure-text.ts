@@ -7,13 +7,7 @@
 import { describeIntents, type ScheduleWorkload } from "../schedule/describe-intent.ts";
 import type { Verdict } from "../check/verdict.ts";
 import type { ScheduleFailure } from "../run/scenario-result.ts";
-import { serviceCrashPoints } from "../service/life.ts";
-import type { WorldConfig } from "../sim/world-config.ts";
-
-/** The crash point names of the service a world ran (undefined: the reference runtime's). */
-export function crashPointsOf(config: WorldConfig): readonly string[] | undefined {
-  return config.service === undefined ? undefined : serviceCrashPoints;
-}
+import { crashPointsOf } from "../service/life.ts";
 
 /** Anomaly lines shown per checker before "... and N more". */
 const anomaliesShown = 3;

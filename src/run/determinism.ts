@@ -12,7 +12,7 @@ import type { Scenario } from "../scenario/scenario.ts";
 import { describeIntents } from "../schedule/describe-intent.ts";
 import type { Schedule } from "../schedule/intent.ts";
 import type { WorldView } from "../sim/world-view.ts";
-import { crashPointsOf } from "../report/failure-text.ts";
+import { crashPointsOf } from "../service/life.ts";
 
 /** Default fraction of schedules `--check-determinism` re-runs. */
 export const defaultDeterminismSample = 0.05;

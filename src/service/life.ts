@@ -52,6 +52,11 @@ export const serviceCrashPoints: readonly string[] = [
   "before-group-read",
 ];
 
+/** The crash point names of the service a world ran (undefined: the reference runtime's). */
+export function crashPointsOf(config: { readonly service?: unknown }): readonly string[] | undefined {
+  return config.service === undefined ? undefined : serviceCrashPoints;
+}
+
 /** Something the service waits on. */
 export interface Operation {
   readonly kind: OperationKind;
