@@ -17,6 +17,7 @@ import { mutantsCommand } from "./mutants-command.ts";
 import { newCommand } from "./new-command.ts";
 import { replayCommand } from "./replay-command.ts";
 import { runCommand } from "./run-command.ts";
+import { oneLine } from "../core/one-line.ts";
 
 const commands: Record<string, (argv: readonly string[]) => Promise<ExitCode>> = {
   run: runCommand,
@@ -57,7 +58,7 @@ export async function main(argv: readonly string[]): Promise<ExitCode> {
     return await handler(rest);
   } catch (error) {
     if (error instanceof BadInputError) {
-      console.error(`eosim: ${error.message}`);
+      console.error(`eosim: ${oneLine(error.message)}`);
       return ExitCode.badInput;
     }
     const detail = error instanceof Error ? (error instanceof HarnessError ? error.message : error.stack ?? error.message) : String(error);

@@ -53,7 +53,8 @@ function checkComplete(reports: readonly ShardReport[]): void {
     seen.set(shard.index, r.file);
   }
   const missing = Array.from({ length: count }, (_, i) => i + 1).filter((i) => !seen.has(i));
-  if (missing.length > 0) throw new BadInputError(`missing shard(s) ${missing.map((i) => `${i}/${count}`).join(", ")} of the run (seed ${first.seed})`);
+  const shown = missing.slice(0, 5).map((i) => `${i}/${count}`).join(", ");
+  if (missing.length > 0) throw new BadInputError(`missing shard(s) ${shown}${missing.length > 5 ? ` and ${missing.length - 5} more` : ""} of the run (seed ${first.seed})`);
 }
 
 /** The exit code `eosim run` would have returned for `summaries` (harness > processor error > safety > liveness). */

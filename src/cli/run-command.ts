@@ -23,7 +23,7 @@ import { type MergeableSummary, shardDetailOf } from "../report/shard-report.ts"
 import { runScenarioParallel } from "../run/parallel-run.ts";
 import { scenarioOk } from "../run/scenario-outcome.ts";
 import { endOfResult, type ScenarioResult } from "../run/scenario-result.ts";
-import { parseShard, planChunks, type Shard } from "../run/schedule-chunks.ts";
+import { parseShard, planChunks, type Shard, shardCountMax } from "../run/schedule-chunks.ts";
 import { WorkerPool } from "../run/worker-pool.ts";
 import { defaultDeterminismSample } from "../run/determinism.ts";
 import { stopRequested } from "../run/stop-request.ts";
@@ -139,7 +139,7 @@ function fractionFlag(name: string, value: string | undefined): number | undefin
 function shardFlag(value: string | undefined): Shard | null {
   if (value === undefined) return null;
   const shard = parseShard(value);
-  if (shard === null) throw new BadInputError(`--shard must be i/n with 1 <= i <= n, e.g. 2/4, got ${JSON.stringify(value)}`);
+  if (shard === null) throw new BadInputError(`--shard must be i/n with 1 <= i <= n <= ${shardCountMax}, e.g. 2/4, got ${JSON.stringify(value)}`);
   return shard;
 }
 

@@ -6,6 +6,7 @@
  * own (exit 4) when it is in eosim's sources or build.
  */
 import { fileURLToPath } from "node:url";
+import { isError, stackOf, thrownMessage } from "../core/one-line.ts";
 import { userFrame } from "../scenario/load-error.ts";
 import { ExitCode } from "./exit-codes.ts";
 
@@ -13,7 +14,7 @@ const eosimRoot = fileURLToPath(new URL("../../", import.meta.url));
 
 /** The innermost stack frame outside Node's internals, as a file path, or null. */
 function innermostFile(error: Error): string | null {
-  for (const line of (error.stack ?? "").split("\n").slice(1)) {
+  for (const line of (stackOf(error) ?? "").split("\n").slice(1)) {
     const match = /at (?:.*\()?((?:file:\/\/)?[^()\s]+):\d+:\d+\)?\s*$/.exec(line.trim());
     if (match === null || match[1].startsWith("node:")) continue;
     return match[1].startsWith("file://") ? fileURLToPath(match[1]) : match[1];
@@ -28,13 +29,12 @@ function isEosims(file: string): boolean {
 
 /** The one-line message and exit code for `error`, thrown `how` ("from a timer or callback", ...). */
 export function strayErrorReport(error: unknown, how: string): { line: string; code: ExitCode } {
-  const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
-  const file = error instanceof Error ? innermostFile(error) : null;
+  const message = thrownMessage(error);
+  const file = isError(error) ? innermostFile(error) : null;
   if (file !== null && isEosims(file)) {
-    const stack = error instanceof Error ? error.stack ?? message : message;
-    return { line: `eosim: internal error (a bug in eosim; please report it with this output): ${stack}`, code: ExitCode.harness };
+    return { line: `eosim: internal error (a bug in eosim; please report it with this output): ${stackOf(error) ?? message}`, code: ExitCode.harness };
   }
-  const frame = error instanceof Error ? userFrame(error) : null;
+  const frame = isError(error) ? userFrame(error) : null;
   return { line: `eosim: ${how} in the scenario's or service's code${frame === null ? "" : ` (at ${frame})`}: ${message}`, code: ExitCode.badInput };
 }
 

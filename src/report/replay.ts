@@ -12,8 +12,8 @@
  * an input an anomaly points at (see `failure-step.ts`).
  */
 import type { RunVerdict } from "../check/all-checkers.ts";
-import { differingStep, differsOnRerun } from "../run/determinism.ts";
-import { judgeSchedule, runGuarded } from "../run/judge-schedule.ts";
+import { answersDiffer, differingStep, differsOnRerun } from "../run/determinism.ts";
+import { judgeSchedule, runGuarded, unstableAnswerOf } from "../run/judge-schedule.ts";
 import type { Scenario } from "../scenario/scenario.ts";
 import type { Schedule } from "../schedule/intent.ts";
 import type { WorldView } from "../sim/world-view.ts";
@@ -25,7 +25,8 @@ export type ReplayVerdict =
   | { readonly kind: "passes" }
   | { readonly kind: "diverged"; readonly step: number }
   /** The schedule ran differently twice (at `step`, see `run/determinism.ts`): nothing it does can be judged. */
-  | { readonly kind: "non-deterministic"; readonly step: number; readonly message: string };
+  /** `step`: where two runs differ; null when they agree but the processor answered one input two ways. */
+  | { readonly kind: "non-deterministic"; readonly step: number | null; readonly message: string };
 
 /** A replay's verdict and what it ran. */
 export interface ReplayResult {
@@ -59,8 +60,12 @@ export function replayRepro(repro: Repro, scenario: Scenario): ReplayResult {
   const again = runGuarded(scenario, schedule);
   const difference = firstDifference(repro.stepHashes, view.history.stepHashes);
   const unstable = differingStep(view, again);
+  const number = Number(repro.path.split(":")[0]) + 1;
+  // A failure whose processor answers one input two ways (random outputs) is not the runtime's.
+  const answer = run.ok ? null : unstableAnswerOf(scenario, view);
   let verdict: ReplayVerdict;
-  if (unstable !== null) verdict = { kind: "non-deterministic", step: unstable, message: differsOnRerun(scenario, Number(repro.path.split(":")[0]) + 1, schedule, unstable).message };
+  if (unstable !== null) verdict = { kind: "non-deterministic", step: unstable, message: differsOnRerun(scenario, number, schedule, unstable).message };
+  else if (answer !== null) verdict = { kind: "non-deterministic", step: null, message: answersDiffer(scenario, number, schedule, answer).message };
   else if (difference !== null && difference < repro.failureStep) verdict = { kind: "diverged", step: difference };
   else if (!run.ok) verdict = { kind: "fails" };
   else verdict = { kind: "passes" };

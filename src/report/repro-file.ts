@@ -5,6 +5,7 @@
  * the project root, so a replay finds it from any folder of the project.
  */
 import { readFileSync } from "node:fs";
+import { thrownMessage } from "../core/one-line.ts";
 import * as Result from "effect/Result";
 import * as Schema from "effect/Schema";
 import { anomalyKindsOf } from "../check/all-checkers.ts";
@@ -160,7 +161,7 @@ export function readRepro(path: string): Repro & { readonly intents: readonly In
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new BadInputError(`${path}: not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+    throw new BadInputError(`${path}: not valid JSON (${thrownMessage(error)})`);
   }
   const result = Schema.decodeUnknownResult(ReproSchema)(json, { errors: "first" });
   if (Result.isFailure(result)) throw new BadInputError(`${path}: ${formatSchemaError(result.failure, json)}`);

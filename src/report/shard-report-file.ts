@@ -14,6 +14,7 @@ import { seedMax, seedMin } from "../core/seed-range.ts";
 import { BadInputError } from "../scenario/bad-input.ts";
 import { formatSchemaError } from "../scenario/format-schema-error.ts";
 import { intIn } from "../scenario/option-schema.ts";
+import { shardCountMax } from "../run/schedule-chunks.ts";
 import { checkJsonDepth } from "./json-depth.ts";
 import type { MergeableSummary, ShardDetail } from "./shard-report.ts";
 
@@ -50,7 +51,7 @@ function shardDetailIssue(detail: ShardDetail) {
 
 const ShardDetailSchema = Schema.Struct({
   index: Positive,
-  count: Positive,
+  count: integerFrom(1, `must be a positive integer`).check(Schema.makeFilter((n: number) => n <= shardCountMax, { message: `must be at most ${shardCountMax}` })),
   plannedRuns: Count,
   chunkSize: Positive,
   requiredCoverage: Schema.Array(Schema.String),

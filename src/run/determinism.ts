@@ -8,11 +8,13 @@
  * from itself is named as such (exit 2), never judged.
  */
 import { basename } from "node:path";
+import { oneLine } from "../core/one-line.ts";
 import type { Scenario } from "../scenario/scenario.ts";
 import { describeIntents } from "../schedule/describe-intent.ts";
 import type { Schedule } from "../schedule/intent.ts";
 import type { WorldView } from "../sim/world-view.ts";
 import { crashPointsOf } from "../service/life.ts";
+import type { UnstableAnswer } from "./processor-stability.ts";
 
 /** Default fraction of schedules `--check-determinism` re-runs. */
 export const defaultDeterminismSample = 0.05;
@@ -26,7 +28,7 @@ export class NondeterminismError extends Error {
     readonly schedule?: Schedule,
     readonly run?: number,
   ) {
-    super(message);
+    super(oneLine(message));
   }
 }
 
@@ -59,6 +61,15 @@ const advice = "it must not read the clock, real randomness or state kept from e
 /** "non-determinism in processor X: schedule S step k differs on re-run: ..." */
 export function differsOnRerun(scenario: Scenario, scheduleNumber: number, schedule: Schedule, step: number): NondeterminismError {
   return new NondeterminismError(`non-determinism in ${codeOf(scenario)}: schedule ${scheduleNumber} differs on re-run ${stepText(scenario, schedule, step)}: ${advice}`, schedule, scheduleNumber - 1);
+}
+
+/** A processor that answered one input of schedule `scheduleNumber` differently on two calls. */
+export function answersDiffer(scenario: Scenario, scheduleNumber: number, schedule: Schedule, answer: UnstableAnswer): NondeterminismError {
+  return new NondeterminismError(
+    `non-determinism in ${codeOf(scenario)}: on schedule ${scheduleNumber} it answered input ${answer.dedupeId} (key ${answer.key}) differently on two calls with the same state (${answer.first}, then ${answer.second}): ${advice}`,
+    schedule,
+    scheduleNumber - 1,
+  );
 }
 
 /** A failure that did not fail again when its schedule was re-run (`step`: where the re-runs differ, if they do). */

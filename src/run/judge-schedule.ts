@@ -6,11 +6,12 @@
  */
 import { checkRun, type RunVerdict } from "../check/all-checkers.ts";
 import { watchdogArmed, withinMs } from "../core/watchdog.ts";
-import { stuckError } from "../runtime/user-call.ts";
+import { StuckError, stuckError } from "../runtime/user-call.ts";
 import type { Scenario } from "../scenario/scenario.ts";
 import type { Schedule } from "../schedule/intent.ts";
 import { runSchedule } from "../sim/run-schedule.ts";
 import type { WorldView } from "../sim/world-view.ts";
+import { type UnstableAnswer, unstableAnswer } from "./processor-stability.ts";
 
 /**
  * `body` under the scenario's watchdog, unless a watchdog already runs (a chunk arms one for
@@ -19,7 +20,22 @@ import type { WorldView } from "../sim/world-view.ts";
  */
 function guarded<T>(scenario: Scenario, body: () => T): T {
   if (scenario.world.service !== undefined || watchdogArmed()) return body();
-  return withinMs(scenario.budgetMs, body, () => stuckError(scenario.budgetMs));
+  try {
+    return withinMs(scenario.budgetMs, body, () => stuckError(scenario.budgetMs));
+  } catch (error) {
+    if (!(error instanceof StuckError) || error.blame !== "harness") throw error;
+  }
+  // Past the budget in eosim's own code: a schedule may only be big (a processor returning
+  // 300,000 outputs per call keeps eosim busy), or eosim may be stuck. One more run with a
+  // generous limit tells them apart; either way the run stops.
+  const generousMs = Math.max(60_000, 20 * scenario.budgetMs);
+  const started = performance.now();
+  withinMs(generousMs, body, () => stuckError(generousMs));
+  const tookMs = Math.round(performance.now() - started);
+  throw new StuckError(
+    `a schedule took ${tookMs} ms of real time, more than the scenario's budgetMs (${scenario.budgetMs} ms), mostly in eosim's handling of what the scenario's code returned (very many events, writes or outputs?): raise budgetMs, or make the schedules smaller`,
+    "processor",
+  );
 }
 
 /** Run a schedule of `scenario` (no checkers), under the watchdog. */
@@ -33,4 +49,10 @@ export function judgeSchedule(scenario: Scenario, schedule: Schedule): { view: W
     const view = runSchedule(scenario.world, schedule);
     return { view, verdict: checkRun(view, scenario.checkers) };
   });
+}
+
+/** The first input the processor of `scenario` answers differently twice on `view`'s inputs (see `processor-stability.ts`), under the watchdog. */
+export function unstableAnswerOf(scenario: Scenario, view: WorldView): UnstableAnswer | null {
+  if (scenario.world.service !== undefined) return null;
+  return guarded(scenario, () => unstableAnswer(view));
 }

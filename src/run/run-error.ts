@@ -2,6 +2,7 @@
  * An error that stopped a run (rather than a checker's verdict), and whose fault it is: the
  * user's processor or service (exit 2) or eosim itself (exit 4).
  */
+import { thrownMessage } from "../core/one-line.ts";
 import { PlainValueError } from "../core/plain-value.ts";
 import { ProcessorError } from "../runtime/processor-error.ts";
 import { BadInputError } from "../scenario/bad-input.ts";
@@ -40,7 +41,7 @@ export class ScheduleThrew extends Error {
 /** The {@link RunError} of what a schedule threw. */
 export function runErrorOf(error: unknown): RunError {
   if (error instanceof ScheduleThrew) return { ...runErrorOf(error.thrown), schedule: error.schedule, run: error.run };
-  const message = error instanceof Error ? error.message : String(error);
+  const message = thrownMessage(error);
   // Only errors that name the user's code are the user's: anything else thrown during a run
   // (a TypeError inside eosim, say) is eosim's bug, exit 4, not blamed on the processor.
   if (error instanceof ServiceError) return { kind: "service", message };

@@ -52,11 +52,17 @@ export function schedulesBefore(index: number, runs: number): number {
   return Math.min(runs, index * chunkSize);
 }
 
-/** Parse `i/n` (1 <= i <= n); null when malformed. */
+/**
+ * The most shards a run can be split into. Far more than any CI matrix, and small enough that
+ * a merge can list every shard it expects (a count read from a report is bounded by it too).
+ */
+export const shardCountMax = 10_000;
+
+/** Parse `i/n` (1 <= i <= n <= {@link shardCountMax}); null when malformed. */
 export function parseShard(text: string): Shard | null {
-  const match = /^(\d+)\/(\d+)$/.exec(text.trim());
+  const match = /^(\d{1,6})\/(\d{1,6})$/.exec(text.trim());
   if (match === null) return null;
   const index = Number(match[1]);
   const count = Number(match[2]);
-  return count >= 1 && index >= 1 && index <= count ? { index, count } : null;
+  return count >= 1 && count <= shardCountMax && index >= 1 && index <= count ? { index, count } : null;
 }

@@ -13,8 +13,8 @@ import { minimizeSchedule } from "../schedule/minimize.ts";
 import { PlainValueError } from "../core/plain-value.ts";
 import { ProcessorError } from "../runtime/processor-error.ts";
 import { ScheduleThrew } from "./run-error.ts";
-import { differingStep, differsOnRerun, failureDidNotReproduce } from "./determinism.ts";
-import { judgeSchedule, runGuarded } from "./judge-schedule.ts";
+import { answersDiffer, differingStep, differsOnRerun, failureDidNotReproduce } from "./determinism.ts";
+import { judgeSchedule, runGuarded, unstableAnswerOf } from "./judge-schedule.ts";
 import type { ChunkResult } from "./chunk-result.ts";
 import { chunkParameters, chunkProperty, scheduleAt } from "./run-chunk.ts";
 import type { ScheduleFailure } from "./scenario-result.ts";
@@ -89,6 +89,8 @@ export function shrinkFailure(scenario: Scenario, chunk: ChunkResult, schedulesT
   const step = differingStep(view, runGuarded(scenario, schedule));
   if (verdict.ok) throw failureDidNotReproduce(scenario, number, schedule, step);
   if (step !== null) throw differsOnRerun(scenario, number, schedule, step);
+  const unstable = unstableAnswerOf(scenario, view);
+  if (unstable !== null) throw answersDiffer(scenario, number, schedule, unstable);
   return {
     schedule,
     verdict,

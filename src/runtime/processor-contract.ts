@@ -21,7 +21,7 @@ function plain(processor: Processor, event: InputEvent, field: string, value: un
   try {
     toPlainValue(value);
   } catch (error) {
-    if (!(error instanceof PlainValueError)) throw error;
+    if (!(error instanceof PlainValueError)) breachThrown(processor, event, `reading ${field} threw: ${thrownText(error)}`);
     breachThrown(processor, event, `${field} is not plain data (${error.problem}); use plain objects, arrays, strings, finite numbers, booleans and null`);
   }
 }
@@ -30,8 +30,21 @@ function isPromiseLike(value: object): boolean {
   return typeof (value as { then?: unknown }).then === "function";
 }
 
-/** Check what `processor.process` returned for `event`; returns it with its values frozen. */
+/**
+ * Check what `processor.process` returned for `event`; returns it with its values frozen. The
+ * result is the user's object: a getter or Proxy in it may throw while eosim reads it, and that
+ * is the processor's breach too, not an error of eosim's.
+ */
 export function checkedResult(processor: Processor, event: InputEvent, result: unknown): ProcessResult<unknown, unknown> {
+  try {
+    return checkedShape(processor, event, result);
+  } catch (error) {
+    if (error instanceof ProcessorError) throw error;
+    return breachThrown(processor, event, `reading what process() returned threw: ${thrownText(error)}`);
+  }
+}
+
+function checkedShape(processor: Processor, event: InputEvent, result: unknown): ProcessResult<unknown, unknown> {
   if (typeof result !== "object" || result === null) {
     return breachThrown(processor, event, `process() returned ${result === null ? "null" : typeof result}, expected an object { writes?, outputs? }`);
   }
@@ -77,13 +90,15 @@ export function builtEvent(processor: Processor, keyIndex: number, draw: number,
     return eventBreach(processor, keyIndex, draw, eventTime, kind, `threw: ${thrownText(error)}`);
   }
   if (typeof event !== "object" || event === null) return eventBreach(processor, keyIndex, draw, eventTime, kind, `returned ${event === null ? "null" : typeof event}, expected { key, payload }`);
-  const { key, payload } = event as WorkloadEvent<unknown>;
-  if (typeof key !== "string") return eventBreach(processor, keyIndex, draw, eventTime, kind, `returned a key that is not a string (${typeof key})`);
   try {
+    if (isPromiseLike(event)) return eventBreach(processor, keyIndex, draw, eventTime, kind, "returned a promise: makeEvent must be synchronous and return { key, payload }");
+    const { key, payload } = event as WorkloadEvent<unknown>;
+    if (typeof key !== "string") return eventBreach(processor, keyIndex, draw, eventTime, kind, `returned a key that is not a string (${typeof key})`);
     toPlainValue(payload);
   } catch (error) {
-    if (!(error instanceof PlainValueError)) throw error;
-    return eventBreach(processor, keyIndex, draw, eventTime, kind, `built a payload that is not plain data (${error.problem})`);
+    if (error instanceof ProcessorError) throw error;
+    if (error instanceof PlainValueError) return eventBreach(processor, keyIndex, draw, eventTime, kind, `built a payload that is not plain data (${error.problem})`);
+    return eventBreach(processor, keyIndex, draw, eventTime, kind, `returned an event that threw when read: ${thrownText(error)}`);
   }
   return event as WorkloadEvent<unknown>;
 }

@@ -4,6 +4,7 @@
  * `process`, its `makeEvent`, or a scenario invariant. Set before each call and cleared after;
  * a few field writes per call, cheap enough for the hot path.
  */
+import { oneLine } from "../core/one-line.ts";
 
 /** The user call in flight (one thread runs one schedule at a time). */
 export const userCall = {
@@ -33,7 +34,7 @@ export class StuckError extends Error {
     /** Whose code was stuck: the user's ("processor", exit 2) or eosim's ("harness", exit 4). */
     readonly blame: "processor" | "harness",
   ) {
-    super(message);
+    super(oneLine(message));
   }
 }
 

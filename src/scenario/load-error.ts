@@ -6,6 +6,7 @@
  */
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
+import { isError, safely, stackOf, thrownMessage } from "../core/one-line.ts";
 
 /** A source location as esbuild reports it. */
 interface Location {
@@ -70,7 +71,7 @@ const eosimOwn = [join(eosimRoot, "src") + sep, join(eosimRoot, "dist") + sep, j
 
 /** The first stack frame in the user's code (not Node's, not a package's, not eosim's), as "file:line:column". */
 export function userFrame(error: Error): string | null {
-  for (const line of (error.stack ?? "").split("\n").slice(1)) {
+  for (const line of (stackOf(error) ?? "").split("\n").slice(1)) {
     const match = /at (?:.*\()?((?:file:\/\/)?[^()\s]+):(\d+):(\d+)\)?\s*$/.exec(line.trim());
     if (match === null || match[1].startsWith("node:") || match[1].includes("/node_modules/")) continue;
     const file = match[1].startsWith("file://") ? fileURLToPath(match[1]) : match[1];
@@ -86,7 +87,7 @@ export function userFrame(error: Error): string | null {
  * keeps the scenario file in front (`file: cannot load: other.ts:3:4: message`).
  */
 export function loadErrorMessage(error: unknown, shown: string): string {
-  if (!(error instanceof Error)) return `${shown}: cannot load: ${String(error)}`;
+  if (!isError(error) || typeof safely(() => error.message, undefined) !== "string") return `${shown}: cannot load: ${thrownMessage(error)}`;
   const structured = esbuildErrors(error);
   const located = structured.length > 0 ? structured : [...esbuildMessageErrors(error.message), ...v8SyntaxError(error)];
   if (located.length > 0) {
@@ -96,5 +97,5 @@ export function loadErrorMessage(error: unknown, shown: string): string {
     return resolve(first.location.file.startsWith("file://") ? fileURLToPath(first.location.file) : first.location.file) === resolve(shown) ? line : `${shown}: cannot load: ${line}`;
   }
   const frame = userFrame(error);
-  return `${shown}: cannot load: ${error.message.split("\n")[0]}${frame === null ? "" : ` (at ${frame})`}`;
+  return `${shown}: cannot load: ${thrownMessage(error)}${frame === null ? "" : ` (at ${frame})`}`;
 }

@@ -1,3 +1,5 @@
+import { oneLine } from "../core/one-line.ts";
+
 /**
  * The user's service broke a rule of the simulation (real I/O, a promise nothing settles, a
  * synchronous loop past the budget, an unsupported API, a module that cannot load). Reported
@@ -6,4 +8,8 @@
  */
 export class ServiceError extends Error {
   override readonly name = "ServiceError";
+  constructor(message: string) {
+    // Messages quote names, keys and thrown text from user code as they are: keep them one line.
+    super(oneLine(message));
+  }
 }

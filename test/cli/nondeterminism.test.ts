@@ -36,4 +36,13 @@ describe("non-determinism", () => {
     expect(run.code).toBe(2);
     expect(run.stderr.trim()).toBe('eosim: --check-determinism must be a fraction above 0 and at most 1 (e.g. --check-determinism=0.05), got "0"');
   });
+
+  it("names randomness that shows only in outputs (the history agrees, the answers do not), and so does the replay", () => {
+    const run = eosim(["run", fixture("random-outputs"), "--seed", "1"]);
+    expect(run.code, run.stdout).toBe(2);
+    expect(statusLine(run.stdout)).toMatch(/^FAIL fixture-random-outputs: nondeterminism error: non-determinism in processor "random-outputs": on schedule \d+ it answered input p\d-\d+ \(key k\d\) differently on two calls with the same state \(.*"noise":.*\): it must not read/);
+    const replay = eosim(["replay", "reports/repro/fixture-random-outputs-seed1.json"]);
+    expect(replay.code, replay.stdout + replay.stderr).toBe(2);
+    expect(replay.stdout).toMatch(/verdict: non-deterministic \(non-determinism in processor "random-outputs": on schedule \d+ it answered input/);
+  });
 });

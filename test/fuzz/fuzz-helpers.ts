@@ -32,9 +32,7 @@ const bin = fileURLToPath(new URL("../../bin/eosim.js", import.meta.url));
 /** What a call of a function under fuzz did: returned, or refused the input with a one-line message. */
 export type Outcome =
   | { readonly kind: "value"; readonly value: unknown }
-  | { readonly kind: "refused"; readonly message: string }
-  /** A known defect, reported and left out until it is fixed (`known-defects.ts`). */
-  | { readonly kind: "excused"; readonly defect: string };
+  | { readonly kind: "refused"; readonly message: string };
 
 /** A description of a thrown value for an assertion message: its class, message and first frames. */
 function described(error: unknown): string {
@@ -47,15 +45,12 @@ export const isOneLine = (message: string): boolean => message.trim() !== "" && 
 
 /**
  * Call `fn`: its value, or the message of the {@link BadInputError} it threw. Anything else
- * thrown, or a message that is empty or spans lines, fails the property, naming `input`,
- * unless `excused` (a known defect, `known-defects.ts`) says it is the one already reported.
+ * thrown, or a message that is empty or spans lines, fails the property, naming `input`.
  */
-export function userErrorOrValue(fn: () => unknown, input: unknown, excused: (error: unknown) => string | null = () => null): Outcome {
+export function userErrorOrValue(fn: () => unknown, input: unknown): Outcome {
   try {
     return { kind: "value", value: fn() };
   } catch (error) {
-    const defect = excused(error);
-    if (defect !== null) return { kind: "excused", defect };
     const shown = showInput(input);
     if (!(error instanceof BadInputError)) throw new Error(`not a BadInputError on input ${shown}: ${described(error)}`);
     if (!isOneLine(error.message)) throw new Error(`a message that is not one non-empty line on input ${shown}: ${JSON.stringify(error.message)}`);
@@ -79,11 +74,9 @@ export function showInput(input: unknown): string {
 export class Tally {
   values = 0;
   refused = 0;
-  excused = 0;
   add(outcome: Outcome): Outcome {
     if (outcome.kind === "value") this.values++;
-    else if (outcome.kind === "refused") this.refused++;
-    else this.excused++;
+    else this.refused++;
     return outcome;
   }
 }

@@ -1,0 +1,77 @@
+/**
+ * Whether a processor answers the same input the same way twice. Re-running a schedule
+ * catches a processor whose randomness changes the history (its writes, hence the changelog
+ * and the state hashes), but not one whose randomness shows only in its outputs' payloads or
+ * in what the reference model computes: the model calls the processor again on every input,
+ * gets a fresh random answer, and the run looks like a wrong output of the runtime. So before
+ * a failure is reported, the processor is asked twice about every unique input of the failing
+ * schedule, on the model's state; different answers are non-determinism, not a safety failure.
+ * Runs only on the failure path.
+ */
+import { shortJson } from "../core/one-line.ts";
+import { toPlainValue } from "../core/plain-value.ts";
+import { userCall, userCallDone } from "../runtime/user-call.ts";
+import type { Processor } from "../runtime/processor.ts";
+import type { WorldView } from "../sim/world-view.ts";
+
+/** An input the processor answered differently on two calls with the same state. */
+export interface UnstableAnswer {
+  readonly dedupeId: string;
+  readonly key: string;
+  readonly first: string;
+  readonly second: string;
+}
+
+class StateView {
+  constructor(private readonly state: ReadonlyMap<string, unknown>) {}
+
+  get(key: string): unknown {
+    return this.state.get(key);
+  }
+}
+
+function answerOf(processor: Processor, state: StateView, event: Parameters<Processor["process"]>[1]): { text: string; result: ReturnType<Processor["process"]> } {
+  userCall.what = "process";
+  userCall.name = processor.name;
+  userCall.dedupeId = event.dedupeId;
+  userCall.key = event.key;
+  const result = processor.process(state, event);
+  userCallDone();
+  return { text: shortJson(result, 200) ?? "(not JSON)", result };
+}
+
+/**
+ * The first unique input of `view` that the processor answers differently twice, or null
+ * (also when asking throws: the failure found stands as it is). Written values are frozen as
+ * the runtime freezes them, so a processor that mutates what `state.get()` returned cannot
+ * make its second answer differ.
+ */
+export function unstableAnswer(view: WorldView): UnstableAnswer | null {
+  try {
+    return firstUnstable(view);
+  } catch {
+    return null;
+  }
+}
+
+function firstUnstable(view: WorldView): UnstableAnswer | null {
+  const processor = view.config.processor;
+  for (const records of view.inputArchive) {
+    const state = new Map<string, unknown>();
+    const stateView = new StateView(state);
+    const applied = new Set<string>();
+    for (const record of records) {
+      const event = record.value!;
+      if (applied.has(event.dedupeId)) continue;
+      applied.add(event.dedupeId);
+      const first = answerOf(processor, stateView, event);
+      const second = answerOf(processor, stateView, event);
+      if (first.text !== second.text) return { dedupeId: event.dedupeId, key: event.key, first: first.text, second: second.text };
+      for (const write of first.result.writes ?? []) {
+        if (write.value === null) state.delete(write.key);
+        else state.set(write.key, toPlainValue(write.value));
+      }
+    }
+  }
+  return null;
+}
