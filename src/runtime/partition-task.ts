@@ -13,8 +13,9 @@
  *   knows what is unacknowledged and resends it.
  * - Changelog batches are atomic and one at a time, so a retry never lands after a newer one.
  * - Outputs carry IDs derived from the input's dedupe ID, so a resend is the same output.
- * - Duplicate inputs (retries, upstream re-publishing) are dropped by dedupe ID; dedupe IDs
- *   travel in the changelog, so they survive a move.
+ * - Duplicate inputs (retries, upstream re-publishing) are dropped by the dedupe ID the
+ *   producer gave the event, never by its content (two equal events are two events); dedupe
+ *   IDs travel in the changelog, so they survive a move.
  * - Input resumes from the store's (or the restored changelog's) offset, never the group's.
  * - Fencing: a new owner first writes an epoch marker with its generation; the broker then
  *   refuses changelog writes of older generations, so a zombie cannot append after the new
@@ -30,7 +31,7 @@ import type { LogRecord, ProduceEntry } from "../broker/log-record.ts";
 import type { InputEvent } from "../broker/log-record.ts";
 import { SendOutcome, SendTarget } from "../broker/send-outcome.ts";
 import { Op } from "../core/history.ts";
-import { outputIdOf } from "../core/ids.ts";
+import { contentDedupeIdOf, outputIdOf } from "../core/ids.ts";
 import { invariant } from "../core/invariant.ts";
 import { limits } from "../core/limits.ts";
 import type { StoreClient, StoreNamespace } from "../store/store-client.ts";
@@ -213,6 +214,14 @@ export class PartitionTask {
     return true;
   }
 
+  /**
+   * The ID `event` is deduplicated by: the one its producer gave it, or (planted bug) one
+   * computed from its content, which merges two equal events. Outputs keep the producer's.
+   */
+  private dedupeIdFor(event: InputEvent): string {
+    return this.ctx.options.dedupeIdFrom === "content" ? contentDedupeIdOf(event.key, event.payload) : event.dedupeId;
+  }
+
   private isDuplicate(dedupeId: string): boolean {
     const { options } = this.ctx;
     if (!options.dedupe) return false;
@@ -223,7 +232,7 @@ export class PartitionTask {
     const record = this.polled!;
     const event = record.value!;
     const { processor, history, options } = this.ctx;
-    if (this.isDuplicate(event.dedupeId)) {
+    if (this.isDuplicate(this.dedupeIdFor(event))) {
       this.result = duplicateInput;
       history.record(Op.skipDuplicate, this.instance, this.partition, record.offset);
     } else {
@@ -294,7 +303,7 @@ export class PartitionTask {
     const { options } = this.ctx;
     const record = this.polled!;
     const result = this.result!;
-    const dedupeId = record.value!.dedupeId;
+    const dedupeId = this.dedupeIdFor(record.value!);
     const batch: ChangelogEntry[] = [];
     for (const write of result.writes ?? []) batch.push({ key: statePrefix + write.key, value: write.value });
     if (result !== duplicateInput) {
@@ -305,7 +314,7 @@ export class PartitionTask {
       }
       this.expireDedupe(tx, batch, record.offset);
     }
-    const outputs = options.outputs === "before-commit-random-ids" ? [] : outputRecordsOf(dedupeId, result.outputs);
+    const outputs = options.outputs === "before-commit-random-ids" ? [] : outputRecordsOf(record.value!.dedupeId, result.outputs);
     if (withOffset) tx.nextOffset = record.offset + 1;
     const outbox = options.outputs === "outbox" ? outputs : [];
     this.memoryOutbox = outputs;

@@ -52,10 +52,11 @@ export interface Processor<S = unknown, E = unknown, O = unknown> {
   readonly eventKinds?: readonly string[];
   /**
    * Build an input event from generated numbers, so fast-check can shrink the workload:
-   * `keyIndex` in [0, keys), `draw` in [0, 1000). `eventTime` counts the events created so
-   * far in the run (0, 1, 2, ...): a monotonic upstream timestamp, for processors whose
-   * events carry a version. `kind`, one of {@link Processor.eventKinds}, is given only when
-   * the scenario sets `workload.mix`: build an event of that kind (the rest still from
+   * `keyIndex` in [0, keys), `draw` in [0, 1000), one draw in three from 0-2 (so that equal
+   * events on one key are common: two of them are two events). `eventTime` counts the events
+   * created so far in the run (0, 1, 2, ...): a monotonic upstream timestamp, for processors
+   * whose events carry a version. `kind`, one of {@link Processor.eventKinds}, is given only
+   * when the scenario sets `workload.mix`: build an event of that kind (the rest still from
    * `draw`). Without it, choose the kind from `draw` as well.
    */
   makeEvent(keyIndex: number, draw: number, eventTime: number, kind?: string): WorkloadEvent<E>;

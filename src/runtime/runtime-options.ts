@@ -27,6 +27,14 @@ export const runtimeOptionSpecs = {
    */
   dedupeWindowOffsets: intOrNull(1, 1_000_000, null),
   /**
+   * What an input is deduplicated by. "producer": the dedupe ID its producer gave it when it
+   * created the event, kept on every retry (correct). "content": an ID the runtime computes
+   * from the event's key and payload when it consumes it, which also matches a retry but
+   * merges two legitimate equal events into one. Output IDs derive from the producer's ID
+   * either way.
+   */
+  dedupeIdFrom: choice(["producer", "content"], "producer"),
+  /**
    * "atomic": state + offset + dedupe IDs in one transaction. "offset-first": the next offset
    * is committed in its own transaction before the state. "state-then-dedupe": state first,
    * dedupe IDs and offset in a second transaction.

@@ -9,6 +9,8 @@
  *   to the first kind that has a weight.
  * - With `workload.events` a schedule holds between `events.min` and `events.max` produce
  *   intents, placed among the other intents (see {@link withEvents}).
+ * - One `draw` in three comes from a tiny range, so events on one key repeat exactly (see
+ *   `drawArbitrary`).
  */
 import fc from "fast-check";
 import type { Intent } from "./intent.ts";
@@ -23,11 +25,33 @@ function kindArbitrary(weights: readonly number[]): fc.Arbitrary<number> {
   return fc.oneof({ withCrossShrink: true }, ...drawn);
 }
 
+/** Draws 0-999 spread an event's content over the processor's whole range, as they always did. */
+const drawMax = 999;
+/** The tiny range of repeating draws: 0-2 (on the bank ledger: withdraw 1, deposit 2, deposit 3). */
+const repeatingDraws = 3;
+/** Source values above {@link drawMax} that map onto the tiny range: one draw in three. */
+const repeatingSlots = 500;
+
+/**
+ * The `draw` of a produce intent. One draw in three comes from a tiny range, so that events
+ * on one key repeat exactly (two deposits of 2 to one account): equal events that are not
+ * duplicates, which a consumer that deduplicates by content merges (the planted bug
+ * `dedupe-by-content`). The other draws spread over 0-999 as before.
+ *
+ * One natural number mapped, rather than an `fc.oneof` of two ranges: it takes as many random
+ * numbers from the seed as the single range did, so a seed still generates the same intents
+ * in the same order with the same faults, and only the draws differ. It shrinks toward 0:
+ * fast-check shrinks the source value, and every source value from 0 to 999 is its own draw.
+ */
+const drawArbitrary: fc.Arbitrary<number> = fc
+  .nat({ max: drawMax + repeatingSlots })
+  .map((source) => (source <= drawMax ? source : (source - drawMax - 1) % repeatingDraws));
+
 /** One produce intent. */
 export function produceArbitrary(shape: ScheduleShape): fc.Arbitrary<Intent> {
   const producer = indexBelow(shape.producers);
   const key = indexBelow(shape.keys);
-  const draw = fc.nat({ max: 999 });
+  const draw = drawArbitrary;
   if (shape.eventKindWeights === undefined) {
     return fc.tuple(producer, key, draw).map(([p, k, d]): Intent => ({ k: "produce", producer: p, key: k, draw: d }));
   }

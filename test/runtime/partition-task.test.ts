@@ -2,11 +2,13 @@ import { describe, expect, it } from "vitest";
 import type { LogRecord } from "../../src/broker/log-record.ts";
 import { SendOutcome, SendTarget } from "../../src/broker/send-outcome.ts";
 import { Op } from "../../src/core/history.ts";
+import { contentDedupeIdOf } from "../../src/core/ids.ts";
 import { limits } from "../../src/core/limits.ts";
 import { actorSlot, storeSlot } from "../../src/core/packed-fields.ts";
 import { stateHash } from "../../src/core/state-hash.ts";
 import { loseNextAck } from "../../src/faults/lost-ack.ts";
 import { dedupePrefix, epochKey } from "../../src/runtime/changelog-record.ts";
+import { referenceRuntime } from "../../src/runtime/runtime-options.ts";
 import { CrashPoint, TaskPhase } from "../../src/runtime/task-phase.ts";
 import type { Intent } from "../../src/schedule/intent.ts";
 import { runSchedule } from "../../src/sim/run-schedule.ts";
@@ -116,6 +118,36 @@ describe("PartitionTask phases", () => {
     stepUntilIdle(world, 0);
     expect(world.instances[0].taskFor(0)!.store!.get("acct-0")).toBe(5);
     expect(recordsOf(world.history, Op.skipDuplicate)).toEqual([[0, 0, 2]]);
+  });
+
+  it("two equal events are two events; deduplicating by content (planted bug) merges them", () => {
+    const afterTwoDeposits = (dedupeIdFrom: "producer" | "content") => {
+      const world = newWorld({ runtime: { ...referenceRuntime, dedupeIdFrom } });
+      stepUntilIdle(world, 0);
+      produce(world, 0, 1); // deposit 2
+      produce(world, 0, 1); // another deposit 2: equal key and payload, its own dedupe ID
+      expect(inputRecords(world.broker, 0).map((r) => r.value!.dedupeId)).toEqual(["p0-0", "p0-1"]);
+      stepUntilIdle(world, 0);
+      const store = world.instances[0].taskFor(0)!.store!;
+      return { balance: store.get("acct-0"), skipped: recordsOf(world.history, Op.skipDuplicate), outputs: outputRecords(world.broker, 0).map((r) => r.value!.cause), dedupe: [...store.dedupeEntries()] };
+    };
+    expect(afterTwoDeposits("producer")).toEqual({ balance: 4, skipped: [], outputs: ["p0-0/o0", "p0-1/o0"], dedupe: [["p0-0", 0], ["p0-1", 1]] });
+    const contentId = contentDedupeIdOf("acct-0", { account: "acct-0", kind: "deposit", amount: 2 });
+    // The second deposit is taken for a retry of the first: skipped, its output never sent.
+    expect(afterTwoDeposits("content")).toEqual({ balance: 2, skipped: [[0, 0, 1]], outputs: ["p0-0/o0"], dedupe: [[contentId, 0]] });
+  });
+
+  it("deduplicating by content still skips a producer's retry, and logs the content ID", () => {
+    const world = newWorld({ runtime: { ...referenceRuntime, dedupeIdFrom: "content" } }, false);
+    stepUntilIdle(world, 0);
+    loseNextAck(world.network, SendTarget.input);
+    produce(world, 0, 1);
+    world.producers[0].retry(); // same dedupe ID at offset 1
+    stepUntilIdle(world, 0);
+    expect(world.instances[0].taskFor(0)!.store!.get("acct-0")).toBe(2);
+    expect(recordsOf(world.history, Op.skipDuplicate)).toEqual([[0, 0, 1]]);
+    const contentId = contentDedupeIdOf("acct-0", { account: "acct-0", kind: "deposit", amount: 2 });
+    expect(changelogRecords(world.broker, 0).filter((r) => r.key.startsWith(dedupePrefix)).map((r) => r.key)).toEqual([dedupePrefix + contentId]);
   });
 
   it("the crash point is the phase of the task", () => {

@@ -1,8 +1,9 @@
 // Seeds, repro files and the planted-bug figures in the README all depend on the schedules a
 // seed generates and the events a draw builds. These digests pin them: a scenario that does
 // not set the `workload` option generates exactly what it did before that option existed.
-// A change to generation itself (such as aimed crashes) changes them on purpose; update
-// them together with the figures the README quotes.
+// A change to generation itself (such as aimed crashes, or one draw in three from 0-2 so that
+// equal events repeat) changes them on purpose; update them together with the figures the
+// README quotes.
 import { createHash } from "node:crypto";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -19,22 +20,22 @@ const samples = (definition: Parameters<typeof defineScenario>[0], seed: number)
 
 describe("default generation", () => {
   it("generates the pinned schedules per seed", () => {
-    expect(digest(samples(base, 1))).toBe("2213ac35ded66756");
-    expect(digest(samples(tuned, 7))).toBe("cd23ce12f8700513");
+    expect(digest(samples(base, 1))).toBe("ad6565ce7675b6e6");
+    expect(digest(samples(tuned, 7))).toBe("18c08377c388f7fc");
   });
 
   it("a workload with neither events nor mix generates those same schedules", () => {
     const { topology: _keys, ...untuned } = tuned;
-    expect(digest(samples({ ...base, workload: {} }, 1))).toBe("2213ac35ded66756");
-    expect(digest(samples({ ...base, workload: { keys: 6 } }, 1))).toBe("2213ac35ded66756");
-    expect(digest(samples({ ...untuned, workload: { keys: 9 } }, 7))).toBe("cd23ce12f8700513");
-    expect(digest(samples({ ...tuned, workload: { keys: 9 } }, 7))).toBe("cd23ce12f8700513");
+    expect(digest(samples({ ...base, workload: {} }, 1))).toBe("ad6565ce7675b6e6");
+    expect(digest(samples({ ...base, workload: { keys: 6 } }, 1))).toBe("ad6565ce7675b6e6");
+    expect(digest(samples({ ...untuned, workload: { keys: 9 } }, 7))).toBe("18c08377c388f7fc");
+    expect(digest(samples({ ...tuned, workload: { keys: 9 } }, 7))).toBe("18c08377c388f7fc");
     expect(samples({ ...base, workload: {} }, 42)).toEqual(samples(base, 42));
   });
 
   it("events or mix do change what a seed generates (the digests above would notice)", () => {
-    expect(digest(samples({ ...base, workload: { events: {} } }, 1))).not.toBe("2213ac35ded66756");
-    expect(digest(samples({ ...base, workload: { mix: { deposit: 2, withdraw: 1 } } }, 1))).not.toBe("2213ac35ded66756");
+    expect(digest(samples({ ...base, workload: { events: {} } }, 1))).not.toBe("ad6565ce7675b6e6");
+    expect(digest(samples({ ...base, workload: { mix: { deposit: 2, withdraw: 1 } } }, 1))).not.toBe("ad6565ce7675b6e6");
   });
 
   it.each([
