@@ -2,21 +2,21 @@
  * `eosim merge <reports...> [--json] [--junit FILE]`: merge the `--json` reports of the
  * shards of one run (`eosim run --shard i/n --json > shard-i.json`) into the summary the
  * unsharded run would have printed, and exit as it would have. Every shard of the run must be
- * there, once, and from the same run: the same seed, scenarios, planned schedules and
- * expectations. A missing shard would silently skip its schedules, and shards of different
- * runs (or reports that ran no schedule at all) would merge into a pass that tested nothing,
- * so each is bad input (exit 2) with one line saying why; so is a report that is not one
- * (`report/shard-report-file.ts` checks each field).
+ * there, once, and from the same run: the same seed, scenarios, planned schedules,
+ * expectations and coverage scope. A missing shard would silently skip its schedules, and
+ * shards of different runs (or reports that ran no schedule at all) would merge into a pass
+ * that tested nothing, so each is bad input (exit 2) with one line saying why; so is a report
+ * that is not one (`report/shard-report-file.ts` checks each field). The coverage warnings
+ * are those the unsharded run printed, derived again from the merged counts.
  */
 import { anomalyLines, replayCommand } from "../report/failure-text.ts";
 import { type JUnitCase, type JUnitProblem, writeJUnit } from "../report/junit.ts";
-import { endOfSummary, type MergeableSummary, mergeScenarioShards } from "../report/shard-report.ts";
+import { endOfSummary, type MergeableSummary, mergeScenarioShards, type ShardSummary } from "../report/shard-report.ts";
 import { readShardReport, type ShardReport } from "../report/shard-report-file.ts";
 import { BadInputError } from "../scenario/bad-input.ts";
 import { parseFlags } from "./args.ts";
 import { ExitCode, runExitCode } from "./exit-codes.ts";
-
-type ShardSummary = ShardReport["scenarios"][number];
+import { warningLines } from "./warning-lines.ts";
 
 /** Why scenario summary `s` (of report `r`) is not from the same run as `f` (of the first report), or null. */
 function runMismatch(r: ShardReport, s: ShardSummary, first: ShardReport, f: ShardSummary): string | null {
@@ -28,6 +28,8 @@ function runMismatch(r: ShardReport, s: ShardSummary, first: ShardReport, f: Sha
   if (s.expect !== f.expect) return differs("expect", `"${s.expect}"`, `"${f.expect}"`);
   const required = (d: typeof ours) => `[${d.requiredCoverage.join(", ")}]`;
   if (required(ours) !== required(theirs)) return differs("required coverage", required(ours), required(theirs));
+  const scope = (d: typeof ours) => JSON.stringify(d.coverageScope);
+  if (scope(ours) !== scope(theirs)) return differs("coverage scope", scope(ours), scope(theirs));
   return null;
 }
 
@@ -130,7 +132,10 @@ export async function mergeCommand(argv: readonly string[]): Promise<ExitCode> {
     return code;
   }
   console.log(`eosim merge: ${positionals.length} shard report(s), seed ${seed}`);
-  scenarios.forEach((s, i) => console.log(statusLine(s, shards[i])));
+  scenarios.forEach((s, i) => {
+    console.log(statusLine(s, shards[i]));
+    for (const line of warningLines(s.warnings)) console.log(line);
+  });
   const okCount = scenarios.filter((s) => s.ok).length;
   console.log(`${scenarios.length} scenario(s): ${okCount} met their expectation, ${scenarios.length - okCount} did not (seed ${seed})`);
   return code;

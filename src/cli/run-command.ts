@@ -14,6 +14,8 @@
 import { checkWritable, checkWritableFolder } from "../report/check-writable.ts";
 import { reproDirOf, reproOf, reproOfError, reproPathFor } from "../report/repro-file.ts";
 import { coverageText } from "../report/coverage-text.ts";
+import { coverageScopeOf } from "../report/coverage-scope.ts";
+import { coverageShareFields } from "../report/coverage-summary.ts";
 import { failureSteps, failureText, replayCommand } from "../report/failure-text.ts";
 import { crashPointsOf } from "../service/life.ts";
 import { writeJUnit } from "../report/junit.ts";
@@ -37,6 +39,7 @@ import { noProgress, type ScenarioProgress, startProgress } from "./progress.ts"
 import { junitSuiteOf, type RunOutcome } from "./run-junit.ts";
 import { selectScenarios } from "./select-scenarios.ts";
 import { pickSeed } from "./seed.ts";
+import { warningLines } from "./warning-lines.ts";
 import { writeReproOrWarn } from "./write-repro.ts";
 
 /** Where reports go. */
@@ -63,8 +66,9 @@ function summarize(result: ScenarioResult, repro: string | null, scenario: Scena
     steps: result.failure === null ? null : failureSteps(result.failure),
     replay: repro === null ? null : replayCommand(repro),
     error: result.error === null ? null : `${result.error.kind} error: ${result.error.message}`,
-    coverage: result.coverage.toJSON(),
+    coverage: result.coverage.reachedCounts(),
     coverageMissing: result.coverageMissing,
+    ...coverageShareFields(result.coverage, { runs: result.runs, found: result.failure !== null || result.error !== null }, coverageScopeOf(scenario)),
     shard: shardDetailOf(result, scenario),
   };
 }
@@ -208,14 +212,17 @@ export async function runCommand(argv: readonly string[]): Promise<ExitCode> {
       const limit = timeLimit ?? scenario.timeLimitSeconds;
       const { result, repro } = await runOne(scenario, seed.value, runs, limit, progressFor(scenario, quiet, limit), spread);
       checkRanSchedules(result, shard, { seconds: limit, fromFlag: timeLimit !== undefined });
+      const summary = summarize(result, repro, scenario);
       results.push(result);
-      summaries.push(summarize(result, repro, scenario));
+      summaries.push(summary);
       outcomes.push({ result, repro });
       if (json || (quiet && scenarioOk(result))) continue;
       console.log(paintStatus(statusLine(result), scenarioOk(result), paint));
       if (result.failure !== null) console.log(failureText(result.failure, repro));
       else if (repro !== null) console.log(`  repro: ${repro}\n  replay: ${replayCommand(repro)}`);
       else if (!quiet && result.error === null) console.log(coverageText(result.coverage, crashPointsOf(scenario.world)));
+      // Warnings are no failures, so --quiet (failures and the summary) leaves them out.
+      if (!quiet) for (const line of warningLines(summary.warnings, paint)) console.log(line);
     }
   } finally {
     await spread.pool?.close();

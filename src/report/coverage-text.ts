@@ -3,8 +3,8 @@
  * the number of schedules that reached them; unreached ones show 0, so gaps are visible.
  */
 import { faultKinds } from "../faults/fault-kind.ts";
-import { crashPointNames, referenceCrashPoints } from "../runtime/task-phase.ts";
 import type { Coverage } from "./coverage.ts";
+import { listedCrashPoints } from "./coverage-scope.ts";
 
 function row(title: string, labels: readonly string[], names: readonly string[], coverage: Coverage): string {
   const cells = labels.map((label, i) => `${names[i]} ${coverage.counts.get(label) ?? 0}`);
@@ -13,7 +13,7 @@ function row(title: string, labels: readonly string[], names: readonly string[],
 
 /** Two lines: schedules per crash point, schedules per fault kind. `crashPoints`: a service's own crash points. */
 export function coverageText(coverage: Coverage, crashPoints?: readonly string[]): string {
-  const points = crashPoints?.slice(1) ?? referenceCrashPoints.map((p) => crashPointNames[p]);
+  const points = listedCrashPoints(crashPoints);
   return [
     row("crash points", points.map((n) => `crash-point:${n}`), points, coverage),
     row("faults", faultKinds.map((k) => `fault:${k}`), faultKinds, coverage),

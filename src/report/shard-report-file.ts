@@ -16,7 +16,8 @@ import { formatSchemaError } from "../scenario/format-schema-error.ts";
 import { intIn } from "../scenario/option-schema.ts";
 import { shardCountMax } from "../run/schedule-chunks.ts";
 import { checkJsonDepth } from "./json-depth.ts";
-import type { MergeableSummary, ShardDetail } from "./shard-report.ts";
+import { emptyCoverageScope } from "./coverage-scope.ts";
+import type { ShardDetail, ShardSummary } from "./shard-report.ts";
 
 const integerFrom = (min: number, rule: string) => Schema.Number.check(Schema.makeFilter((n: number) => Number.isInteger(n) && n >= min, { message: rule }));
 const Count = integerFrom(0, "must be a non-negative integer");
@@ -39,7 +40,7 @@ const CheckerSummarySchema = Schema.Struct({ checker: Schema.String, valid: Sche
 const ShardChunkSchema = Schema.Struct({ index: Count, runs: Count, failedAt: Schema.NullOr(Count), coverage: Counts });
 
 /** The first rule of a shard detail broken across its fields: the shard within the count, its chunks its own and in order. */
-function shardDetailIssue(detail: ShardDetail) {
+function shardDetailIssue(detail: Pick<ShardDetail, "index" | "count" | "chunks">) {
   if (detail.index > detail.count) return { path: ["index"], issue: `must be at most count (${detail.count})` };
   for (let j = 0; j < detail.chunks.length; j++) {
     const { index } = detail.chunks[j];
@@ -49,12 +50,21 @@ function shardDetailIssue(detail: ShardDetail) {
   return undefined;
 }
 
+const CoverageScopeSchema = Schema.Struct({
+  faultKinds: Schema.Array(Schema.String),
+  crashPoints: Schema.Array(Schema.String),
+  crashPointsIfReached: Schema.Array(Schema.String),
+  warns: Schema.Boolean,
+});
+
 const ShardDetailSchema = Schema.Struct({
   index: Positive,
   count: integerFrom(1, `must be a positive integer`).check(Schema.makeFilter((n: number) => n <= shardCountMax, { message: `must be at most ${shardCountMax}` })),
   plannedRuns: Count,
   chunkSize: Positive,
   requiredCoverage: Schema.Array(Schema.String),
+  // Reports of earlier versions have none: their merge reports no shares and no warnings.
+  coverageScope: Schema.optional(CoverageScopeSchema),
   chunks: Schema.Array(ShardChunkSchema),
 }).check(Schema.makeFilter(shardDetailIssue));
 
@@ -88,7 +98,7 @@ export const ShardReportSchema = Schema.Struct({ seed: intIn(seedMin, seedMax), 
 export interface ShardReport {
   readonly file: string;
   readonly seed: number;
-  readonly scenarios: readonly (MergeableSummary & { readonly shard: ShardDetail })[];
+  readonly scenarios: readonly ShardSummary[];
 }
 
 function parse(file: string): unknown {
@@ -118,7 +128,13 @@ export function readShardReport(file: string): ShardReport {
   if (raw.length === 0) throw new BadInputError(`${file}: the report holds no scenario (nothing to merge)`);
   const unsharded = raw.find((s) => s.shard === undefined);
   if (unsharded !== undefined) throw new BadInputError(`${file}: scenario "${unsharded.name}" has no shard detail (run it with --shard i/n --json)`);
-  const scenarios = raw.map((s) => ({ ...s, shard: s.shard!, checkers: s.checkers ?? [], steps: s.steps ?? null, replay: s.replay ?? null }));
+  const scenarios = raw.map((s) => ({
+    ...s,
+    shard: { ...s.shard!, coverageScope: s.shard!.coverageScope ?? emptyCoverageScope },
+    checkers: s.checkers ?? [],
+    steps: s.steps ?? null,
+    replay: s.replay ?? null,
+  }));
   const { index, count } = scenarios[0].shard;
   const other = scenarios.find((s) => s.shard.index !== index || s.shard.count !== count);
   if (other !== undefined) throw new BadInputError(`${file}: scenario "${other.name}" is from shard ${other.shard.index}/${other.shard.count}, "${scenarios[0].name}" from shard ${index}/${count} (not one shard's report)`);

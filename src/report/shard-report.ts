@@ -4,8 +4,9 @@
  * per chunk) and the required coverage labels. `eosim merge` then rebuilds the summary the
  * unsharded run would have printed: the lowest failing chunk over all shards decides the
  * failure, and runs and coverage count every chunk up to it, exactly as one thread would
- * have (the fold is `run/fold-chunks.ts`, the chunks `run/schedule-chunks.ts`). Only timing
- * figures differ.
+ * have (the fold is `run/fold-chunks.ts`, the chunks `run/schedule-chunks.ts`). Coverage
+ * shares and warnings are derived again from the merged counts and the scenario's coverage
+ * scope, which the shard detail carries. Only timing figures differ.
  */
 import type { Anomaly } from "../check/verdict.ts";
 import type { ScenarioResult } from "../run/scenario-result.ts";
@@ -14,6 +15,9 @@ import { requiredLabels } from "../scenario/required-coverage.ts";
 import { foldChunks } from "../run/fold-chunks.ts";
 import { endOf, type Expectation, type Outcome, outcomeOf, type ScenarioEnd, scenarioOk } from "../run/scenario-outcome.ts";
 import { chunkSize } from "../run/schedule-chunks.ts";
+import { type CoverageScope, coverageScopeOf } from "./coverage-scope.ts";
+import type { CrashPointReach, FaultEffect } from "./coverage-shares.ts";
+import { coverageShareFields } from "./coverage-summary.ts";
 
 /** One chunk as a shard report lists it. */
 export interface ShardChunk {
@@ -33,6 +37,8 @@ export interface ShardDetail {
   readonly chunkSize: number;
   /** Required coverage labels, expanded (a merged passing run must reach each). */
   readonly requiredCoverage: readonly string[];
+  /** The fault kinds and crash points whose shares the summary reports (the merge derives them again). */
+  readonly coverageScope: CoverageScope;
   /** The chunks this shard ran, in index order, up to its first failing one. */
   readonly chunks: readonly ShardChunk[];
 }
@@ -46,6 +52,7 @@ export function shardDetailOf(result: ScenarioResult, scenario: Scenario): Shard
     plannedRuns: result.plannedRuns,
     chunkSize,
     requiredCoverage: requiredLabels(scenario),
+    coverageScope: coverageScopeOf(scenario),
     chunks: result.chunks.map((c) => ({ index: c.index, runs: c.runs, failedAt: c.failedAt, coverage: c.coverage })),
   };
 }
@@ -82,15 +89,24 @@ export interface MergeableSummary {
   readonly coverage: Record<string, number>;
   /** Required coverage labels not reached. */
   readonly coverageMissing: readonly string[];
+  /** Per enabled fault kind: the schedules that weighted it, those in which it bit, and their share. */
+  readonly faultEffect: Readonly<Record<string, FaultEffect>>;
+  /** Per crash point of the runtime (none without the crash fault): the schedules that reached it, and their share of all. */
+  readonly crashPoints: Readonly<Record<string, CrashPointReach>>;
+  /** Coverage too thin to trust (`report/coverage-warnings.ts`), as the text output prints them, unindented. */
+  readonly warnings: readonly string[];
   /** With `--shard`: the chunks this shard ran, for `eosim merge`. */
   readonly shard?: ShardDetail;
 }
 
-/** Merge one scenario's summaries from every shard (each with its shard detail) into the unsharded summary. */
-export function mergeScenarioShards(shards: readonly MergeableSummary[]): MergeableSummary {
+/** A scenario summary as a shard report holds it: with its shard detail, and without what a merge derives again. */
+export type ShardSummary = Omit<MergeableSummary, "faultEffect" | "crashPoints" | "warnings" | "shard"> & { readonly shard: ShardDetail };
+
+/** Merge one scenario's summaries from every shard into the unsharded summary. */
+export function mergeScenarioShards(shards: readonly ShardSummary[]): MergeableSummary {
   const first = shards[0];
-  const chunks = shards.flatMap((s) => s.shard!.chunks.map((chunk) => ({ ...chunk, from: s })));
-  const { runs, coverage, failing, unreached } = foldChunks(chunks, first.shard!.requiredCoverage);
+  const chunks = shards.flatMap((s) => s.shard.chunks.map((chunk) => ({ ...chunk, from: s })));
+  const { runs, coverage, failing, unreached } = foldChunks(chunks, first.shard.requiredCoverage);
   // The shard that ran the lowest failing chunk reported its failure (or the error shrinking it raised).
   const winner = failing?.from;
   const outcome = outcomeOf(first.expect, winner !== undefined && winner.failures > 0 ? winner : null, winner?.error ?? null, unreached);
@@ -110,8 +126,9 @@ export function mergeScenarioShards(shards: readonly MergeableSummary[]): Mergea
     steps: outcome.failure?.steps ?? null,
     replay: outcome.failure?.replay ?? null,
     error: outcome.error,
-    coverage: coverage.toJSON(),
+    coverage: coverage.reachedCounts(),
     coverageMissing: outcome.coverageMissing,
+    ...coverageShareFields(coverage, { runs, found: outcome.failure !== null || outcome.error !== null }, first.shard.coverageScope),
   };
 }
 

@@ -41,6 +41,9 @@ describe("eosim merge refuses a shard report", () => {
     expect(merged.stderr).toBe("");
     expect(merged.code).toBe(0);
     expect(merged.stdout).toContain("ok   click-counter: 100 schedules, no failure");
+    // Without a coverage scope (a report of an earlier version), no shares and no warnings.
+    const json = JSON.parse(eosim(["merge", file, "--json"]).stdout);
+    expect(json.scenarios[0]).toMatchObject({ faultEffect: {}, crashPoints: {}, warnings: [] });
   });
 
   it.each<[string, (r: Report) => unknown, string]>([
@@ -58,6 +61,7 @@ describe("eosim merge refuses a shard report", () => {
     ["a shard past the count", (r) => (r.scenarios[0].shard.index = 2), "scenarios[0].shard.index must be at most count (1), got 2"],
     ["a chunk of another shard", (r) => Object.assign(r.scenarios[0].shard, { index: 2, count: 2 }), "scenarios[0].shard.chunks[0].index must be a chunk of shard 2/2 (index mod 2 = 1), got 0"],
     ["a chunk listed twice (it counted twice)", (r) => r.scenarios[0].shard.chunks.push(r.scenarios[0].shard.chunks[0]), "scenarios[0].shard.chunks[1].index must be above the chunk before it (0), got 0"],
+    ["a coverage scope whose fault kinds are not a list", (r) => Object.assign(r.scenarios[0].shard, { coverageScope: { faultKinds: "all", crashPoints: [], crashPointsIfReached: [], warns: true } }), 'scenarios[0].shard.coverageScope.faultKinds must be array, got "all"'],
   ])("with %s", (_, change, message) => {
     const broken = report();
     change(broken);

@@ -65,6 +65,9 @@ function summary(fields: Partial<MergeableSummary>): MergeableSummary {
     error: null,
     coverage: {},
     coverageMissing: [],
+    faultEffect: {},
+    crashPoints: {},
+    warnings: [],
     ...fields,
   };
 }

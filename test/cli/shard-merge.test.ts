@@ -54,6 +54,26 @@ describe("eosim run --workers / --shard and eosim merge", () => {
     expect(text.stdout).toContain("fixture-pending-batch-dropped: safety failure found, as expected, after 201 schedules, shrunk to 6 intent(s) (found by shard 3/3)");
   });
 
+  it("the merged coverage shares and warnings are the unsharded run's, in --json and in text", () => {
+    const dir = mkdtempSync(join(tmpdir(), "eosim-shards-"));
+    const args = ["test/fixtures/no-outputs.scenario.ts", "bank-ledger", "--seed", "1", "--runs", "300"];
+    const single = JSON.parse(eosim(["run", ...args, "--json"]).stdout) as { scenarios: Array<Record<string, unknown>> };
+    const files = [1, 2].map((i) => {
+      const file = join(dir, `shard-${i}.json`);
+      writeFileSync(file, eosim(["run", ...args, "--json", "--shard", `${i}/2`]).stdout);
+      return file;
+    });
+    const merged = JSON.parse(eosim(["merge", ...files, "--json"]).stdout) as { scenarios: Array<Record<string, unknown>> };
+    const shares = (s: Record<string, unknown>) => ({ faultEffect: s.faultEffect, crashPoints: s.crashPoints, warnings: s.warnings });
+    expect(merged.scenarios.map(shares)).toEqual(single.scenarios.map(shares));
+    expect(single.scenarios[0].warnings).toContain("warning: crash point after-changelog-before-outputs reached in 0 of 300 schedules (< 1%)");
+    const warningsOf = (stdout: string) => stdout.split("\n").filter((line) => line.startsWith("  warning: "));
+    const text = eosim(["merge", ...files]);
+    expect(text.code).toBe(0);
+    expect(warningsOf(text.stdout)).toEqual(warningsOf(eosim(["run", ...args]).stdout));
+    expect(warningsOf(text.stdout).length).toBeGreaterThan(0);
+  });
+
   it("rejects a missing shard and a malformed --shard with one line, exit 2", () => {
     const dir = mkdtempSync(join(tmpdir(), "eosim-shards-"));
     const file = join(dir, "shard-1.json");

@@ -151,7 +151,8 @@ export const reproText = fc.oneof(
 export function shardReport(index: number, count: number, runs: number, name = "click-counter") {
   const chunkCount = Math.ceil(runs / 100);
   const chunks = Array.from({ length: chunkCount }, (_, k) => k).filter((k) => k % count === index - 1).map((k) => ({ index: k, runs: Math.min(100, runs - k * 100), failedAt: null as number | null, coverage: { "fault:crash": 3 } as Record<string, unknown> }));
-  const shard = { index, count, plannedRuns: runs, chunkSize: 100, requiredCoverage: [] as unknown[], chunks };
+  const coverageScope = { faultKinds: ["crash", "pause"], crashPoints: ["before-poll"], crashPointsIfReached: [] as unknown[], warns: true };
+  const shard = { index, count, plannedRuns: runs, chunkSize: 100, requiredCoverage: [] as unknown[], coverageScope, chunks };
   const scenario = {
     name, expect: "pass", ok: true, runs: chunks.reduce((n, c) => n + c.runs, 0), failures: 0, seed: 1, repro: null, schedulesPerSecond: 500,
     failure: null, anomalies: [], shrunkIntents: null, checkers: [], steps: null, replay: null, error: null,
@@ -162,7 +163,9 @@ export function shardReport(index: number, count: number, runs: number, name = "
 
 const count = fc.oneof(fc.integer({ min: 0, max: 4 }), number);
 const chunkArb = mutated({ index: 0, runs: 100, failedAt: null, coverage: { "fault:crash": 3 } }, { index: count, runs: count, failedAt: fc.oneof(fc.constant(null), count), coverage: fc.dictionary(text, nearly(count), { maxKeys: 3 }) });
-const shardDetailFields = { index: count, count, plannedRuns: count, chunkSize: nearly(fc.constantFrom(100, 1, 50)), requiredCoverage: nearly(fc.array(text, { maxLength: 2 })), chunks: fc.array(chunkArb, { maxLength: 4 }) };
+const scopeNames = nearly(fc.array(fc.oneof(fc.constantFrom("crash", "before-poll"), text), { maxLength: 2 }));
+const coverageScopeArb = nearly(fc.record({ faultKinds: scopeNames, crashPoints: scopeNames, crashPointsIfReached: scopeNames, warns: nearly(fc.boolean()) }, { requiredKeys: [] }));
+const shardDetailFields = { index: count, count, plannedRuns: count, chunkSize: nearly(fc.constantFrom(100, 1, 50)), requiredCoverage: nearly(fc.array(text, { maxLength: 2 })), coverageScope: coverageScopeArb, chunks: fc.array(chunkArb, { maxLength: 4 }) };
 const summaryFields = {
   name: fc.oneof(fc.constantFrom("click-counter", "other"), text),
   expect: fc.constantFrom("pass", "fail", "maybe"),

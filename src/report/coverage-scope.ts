@@ -1,0 +1,49 @@
+/**
+ * What a scenario's coverage shares are taken over (`coverage-shares.ts`): the fault kinds its
+ * schedules can weight and the crash points its runtime has. Plain data, so that a shard report
+ * carries it and `eosim merge`, which loads no scenario, derives the same shares and warnings
+ * as the unsharded run.
+ */
+import { crashPointNames, referenceCrashPoints } from "../runtime/task-phase.ts";
+import { crashPointsOf } from "../service/life.ts";
+import type { Scenario } from "../scenario/scenario.ts";
+
+/** The fault kinds and crash points whose shares a scenario's run reports. */
+export interface CoverageScope {
+  /** Fault kinds the scenario enables, less those its fixed `faultWeights` weigh 0 (never drawn, by choice). */
+  readonly faultKinds: readonly string[];
+  /** Crash points of its runtime (a service's own), in code order; none without the `crash` fault. */
+  readonly crashPoints: readonly string[];
+  /**
+   * Of `crashPoints`, those that warn only once reached: a service's points outside a
+   * message's cycle (a timer, a heartbeat, a leave), which a service without that await never
+   * reaches, so that a warning about them could not be acted on.
+   */
+  readonly crashPointsIfReached: readonly string[];
+  /** Whether low shares warn: not for a fixed schedule, which plays the same intents every run. */
+  readonly warns: boolean;
+}
+
+/** A scope with nothing in it (a shard report of an earlier version carries none). */
+export const emptyCoverageScope: CoverageScope = { faultKinds: [], crashPoints: [], crashPointsIfReached: [], warns: false };
+
+/**
+ * The crash points a coverage table lists: the reference runtime's (split commits exist only
+ * in planted bugs, and `idle` is no point in a cycle), or a service's own `points` but `idle`.
+ */
+export function listedCrashPoints(points?: readonly string[]): readonly string[] {
+  return points?.slice(1) ?? referenceCrashPoints.map((p) => crashPointNames[p]);
+}
+
+/** The coverage scope of `scenario`. */
+export function coverageScopeOf(scenario: Scenario): CoverageScope {
+  const weights = scenario.shape.faultWeights;
+  const faultKinds = scenario.shape.faults.filter((kind) => weights === undefined || weights[kind] > 0);
+  const servicePoints = crashPointsOf(scenario.world);
+  const crashPoints = faultKinds.includes("crash") ? listedCrashPoints(servicePoints) : [];
+  // The points inside a message's cycle are the ones `every-crash-point` requires of a service
+  // (`scenario/required-coverage.ts`): codes 1 to 5. Every later one depends on what it awaits.
+  const cycle = servicePoints?.slice(1, 6);
+  const crashPointsIfReached = cycle === undefined ? [] : crashPoints.filter((name) => !cycle.includes(name));
+  return { faultKinds, crashPoints, crashPointsIfReached, warns: scenario.shape.fixed === undefined };
+}

@@ -1,0 +1,57 @@
+/**
+ * Coverage as shares: how often a run's schedules put each fault kind and crash point to the
+ * test, against how often they could have. A count alone hides a generator that aims badly: a
+ * fault kind weighted in 1,500 schedules that bites in 10 is tested 10 times, not 1,500. The
+ * denominators are the `weighted:<kind>` counts (`coverage.ts`) for a fault kind and every
+ * schedule run for a crash point. Derived from counts only, so a run and a merge of its shard
+ * reports derive the same shares.
+ */
+import { effectiveLabel, weightedLabel } from "./coverage.ts";
+import type { CoverageScope } from "./coverage-scope.ts";
+
+/** How a fault kind fared in the schedules that weighted it. */
+export interface FaultEffect {
+  /** Schedules whose fault mix gave the kind a weight above 0. */
+  readonly weighted: number;
+  /** Of those, the schedules in which it bit (its module's `coverage`). */
+  readonly effective: number;
+  /** `effective / weighted`, from 0 to 1; null when no schedule weighted it. */
+  readonly share: number | null;
+}
+
+/** How often schedules reached a crash point. */
+export interface CrashPointReach {
+  /** Schedules in which an instance crashed at the point. */
+  readonly schedules: number;
+  /** `schedules` over every schedule run, from 0 to 1; null when none ran. */
+  readonly share: number | null;
+}
+
+/** A run's fault kinds and crash points as shares, keyed by name in scope order. */
+export interface CoverageShares {
+  readonly faultEffect: Readonly<Record<string, FaultEffect>>;
+  readonly crashPoints: Readonly<Record<string, CrashPointReach>>;
+}
+
+function shareOf(count: number, of: number): number | null {
+  return of === 0 ? null : count / of;
+}
+
+/** The shares of `scope`'s kinds and points in `counts` (coverage counts over `runs` schedules). */
+export function coverageSharesOf(counts: ReadonlyMap<string, number>, runs: number, scope: CoverageScope): CoverageShares {
+  const count = (label: string) => counts.get(label) ?? 0;
+  const faultEffect = Object.fromEntries(
+    scope.faultKinds.map((kind) => {
+      const weighted = count(weightedLabel(kind));
+      const effective = count(effectiveLabel(kind));
+      return [kind, { weighted, effective, share: shareOf(effective, weighted) }];
+    }),
+  );
+  const crashPoints = Object.fromEntries(
+    scope.crashPoints.map((name) => {
+      const schedules = count(`crash-point:${name}`);
+      return [name, { schedules, share: shareOf(schedules, runs) }];
+    }),
+  );
+  return { faultEffect, crashPoints };
+}
