@@ -57,8 +57,10 @@ export class Producer<E> {
 
   /** Re-publish the event created `distance` events ago as a new message; false when there is none. */
   republish(distance: number): boolean {
-    const original = this.created[this.created.length - 1 - distance];
-    if (original === undefined) return false;
+    // A distance beyond what was created wraps around: every re-publish of a producer that
+    // created anything duplicates something.
+    if (this.created.length === 0) return false;
+    const original = this.created[this.created.length - 1 - (distance % this.created.length)];
     this.send({ partition: original.partition, sequence: this.nextSequence(original.partition), event: original.event }, this.pending.length);
     return true;
   }

@@ -47,7 +47,7 @@ export interface InstanceHost {
 export interface FaultProducer {
   /** Resend pending send `index` (0 = oldest, wrapping); false when nothing is pending. */
   retry(index: number): boolean;
-  /** Re-publish the event created `distance` events ago as a new message; false when there is none. */
+  /** Re-publish the event created `distance` events ago (wrapping around) as a new message; false before the first event. */
   republish(distance: number): boolean;
 }
 
@@ -63,6 +63,8 @@ export interface FaultWorld {
   producerAt(index: number): FaultProducer;
   /** The partition an intent's partition index names. */
   partitionAt(index: number): number;
+  /** Partitions of the input and changelog topics. */
+  readonly partitionCount: number;
   /** Run the log cleaner on changelog `partition` now; returns the records removed. */
   compactChangelog(partition: number): number;
   /** The group's committed offset of input `partition` (-1 before any commit). */

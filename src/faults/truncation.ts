@@ -21,8 +21,16 @@ export const truncateIntent = defineIntent({
   k: "truncate",
   code: 16,
   fields: { partition: field.partition },
-  describe: (intent) => `truncate input partition ${intent.partition} up to its committed offset`,
-  apply: (world, intent) => truncateInput(world, world.partitionAt(intent.partition)),
+  describe: (intent) => `truncate input partition ${intent.partition} (or the next with consumed input) up to its committed offset`,
+  apply(world, intent) {
+    // The named partition, else the next one with consumed input: a truncation that finds
+    // nothing to drop would leave most schedules without one (retention bites only where a
+    // commit moved past the log start, early in a schedule rarely).
+    const first = world.partitionAt(intent.partition);
+    const count = world.partitionCount;
+    for (let i = 0; i < count; i++) if (truncateInput(world, (first + i) % count)) return true;
+    return false;
+  },
 });
 
 /** The truncation fault kind. */

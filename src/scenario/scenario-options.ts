@@ -53,8 +53,12 @@ export const workloadOptionSpecs = {
 
 /** Options of `compaction`: the changelog cleaner. */
 export const compactionOptionSpecs = {
-  /** Records per changelog segment (1-1,000,000); the active (last) segment is never compacted. Default 4. */
-  segmentRecords: int(1, 1_000_000, 4),
+  /**
+   * Records per changelog segment (1-1,000,000); the active (last) segment is never compacted.
+   * Default 2: a schedule's changelog partition holds a few dozen records, and with larger
+   * segments most of them stay in the active one, so compaction would rarely remove anything.
+   */
+  segmentRecords: int(1, 1_000_000, 2),
   /** Ticks a tombstone survives compaction once the cleaner first kept it (0-1,000,000,000). Default 50. */
   deleteRetentionTicks: int(0, 1_000_000_000, 50),
   /** Planted broker bug: the cleaner drops tombstones at once, ignoring the retention. Default false. */

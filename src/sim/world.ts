@@ -141,6 +141,10 @@ export class World implements FaultWorld {
     return index % this.config.partitions;
   }
 
+  get partitionCount(): number {
+    return this.config.partitions;
+  }
+
   compactChangelog(partition: number): number {
     return this.broker.compactChangelog(partition);
   }

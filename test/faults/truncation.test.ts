@@ -14,7 +14,7 @@ describe("truncation", () => {
     produce(world, 1, 2);
     produce(world, 2, 3);
     expect(world.group.committedOffset(0).offset).toBe(1);
-    expect(truncateIntent.apply(world, { k: "truncate", partition: 1 })).toBe(true); // wraps to partition 0
+    expect(truncateIntent.apply(world, { k: "truncate", partition: 1 })).toBe(true); // partition 1 has nothing consumed: the next one, 0, has
     const log = logOf(world.broker, SendTarget.input, 0);
     expect(log.logStartOffset).toBe(1);
     expect(log.endOffset).toBe(3);
@@ -27,6 +27,6 @@ describe("truncation", () => {
     expect(drawNames(truncationFault)).toEqual(["truncate"]);
     expect(bites(truncationFault, [[Op.truncate, 0, 1, 0]])).toBe(true);
     expect(bites(truncationFault, [[Op.compact, 0, 1, 0]])).toBe(false);
-    expect(truncateIntent.describe({ k: "truncate", partition: 2 })).toBe("truncate input partition 2 up to its committed offset");
+    expect(truncateIntent.describe({ k: "truncate", partition: 2 })).toBe("truncate input partition 2 (or the next with consumed input) up to its committed offset");
   });
 });

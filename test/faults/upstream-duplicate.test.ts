@@ -6,14 +6,15 @@ import { bites, drawNames } from "../helpers/faults.ts";
 import { newWorld, produce, logOf } from "../helpers/world.ts";
 
 describe("upstream-duplicate", () => {
-  it("re-publishes an old event as a new message: same dedupe ID, new offset; a no-op past the first event", () => {
+  it("re-publishes an old event as a new message: same dedupe ID, new offset; a distance past the first event wraps around", () => {
     const world = newWorld();
     for (let draw = 1; draw <= 3; draw++) produce(world, 0, draw);
     expect(republishIntent.apply(world, { k: "republish", producer: 1, distance: 1 })).toBe(true); // producer wraps to 0
     const records = logOf(world.broker, SendTarget.input, 0).records;
     expect(records.map((r) => r.value!.dedupeId)).toEqual(["p0-0", "p0-1", "p0-2", "p0-1"]);
     expect(records[3].value).toEqual(records[1].value);
-    expect(republishIntent.apply(world, { k: "republish", producer: 0, distance: 3 })).toBe(false);
+    expect(republishIntent.apply(world, { k: "republish", producer: 0, distance: 3 })).toBe(true); // 3 events created: distance 0, the newest
+    expect(logOf(world.broker, SendTarget.input, 0).records.map((r) => r.value!.dedupeId)).toEqual(["p0-0", "p0-1", "p0-2", "p0-1", "p0-2"]);
   });
 
   it("has nothing to heal, draws republish intents up to the scenario's distance, and bites on an applied one", () => {

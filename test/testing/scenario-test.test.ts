@@ -60,12 +60,13 @@ describe("failureMessage and the default seed", () => {
   });
 
   it("names a drawn seed in the failure message, and that seed repeats the failure", async () => {
-    const scenario = await builtInScenario("bank-ledger-no-dedupe");
+    // The planted bug, expected to pass: a failure found from any seed within 300 schedules.
+    const scenario = { ...(await builtInScenario("bank-ledger-no-dedupe")), expect: "pass" as const };
     const seed = defaultTestSeed({});
-    const first = runScenario(scenario, { seed, runs: 1 });
+    const first = runScenario(scenario, { seed, runs: 300 });
     const message = failureMessage(first, null);
     expect(message).toContain(`with seed ${seed}`);
-    const again = runScenario(scenario, { seed: Number(/with seed (-?\d+)/.exec(message!)![1]), runs: 1 });
+    const again = runScenario(scenario, { seed: Number(/with seed (-?\d+)/.exec(message!)![1]), runs: 300 });
     expect(failureMessage(again, null)).toBe(message);
   });
 });
