@@ -49,6 +49,8 @@ export const Op = {
   fetch: 28, // a: actorSlot(reader, topic, partition), b: first offset returned, c: records returned (only non-empty fetches)
   storeCommit: 29, // a: storeSlot(instance, partition), b: the namespace's next input offset, c: state hash (every committed transaction or restore)
   seek: 30, // a: instance, b: partition, c: offset (a user's service moved its consumer's position, as its kafkajs client reported)
+  storeRestore: 31, // a: storeSlot(instance, partition), b: the restored next input offset, c: the changelog offset the restore reached (recorded by the store just before the restore's storeCommit)
+  storeOpen: 32, // a: storeSlot(instance, partition), b: the namespace's next input offset, c: its checkpoint (the store handed an existing namespace to its instance)
 } as const;
 
 /** Append-only integer history with a lazily computed rolling hash. */
