@@ -86,6 +86,11 @@ export class Disk implements StoreClient {
     this.epoch++;
   }
 
+  /** Number of namespaces on this disk. */
+  get namespaceCount(): number {
+    return this.namespaces.size;
+  }
+
   /** Partitions with a namespace on this disk, ascending. */
   partitions(): number[] {
     return [...this.namespaces.keys()].sort((a, b) => a - b);
