@@ -43,7 +43,7 @@ export type { WorldView } from "./sim/world-view.ts";
 export type { WorldConfig } from "./sim/world-config.ts";
 export { checkers, checkRun } from "./check/all-checkers.ts";
 export type { RunVerdict } from "./check/all-checkers.ts";
-export type { Anomaly, Checker, Verdict } from "./check/verdict.ts";
+export type { Anomaly, Checker, Evidence, EvidenceRule, EvidenceTally, Verdict } from "./check/verdict.ts";
 export { defineInvariant } from "./check/invariant.ts";
 export type { Invariant, InvariantAnomaly, InvariantInput, InvariantOutput, InvariantPartition, InvariantView } from "./check/invariant.ts";
 export { checkContextOf } from "./check/check-context.ts";

@@ -11,7 +11,8 @@
  * final topic data); checkers get copies of the logs, never the logs.
  *
  * The input topic keeps an archive of every record ever appended, so checkers can fold the
- * full input even after retention truncated the log.
+ * full input even after retention truncated the log; so does the changelog, so checkers can
+ * tell what it held at any point of the run after compaction removed superseded records.
  */
 import type { VirtualClock } from "../core/clock.ts";
 import type { Rng } from "../core/prng.ts";
@@ -67,7 +68,7 @@ export class Broker {
     private readonly network: SendInterceptor,
     private readonly cleaner: BackgroundCleaner | null = null,
   ) {
-    this.topics = [partitionLogs(config.partitions, true), partitionLogs(config.partitions, false), partitionLogs(config.partitions, false)];
+    this.topics = [partitionLogs(config.partitions, true), partitionLogs(config.partitions, true), partitionLogs(config.partitions, false)];
     this.fenceEpochs = new Array<number>(config.partitions).fill(-1);
   }
 
@@ -155,8 +156,17 @@ export class Broker {
 
   /** Every input record ever appended, per partition (a copy; truncation does not touch it). */
   inputArchive<V>(): LogRecord<V>[][] {
+    return this.archiveOf<V>(SendTarget.input);
+  }
+
+  /** Every changelog record ever appended, per partition (a copy; compaction does not touch it). */
+  changelogArchive(): LogRecord<unknown>[][] {
+    return this.archiveOf<unknown>(SendTarget.changelog);
+  }
+
+  private archiveOf<V>(topic: SendTarget): LogRecord<V>[][] {
     const archive: LogRecord<V>[][] = [];
-    for (const log of this.topics[SendTarget.input] as readonly PartitionLog<V>[]) archive.push(log.archiveSnapshot());
+    for (const log of this.topics[topic] as readonly PartitionLog<V>[]) archive.push(log.archiveSnapshot());
     return archive;
   }
 }

@@ -14,7 +14,7 @@ const nothingFetched: readonly never[] = Object.freeze([]);
 export class PartitionLog<V> {
   /** Records in offset order; after compaction, offsets have gaps. Private: readers fetch or take a snapshot. */
   private records: LogRecord<V>[] = [];
-  /** Every record ever appended, when the log keeps an archive (the input topic, for checkers). */
+  /** Every record ever appended, when the log keeps an archive (the input topic and the changelog, for checkers). */
   private readonly archive: LogRecord<V>[] | undefined;
   private end = 0;
 

@@ -7,23 +7,33 @@
  * disagrees is where the service and the model parted: the culprit is the first input after
  * the last snapshot of the same store that still agreed (a lost input, one applied twice, a
  * wrong restore). This is reported even when later events hide it from the final state.
+ *
+ * Evidence: `commits`, the store commits and restores checked against the model. The
+ * reference runtime reads input only from a store it restored or committed to, and its store
+ * records both, so a run in which the broker saw one of its instances read input has some.
+ * (A user's service keeps its offsets where eosim's store does not record them: for it this
+ * checker has nothing to judge, and the other checkers judge what it did.)
  */
 import { Op } from "../core/history.ts";
 import { slotInstance, slotPartition } from "../core/packed-fields.ts";
+import { runtimeInputRead } from "./boundary-facts.ts";
 import type { Anomaly, Checker } from "./verdict.ts";
 
 export const atomicity: Checker = {
   name: "atomicity",
   class: "safety",
-  check(view, { model }) {
+  mustJudge: [{ what: "commits", required: runtimeInputRead }],
+  check(view, { model }, evidence) {
     const data = view.history.data;
     const intents = view.history.stepCount;
     const lastGood = new Map<number, number>();
     let step = 0;
+    let commits = 0;
     for (let i = 0; i < data.length; i += 4) {
       const op = data[i];
       if (op === Op.intent) step = data[i + 1] + 1;
       if (op !== Op.storeCommit) continue;
+      commits++;
       const store = data[i + 1];
       const offset = data[i + 2];
       const partition = slotPartition(store);
@@ -48,8 +58,10 @@ export const atomicity: Checker = {
         dedupeId,
         detail: `instance ${slotInstance(store)}'s store for partition ${partition} at next offset ${offset} does not hold the state of the unique inputs below ${offset}, ${when}${input}`,
       };
+      evidence.commits = commits;
       return [anomaly];
     }
+    evidence.commits = commits;
     return [];
   },
 };

@@ -72,3 +72,13 @@ export function decodeServiceChangelog(records: readonly LogRecord<unknown>[]): 
   }
   return out;
 }
+
+/**
+ * The offset of the latest `#offset` record below changelog offset `end` in `archive` (every
+ * record ever appended, index = offset), or -1 when there is none: what a replay of the
+ * changelog as it stood at `end` resumes input from (compaction always keeps that record).
+ */
+export function latestOffsetRecord(archive: readonly LogRecord<unknown>[], end: number): number {
+  for (let offset = Math.min(end, archive.length) - 1; offset >= 0; offset--) if (archive[offset].key === "#offset") return offset;
+  return -1;
+}

@@ -8,8 +8,15 @@
  * - `lost-output`: an expected output never sent.
  * Raw duplicates (the same output ID re-sent after a crash or lost ACK) are allowed and only
  * counted, by {@link rawDuplicateOutputs}.
+ *
+ * Evidence: `outputs`, the output records read, and `expected`, the outputs the model
+ * expects (each looked for). Output topics are never compacted or truncated, so when the
+ * broker recorded appending a batch to one, the view's output logs hold records. A model
+ * that expects outputs no record carries is no such fact: that is the service's failure
+ * (`lost-output`), which this checker reports.
  */
 import type { WorldView } from "../sim/world-view.ts";
+import { outputAppended } from "./boundary-facts.ts";
 import { sameValue, show } from "./same-value.ts";
 import type { Anomaly, Checker } from "./verdict.ts";
 
@@ -35,13 +42,16 @@ function inputOfCause(cause: string): string {
 export const effectivelyOnceOutputs: Checker = {
   name: "effectively-once-outputs",
   class: "safety",
-  check(view, { model }) {
+  mustJudge: [{ what: "outputs", required: outputAppended }],
+  check(view, { model }, evidence) {
     const expected = model.outputs;
     const anomalies: Anomaly[] = [];
     const payloadById = new Map<string, unknown>();
     const idByCause = new Map<string, string>();
+    let outputs = 0;
     view.output.forEach((log, partition) => {
       for (const record of log) {
+        outputs++;
         const { outputId, cause, payload } = record.value!;
         const at = { partition, offset: record.offset, dedupeId: inputOfCause(cause) };
         if (payloadById.has(outputId)) {
@@ -69,6 +79,8 @@ export const effectivelyOnceOutputs: Checker = {
     for (const cause of expected.keys()) {
       if (!idByCause.has(cause)) anomalies.push({ kind: "lost-output", dedupeId: inputOfCause(cause), detail: `output ${cause} was never sent` });
     }
+    evidence.outputs = outputs;
+    evidence.expected = expected.size;
     return anomalies;
   },
 };

@@ -2,19 +2,35 @@
  * Exactly-once state: every partition's live store equals the reference fold of its unique
  * input events. A differing key is reported with the last input that (in the model) wrote it.
  * (Whether the store consumed its whole input is the liveness checker's question.)
+ *
+ * Evidence: `stores` compared and `keys` compared. The world's view holds a store for each
+ * partition a live owner holds (the group's assignment, the owner's disk), and every one is
+ * compared, so a view that holds one gives some `stores`.
  */
+import type { WorldView } from "../sim/world-view.ts";
 import { sameValue, show } from "./same-value.ts";
 import type { Anomaly, Checker } from "./verdict.ts";
+
+/** The first partition whose live owner's store the view holds, described; null when none. */
+export function liveStoreHeld(view: WorldView): string | null {
+  const partition = view.liveStores.findIndex((store) => store !== null);
+  return partition < 0 ? null : `the world's view holds the live store of partition ${partition}`;
+}
 
 export const exactlyOnceState: Checker = {
   name: "exactly-once-state",
   class: "safety",
-  check(view, { model }) {
+  mustJudge: [{ what: "stores", required: liveStoreHeld }],
+  check(view, { model }, evidence) {
     const anomalies: Anomaly[] = [];
+    let stores = 0;
+    let compared = 0;
     view.liveStores.forEach((live, partition) => {
       if (live === null) return; // no owner: the liveness checker reports it
+      stores++;
       const expected = model.partitions[partition];
       const keys = new Set([...expected.state.keys(), ...live.state.keys()]);
+      compared += keys.size;
       for (const key of [...keys].sort()) {
         const want = expected.state.get(key);
         const got = live.state.get(key);
@@ -29,6 +45,8 @@ export const exactlyOnceState: Checker = {
         });
       }
     });
+    evidence.stores = stores;
+    evidence.keys = compared;
     return anomalies;
   },
 };

@@ -170,14 +170,19 @@ export function invariantViewOf(view: WorldView, context: CheckContext): Invaria
   return Object.freeze({ partitions: Object.freeze(partitions) });
 }
 
-/** The safety checker that runs `invariant` (its anomalies' kind is the invariant's name). */
+/**
+ * The safety checker that runs `invariant` (its anomalies' kind is the invariant's name).
+ * Its evidence is the `partitions` handed to the rule; a rule may judge nothing (one about
+ * deletes, in a run without any), so none is required.
+ */
 export function invariantChecker(invariant: Invariant): Checker {
   const { name } = invariant;
   return {
     name,
     class: "safety",
-    check(view, context) {
+    check(view, context, evidence) {
       const run = invariantViewOf(view, context);
+      evidence.partitions = run.partitions.length;
       userCall.what = "invariant";
       userCall.name = name;
       let found: readonly InvariantAnomaly[];

@@ -19,15 +19,21 @@ import { Op } from "../core/history.ts";
 import { packedCount, slotActor, slotPartition, slotTopic } from "../core/packed-fields.ts";
 import type { WorldView } from "../sim/world-view.ts";
 import { fencedWriter, instanceResets } from "./simulated-queues.ts";
+import type { EvidenceTally } from "./verdict.ts";
 
-/** True when `view` certainly has no queue anomaly other than `duplicate`. */
-export function queuesClean(view: WorldView): boolean {
+/**
+ * True when `view` certainly has no queue anomaly other than `duplicate`; then `evidence`
+ * gets what was judged (records sent to the input and output topics, input records read).
+ */
+export function queuesClean(view: WorldView, evidence?: EvidenceTally): boolean {
   const { partitions, instances } = view.config;
   const data = view.history.data;
   const polled = view.inputArchive.map((archive) => new Uint8Array(archive.length));
   // last offset each instance read from each partition since its last reset; -1: none yet
   const last = new Int32Array(instances * partitions).fill(-1);
   const lastAppend = new Int32Array(3 * partitions).fill(-1);
+  let sends = 0;
+  let reads = 0;
   for (let i = 0; i < data.length; i += 4) {
     const op = data[i];
     const a = data[i + 1];
@@ -35,6 +41,7 @@ export function queuesClean(view: WorldView): boolean {
       if (slotTopic(a) !== SendTarget.input) continue;
       const partition = slotPartition(a);
       const at = slotActor(a) * partitions + partition;
+      reads += data[i + 3];
       for (let offset = data[i + 2]; offset < data[i + 2] + data[i + 3]; offset++) {
         if (last[at] >= 0 && offset !== last[at] + 1) return false;
         last[at] = offset;
@@ -54,10 +61,15 @@ export function queuesClean(view: WorldView): boolean {
       const slot = topic * partitions + slotPartition(a);
       if (first <= lastAppend[slot]) return false;
       lastAppend[slot] = first;
+      sends += packedCount(data[i + 3]);
       if (topic === SendTarget.output && !outputsKept(view, slotPartition(a), first, packedCount(data[i + 3]))) return false;
     }
   }
   for (const flags of polled) if (flags.indexOf(0) >= 0) return false;
+  if (evidence !== undefined) {
+    evidence.sends = sends;
+    evidence.reads = reads;
+  }
   return true;
 }
 

@@ -5,9 +5,27 @@
  * table-stream duality the service relies on whenever a partition moves. For a user's service
  * using eosim's store with a changelog, the same holds for every namespace of a partition
  * (`<name>/<partition>`) on the owner that works on it.
+ *
+ * Every store the reference runtime restores or reuses is also checked when it is opened,
+ * against the changelog's latest offset record and the group's committed offset
+ * (`stale-store`, see `opened-stores.ts`), so a restore that recovered too little or a stale
+ * store reused is seen where it happened, not only if the final store still shows it.
+ *
+ * Evidence: `stores` compared with their changelog, `restores` and `reuses` checked where
+ * they were opened. The world's view holds a store (or a service's namespaces) for each
+ * partition whose live owner works on it, and every one is compared, so a view holding one
+ * gives some `stores`. Every instance's disk starts empty, so the first time a
+ * reference-runtime instance works on a partition it restores it (from an empty changelog,
+ * perhaps), and its store records each restore: a run in which the broker saw one of its
+ * instances read input has some `restores`. (Reuses are the runtime's choice: none is
+ * required. A user's service records neither.)
  */
 import type { StoreSnapshot } from "../store/store-client.ts";
+import type { WorldView } from "../sim/world-view.ts";
+import { runtimeInputRead } from "./boundary-facts.ts";
 import { decodeChangelog, type DecodedNamespaces, type DecodedStore, decodeServiceChangelog, fullyCompacted } from "./changelog-oracle.ts";
+import { liveStoreHeld } from "./exactly-once-state.ts";
+import { staleStores } from "./opened-stores.ts";
 import { sameValue, show } from "./same-value.ts";
 import type { Anomaly, Checker } from "./verdict.ts";
 
@@ -54,29 +72,47 @@ function compareNamespaces(live: ReadonlyMap<string, ReadonlyMap<string, unknown
   return anomalies;
 }
 
+/** The first partition whose owner's namespaces (a service's) or store (the reference runtime's) the view holds, described; null when none. */
+function comparableStoreHeld(view: WorldView): string | null {
+  const services = view.serviceNamespaces;
+  if (services === null) return liveStoreHeld(view);
+  const partition = services.findIndex((live) => live !== null);
+  return partition < 0 ? null : `the world's view holds the namespaces of partition ${partition} on its owner`;
+}
+
 export const restoration: Checker = {
   name: "restoration",
   class: "safety",
-  check(view) {
+  mustJudge: [
+    { what: "stores", required: comparableStoreHeld },
+    { what: "restores", required: runtimeInputRead },
+  ],
+  check(view, _context, evidence) {
     const anomalies: Anomaly[] = [];
+    let stores = 0;
     const services = view.serviceNamespaces;
     if (services !== null) {
       // A user's service: the logged namespaces of each partition its owner works on.
       services.forEach((live, partition) => {
         if (live === null) return;
+        stores++;
         const log = view.changelog[partition];
         anomalies.push(...compareNamespaces(live, decodeServiceChangelog(log), partition, "changelog as is"));
         anomalies.push(...compareNamespaces(live, decodeServiceChangelog(fullyCompacted(log, view.changelogEnd[partition])), partition, "after full compaction"));
       });
+      evidence.stores = stores;
       return anomalies;
     }
+    anomalies.push(...staleStores(view, evidence));
     for (let partition = 0; partition < view.liveStores.length; partition++) {
       const live = view.liveStores[partition];
       if (live === null) continue;
+      stores++;
       const log = view.changelog[partition];
       anomalies.push(...compare(live, decodeChangelog(log), partition, "changelog as is"));
       anomalies.push(...compare(live, decodeChangelog(fullyCompacted(log, view.changelogEnd[partition])), partition, "after full compaction"));
     }
+    evidence.stores = stores;
     return anomalies;
   },
 };

@@ -24,7 +24,7 @@ export const Op = {
   poll: 3, // retired (reads are recorded by the broker as `fetch`)
   commit: 4, // a: instance, b: partition, c: next offset after the commit (the runtime's note; checkers read `storeCommit`)
   offsetCommit: 5, // a: instance, b: partition, c: offset (negative - 1 when rejected)
-  crash: 6, // a: instance, b: crash point code
+  crash: 6, // a: instance, b: crash point code, c: the crash point an aimed crash stepped toward, + 1 (0: not aimed)
   restart: 7, // a: instance
   rebalance: 8, // a: generation, b: member count
   restoreStart: 9, // a: instance, b: partition, c: changelog start offset
@@ -39,7 +39,7 @@ export const Op = {
   pause: 18, // a: instance
   unpause: 19, // a: instance
   sessionExpired: 20, // a: instance
-  wipe: 21, // a: instance
+  wipe: 21, // a: instance, b: namespaces on the disk before the wipe, c: namespaces left after it
   fenced: 22, // a: instance, b: partition (a zombie learned it was fenced)
   epochMarker: 23, // a: instance, b: partition, c: epoch
   restoreRestart: 24, // a: instance, b: partition (restore took longer than the delete retention)
@@ -49,6 +49,8 @@ export const Op = {
   fetch: 28, // a: actorSlot(reader, topic, partition), b: first offset returned, c: records returned (only non-empty fetches)
   storeCommit: 29, // a: storeSlot(instance, partition), b: the namespace's next input offset, c: state hash (every committed transaction or restore)
   seek: 30, // a: instance, b: partition, c: offset (a user's service moved its consumer's position, as its kafkajs client reported)
+  storeRestore: 31, // a: storeSlot(instance, partition), b: the restored next input offset, c: the changelog offset the restore reached (recorded by the store just before the restore's storeCommit)
+  storeOpen: 32, // a: storeSlot(instance, partition), b: the namespace's next input offset, c: its checkpoint (the store handed an existing namespace to its instance)
 } as const;
 
 /** Append-only integer history with a lazily computed rolling hash. */

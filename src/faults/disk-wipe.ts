@@ -31,5 +31,8 @@ export const diskWipeFault = defineFault({
   description: "an instance dies and comes back with an empty disk",
   intents: [wipeIntent],
   draws: [wipeIntent, restartIntent],
-  coverage: { ops: [Op.wipe] },
+  // Bitten when a wipe emptied a disk that held something (the host counts namespaces before
+  // and after): wiping an instance that never stored anything, or a wipe that removed
+  // nothing, tests no restore.
+  coverage: { ops: [Op.wipe], bit: () => (_op, _instance, before, after) => before > 0 && after === 0 },
 });

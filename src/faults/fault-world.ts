@@ -27,8 +27,12 @@ export interface InstanceHost {
   crashPoint(): number;
   /** Whether a crash now would hit `point`. */
   isAt(point: number): boolean;
-  /** kill -9 a live process, recorded as hitting `point` (default: where it is); returns the point. */
-  crash(point?: number): number;
+  /**
+   * kill -9 a live process; returns the crash point it hit, which is `aim` (the point an
+   * aimed crash stepped it toward) when the process is there, else where it is. Both are
+   * recorded, so coverage can tell an aimed crash that hit from one that missed.
+   */
+  crash(aim?: number): number;
   /** Start a dead process again on its disk. */
   restart(): void;
   /** Empty the disk of a dead process. */

@@ -27,7 +27,7 @@ export function failureSteps(failure: ScheduleFailure): string[] {
 }
 
 /** Lines describing what the failing checkers found. */
-export function anomalyLines(verdict: { readonly verdicts: readonly Verdict[] }): string[] {
+export function anomalyLines(verdict: { readonly verdicts: readonly Pick<Verdict, "checker" | "valid" | "anomalies">[] }): string[] {
   const lines: string[] = [];
   for (const v of verdict.verdicts) {
     if (v.valid === true) continue;

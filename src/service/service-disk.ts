@@ -38,6 +38,11 @@ export class ServiceDisk {
   /** A crash: nothing uncommitted is on the disk (transactions commit atomically). */
   crash(): void {}
 
+  /** Number of namespaces on the disk (what a wipe empties). */
+  get namespaceCount(): number {
+    return this.namespaces.size;
+  }
+
   /** A new empty disk. */
   wipe(): void {
     this.namespaces = new Map();

@@ -22,6 +22,8 @@ export interface HostDisk {
   crash(): void;
   /** The disk is replaced by an empty one. */
   wipe(): void;
+  /** Namespaces on the disk: the host records how many a wipe removed, so a wipe that empties nothing shows. */
+  readonly namespaceCount: number;
 }
 
 /** A service that tells the coordinator when it last heard from it (a user's service, which heartbeats itself). */
@@ -75,13 +77,17 @@ export class Host<S extends ServiceInstance & ContactReporting = ServiceInstance
     return this.service.isAt(point);
   }
 
-  crash(point: number = this.service.crashPoint()): number {
+  crash(aim?: number): number {
     invariant(this.alive, "crashed a dead instance");
+    // The host, not the fault, says where the crash landed: the aimed point only when the
+    // service is there (a crash point can be one of several tasks' phases), so a fault cannot
+    // label a crash with a point it did not reach.
+    const point = aim !== undefined && this.service.isAt(aim) ? aim : this.service.crashPoint();
     this.alive = false;
     this.paused = false;
     this.service.kill();
     this.disk.crash();
-    this.ctx.history.record(Op.crash, this.id, point);
+    this.ctx.history.record(Op.crash, this.id, point, aim === undefined ? 0 : aim + 1);
     this.ctx.group.leave(this.id); // the session ends at once: the harshest timing for its partitions
     return point;
   }
@@ -95,8 +101,10 @@ export class Host<S extends ServiceInstance & ContactReporting = ServiceInstance
 
   wipeDisk(): void {
     invariant(!this.alive, "wiped the disk under a running instance");
+    // Counted around the wipe, not reported by it: a wipe that empties nothing leaves the count.
+    const before = this.disk.namespaceCount;
     this.disk.wipe();
-    this.ctx.history.record(Op.wipe, this.id);
+    this.ctx.history.record(Op.wipe, this.id, before, this.disk.namespaceCount);
   }
 
   pause(): void {

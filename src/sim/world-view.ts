@@ -34,6 +34,8 @@ export interface WorldView {
   /** Every input record ever appended (the logs may have been truncated since). */
   readonly inputArchive: TopicRecords<InputEvent>;
   readonly changelog: TopicRecords<unknown>;
+  /** Every changelog record ever appended (compaction has since removed some from `changelog`), index = offset. */
+  readonly changelogArchive: TopicRecords<unknown>;
   /** End offset of each changelog partition. */
   readonly changelogEnd: readonly number[];
   readonly output: TopicRecords<OutputRecord>;
@@ -90,7 +92,7 @@ function liveStoresOf(world: World, changelog: TopicRecords<unknown>): (StoreSna
       continue;
     }
     const holds = owner >= 0 && world.instances[owner].taskFor(p)?.store !== undefined;
-    liveStores.push(holds ? (world.runtimeDisks[owner].find(p)?.snapshot() ?? null) : null);
+    liveStores.push(holds ? (world.runtimeDisks[owner].peek(p)?.snapshot() ?? null) : null);
   }
   return liveStores;
 }
@@ -107,7 +109,9 @@ export function viewOf(world: World, drain: DrainResult): WorldView {
     inputEnd: input.endOffsets,
     inputArchive: world.broker.inputArchive<InputEvent>(),
     changelog: changelog.records,
+    changelogArchive: world.broker.changelogArchive(),
     changelogEnd: changelog.endOffsets,
+
     output: world.config.service === undefined ? world.broker.topicData<OutputRecord>(SendTarget.output).records : serviceOutputs(world),
     liveStores,
     serviceNamespaces: serviceNamespacesOf(world),

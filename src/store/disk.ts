@@ -10,7 +10,11 @@
  *
  * Every commit and restore is recorded (`Op.storeCommit`: namespace, next offset, state
  * hash), and, when asked at construction, the dedupe set's size after each commit that
- * changed it (`Op.dedupeSize`, for the bounds checker).
+ * changed it (`Op.dedupeSize`, for the bounds checker). A restore is also recorded as one
+ * (`Op.storeRestore`, with the changelog offset it reached), and so is every namespace the
+ * disk hands back to its instance through `find` (`Op.storeOpen`: a local store the instance
+ * may reuse), so the restoration checker can hold every store an instance starts from
+ * against the changelog and the committed offset.
  */
 import { type History, Op } from "../core/history.ts";
 import { invariant } from "../core/invariant.ts";
@@ -35,6 +39,14 @@ export class Disk implements StoreClient {
   constructor(private readonly recording: DiskRecording | null = null) {}
 
   find(partition: number): PartitionStore | undefined {
+    const store = this.namespaces.get(partition);
+    const recording = this.recording;
+    if (store !== undefined && recording !== null) recording.history.record(Op.storeOpen, storeSlot(recording.instance, partition), store.nextOffset, store.checkpoint);
+    return store;
+  }
+
+  /** The namespace of `partition`, unrecorded: eosim's own look at the disk (the world's view after a run), never the instance's. */
+  peek(partition: number): PartitionStore | undefined {
     return this.namespaces.get(partition);
   }
 
@@ -57,6 +69,8 @@ export class Disk implements StoreClient {
   restore(partition: number, contents: RestoredContents): PartitionStore {
     const store = new PartitionStore(partition, contents);
     this.namespaces.set(partition, store);
+    const recording = this.recording;
+    if (recording !== null) recording.history.record(Op.storeRestore, storeSlot(recording.instance, partition), store.nextOffset, contents.checkpoint);
     this.recordCommit(store, contents.dedupe.size > 0);
     return store;
   }
@@ -70,6 +84,11 @@ export class Disk implements StoreClient {
   wipe(): void {
     this.namespaces.clear();
     this.epoch++;
+  }
+
+  /** Number of namespaces on this disk. */
+  get namespaceCount(): number {
+    return this.namespaces.size;
   }
 
   /** Partitions with a namespace on this disk, ascending. */

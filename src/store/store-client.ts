@@ -8,7 +8,9 @@
  * the changelog batch committed but not yet acknowledged, the outbox, and the changelog
  * offset the namespace is known to match (its checkpoint). The store records every
  * transaction it commits (`Op.storeCommit`: namespace, next offset, state hash), which is
- * what the atomicity and offsets checkers judge.
+ * what the atomicity and offsets checkers judge, and every restore it installs and namespace
+ * it hands back through `find` (`Op.storeRestore`, `Op.storeOpen`), which the restoration
+ * checker holds against the changelog and the committed offset.
  */
 import type { Transaction } from "./transaction.ts";
 
@@ -61,7 +63,7 @@ export interface RestoredContents {
 
 /** One instance's store. */
 export interface StoreClient {
-  /** The namespace of `partition`, or undefined when the store holds none. */
+  /** The namespace of `partition`, or undefined when the store holds none (a found one is recorded: the service may reuse it). */
   find(partition: number): StoreNamespace | undefined;
   /** Start a transaction on `partition`'s namespace. */
   begin(partition: number): Transaction;

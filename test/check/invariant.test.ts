@@ -77,6 +77,8 @@ describe("an invariant as a checker", () => {
       checker: "always-wrong",
       valid: false,
       anomalies: [{ kind: "always-wrong", partition: 1, key: "k", dedupeId: "d-1", detail: "nope" }, { kind: "always-wrong", detail: "plain" }],
+      // what it judged: the partitions handed to the rule
+      evidence: { partitions: 2 },
     });
   });
 
@@ -94,7 +96,7 @@ describe("an invariant as a checker", () => {
     const { verdict } = judgeSchedule(scenario, { seed: 1, faultMix, intents });
     expect(verdict.ok).toBe(false);
     expect(verdict.failure).toBe("unknown");
-    expect(verdict.verdicts.at(-1)).toEqual({ checker: "balance-audit", valid: "unknown", anomalies: [{ kind: "checker-error", detail: message }] });
+    expect(verdict.verdicts.at(-1)).toEqual({ checker: "balance-audit", valid: "unknown", anomalies: [{ kind: "checker-error", detail: message }], evidence: { partitions: 2 } });
   });
 
   it("finds the cart fixture's broken checkout from one produce", () => {

@@ -23,13 +23,13 @@ describe("restoration of a service's logged namespaces", () => {
   it("passes when the owner's namespaces are what the changelog rebuilds, tombstones included", () => {
     const live = new Map([["balances/0", new Map<string, unknown>([["acct-1", 5]])], ["meta/0", new Map<string, unknown>([["next", 3]])]]);
     const v = view(live, log);
-    expect(restoration.check(v, checkContextOf(v))).toEqual([]);
+    expect(restoration.check(v, checkContextOf(v), {})).toEqual([]);
   });
 
   it("names each key that differs, as the changelog stands and after full compaction", () => {
     const live = new Map([["balances/0", new Map<string, unknown>([["acct-1", 5], ["acct-2", 7]])], ["meta/0", new Map<string, unknown>([["next", 4]])]]);
     const v = view(live, log);
-    const found = restoration.check(v, checkContextOf(v));
+    const found = restoration.check(v, checkContextOf(v), {});
     expect(found.map((a) => a.detail)).toEqual([
       "partition 0 (changelog as is) namespace balances/0 key acct-2: live 7, restored (absent)",
       "partition 0 (changelog as is) namespace meta/0 key next: live 4, restored 3",
@@ -40,6 +40,6 @@ describe("restoration of a service's logged namespaces", () => {
 
   it("skips partitions whose owner has not worked on them", () => {
     const v = { ...view(new Map(), log), serviceNamespaces: [null] } as unknown as WorldView;
-    expect(restoration.check(v, checkContextOf(v))).toEqual([]);
+    expect(restoration.check(v, checkContextOf(v), {})).toEqual([]);
   });
 });

@@ -14,8 +14,8 @@ describe("runChecker", () => {
   it("valid true with no anomalies, false with some", () => {
     const view = correctView();
     const context = checkContextOf(view);
-    expect(runChecker(fixed("a", "safety", []), view, context)).toEqual({ checker: "a", valid: true, anomalies: [] });
-    expect(runChecker(fixed("b", "safety", ["x"]), view, context)).toEqual({ checker: "b", valid: false, anomalies: [{ kind: "x", detail: "x" }] });
+    expect(runChecker(fixed("a", "safety", []), view, context)).toEqual({ checker: "a", valid: true, anomalies: [], evidence: {} });
+    expect(runChecker(fixed("b", "safety", ["x"]), view, context)).toEqual({ checker: "b", valid: false, anomalies: [{ kind: "x", detail: "x" }], evidence: {} });
   });
 
   it("turns a throwing checker into a valid 'unknown' verdict with the error", () => {
@@ -27,7 +27,7 @@ describe("runChecker", () => {
         throw new Error("exploded");
       },
     };
-    expect(runChecker(throwing, view, checkContextOf(view))).toEqual({ checker: "boom", valid: "unknown", anomalies: [{ kind: "checker-error", detail: "checker boom threw: exploded" }] });
+    expect(runChecker(throwing, view, checkContextOf(view))).toEqual({ checker: "boom", valid: "unknown", anomalies: [{ kind: "checker-error", detail: "checker boom threw: exploded" }], evidence: {} });
   });
 
   it("handles non-Error throws", () => {

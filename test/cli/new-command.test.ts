@@ -39,7 +39,8 @@ describe("eosim new", () => {
   it("works in a CommonJS project too", () => {
     const cwd = project("commonjs");
     expect(eosim(["new", "orders"], { cwd }).code).toBe(0);
-    const run = eosim(["run", "orders", "--runs", "20", "--seed", "3", "--quiet"], { cwd });
+    // Enough schedules for an aimed crash to land on its point (the template requires fault:crash).
+    const run = eosim(["run", "orders", "--runs", "100", "--seed", "3", "--quiet"], { cwd });
     expect(run.stdout.trim()).toBe("1 scenario(s): 1 met their expectation, 0 did not (seed 3)");
   });
 

@@ -21,7 +21,8 @@ describe("aimed crashes", () => {
       produce(world, 0, 1);
       expect(crashInstanceAt(instance, point, 16)).toBe(point);
       expect(instance.alive).toBe(false);
-      expect(recordsOf(world.history, Op.crash)).toEqual([[0, point, 0]]);
+      // the host records where the crash landed and, + 1, where it was aimed
+      expect(recordsOf(world.history, Op.crash)).toEqual([[0, point, point + 1]]);
     },
   );
 
@@ -44,6 +45,8 @@ describe("aimed crashes", () => {
     const instance = world.hosts[0];
     stepUntilIdle(world, 0); // no input: an input's cycle cannot start
     expect(crashInstanceAt(instance, CrashPoint.committed, 16)).toBe(CrashPoint.ready);
+    // a miss: the crash landed before a poll, aimed after the commit
+    expect(recordsOf(world.history, Op.crash)).toEqual([[0, CrashPoint.ready, CrashPoint.committed + 1]]);
     expect(crashInstanceAt(instance, CrashPoint.committed, 16)).toBeNull();
   });
 
@@ -64,7 +67,7 @@ describe("aimed crashes", () => {
     expect(decode({ k: "crash", instance: 0 })).toEqual({ k: "crash", instance: 0 });
     const schedule = { seed: 3, faultMix: {}, intents: [{ k: "produce" as const, producer: 0, key: 0, draw: 1 }, { k: "crash" as const, instance: 0, point: CrashPoint.committed }] };
     const first = runSchedule(ledgerConfig(), schedule);
-    expect(recordsOf(first.history, Op.crash)).toEqual([[0, CrashPoint.committed, 0]]);
+    expect(recordsOf(first.history, Op.crash)).toEqual([[0, CrashPoint.committed, CrashPoint.committed + 1]]);
     expect(runSchedule(ledgerConfig(), schedule).history.hex()).toBe(first.history.hex());
   });
 });

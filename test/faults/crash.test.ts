@@ -25,7 +25,8 @@ describe("crash", () => {
     produce(world, 0, 1);
     const point = CrashPoint.committed + crashPointNames.length;
     expect(crashIntent.apply(world, { k: "crash", instance: 0, point })).toBe(true);
-    expect(recordsOf(world.history, Op.crash)).toEqual([[0, CrashPoint.committed, 0]]);
+    // aimed at the point modulo the crash points: the record says so (aim + 1)
+    expect(recordsOf(world.history, Op.crash)).toEqual([[0, CrashPoint.committed, CrashPoint.committed + 1]]);
     // the store recorded the input's transaction (next offset 1) before the crash
     expect(recordsOf(world.history, Op.storeCommit).filter(([, next]) => next === 1).length).toBeGreaterThan(0);
   });
@@ -49,10 +50,15 @@ describe("crash", () => {
     expect(recordsOf(world.history, Op.restart).map(([i]) => i)).toEqual([0, 2]);
   });
 
-  it("draws crashes (half aimed at points 1-8) and restarts, and bites on every crash", () => {
+  it("draws crashes (half aimed at points 1-8) and restarts, and bites when an aimed crash lands on its point", () => {
     expect(drawNames(crashFault)).toEqual(["crash", "restart"]);
     expect(crashIntent.fields).toEqual({ instance: { kind: "instance" }, point: { kind: "int", min: 1, max: 8, optional: true } });
-    expect(bites(crashFault, [[Op.crash, 1, CrashPoint.idle, 0]])).toBe(true);
+    expect(bites(crashFault, [[Op.crash, 1, CrashPoint.committed, CrashPoint.committed + 1]])).toBe(true);
+    // aimed but landed elsewhere: the aiming did not work
+    expect(bites(crashFault, [[Op.crash, 1, CrashPoint.ready, CrashPoint.committed + 1]])).toBe(false);
+    // not aimed: where it lands shows nothing about the kind's aiming
+    expect(bites(crashFault, [[Op.crash, 1, CrashPoint.idle, 0]])).toBe(false);
+    expect(bites(crashFault, [[Op.crash, 1, CrashPoint.idle, 0], [Op.crash, 0, CrashPoint.polled, CrashPoint.polled + 1]])).toBe(true);
     expect(bites(crashFault, [[Op.restart, 1, 0, 0]])).toBe(false);
     expect(crashIntent.describe({ k: "crash", instance: 1 })).toBe("crash instance 1");
     expect(restartIntent.describe({ k: "restart", instance: 1 })).toBe("restart instance 1");

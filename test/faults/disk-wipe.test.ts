@@ -16,6 +16,8 @@ describe("disk-wipe", () => {
     expect(wipeIntent.apply(world, { k: "wipe", instance: 0 })).toBe(true);
     expect(world.hosts[0].alive).toBe(false);
     expect(world.runtimeDisks[0].partitions()).toEqual([]);
+    // the host counted what the wipe removed: one namespace, none left
+    expect(recordsOf(world.history, Op.wipe)).toEqual([[0, 1, 0]]);
     const ops = world.history.data.filter((_, i) => i % 4 === 0);
     expect(ops.indexOf(Op.crash)).toBeLessThan(ops.indexOf(Op.wipe));
     restartIntent.apply(world, { k: "restart", instance: 0 });
@@ -29,6 +31,7 @@ describe("disk-wipe", () => {
     world.hosts[0].crash();
     expect(wipeIntent.apply(world, { k: "wipe", instance: 0 })).toBe(true);
     expect(recordsOf(world.history, Op.crash)).toHaveLength(1);
+    // an empty disk: the wipe removed nothing
     expect(recordsOf(world.history, Op.wipe)).toEqual([[0, 0, 0]]);
   });
 
@@ -41,10 +44,13 @@ describe("disk-wipe", () => {
     expect(world.group.isMember(0)).toBe(true);
   });
 
-  it("draws wipes and restarts, and bites on every wipe", () => {
+  it("draws wipes and restarts, and bites when a wipe empties a disk that held something", () => {
     expect(drawNames(diskWipeFault)).toEqual(["wipe", "restart"]);
     expect(diskWipeFault.draws[1]).toBe(restartIntent);
-    expect(bites(diskWipeFault, [[Op.wipe, 0, 0, 0]])).toBe(true);
+    expect(bites(diskWipeFault, [[Op.wipe, 0, 2, 0]])).toBe(true);
+    // an empty disk wiped, or a wipe that left what it should have removed
+    expect(bites(diskWipeFault, [[Op.wipe, 0, 0, 0]])).toBe(false);
+    expect(bites(diskWipeFault, [[Op.wipe, 0, 2, 2]])).toBe(false);
     expect(bites(diskWipeFault, [[Op.crash, 0, 0, 0]])).toBe(false);
     expect(wipeIntent.describe({ k: "wipe", instance: 2 })).toBe("wipe the disk of instance 2");
   });

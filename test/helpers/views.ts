@@ -1,7 +1,7 @@
 /** Finished runs for checker tests. */
 import type { LogRecord } from "../../src/broker/log-record.ts";
 import { checkContextOf } from "../../src/check/check-context.ts";
-import type { Anomaly, Checker } from "../../src/check/verdict.ts";
+import type { Anomaly, Checker, Evidence, EvidenceTally } from "../../src/check/verdict.ts";
 import type { Intent } from "../../src/schedule/intent.ts";
 import { runSchedule } from "../../src/sim/run-schedule.ts";
 import type { WorldView } from "../../src/sim/world-view.ts";
@@ -32,7 +32,14 @@ export function correctView(): WorldView {
 
 /** Run `checker` on `view` with a fresh per-run context, as `checkRun` does. */
 export function check(checker: Checker, view: WorldView): readonly Anomaly[] {
-  return checker.check(view, checkContextOf(view));
+  return checker.check(view, checkContextOf(view), {});
+}
+
+/** What `checker` judged of `view` (its evidence counts), with a fresh per-run context. */
+export function judged(checker: Checker, view: WorldView): Evidence {
+  const evidence: EvidenceTally = {};
+  checker.check(view, checkContextOf(view), evidence);
+  return evidence;
 }
 
 /**

@@ -1,6 +1,8 @@
 // The store as a service reaches it (`StoreClient`): every commit and every restore is
 // recorded (`Op.storeCommit`) with its namespace, next offset and state hash, which is what
-// the atomicity and offsets checkers judge.
+// the atomicity and offsets checkers judge; a restore, and a namespace handed back by `find`,
+// are recorded as such too (`Op.storeRestore`, `Op.storeOpen`), which the restoration checker
+// holds against the changelog.
 import { describe, expect, it } from "vitest";
 import { History, Op } from "../../src/core/history.ts";
 import { HarnessError } from "../../src/core/invariant.ts";
@@ -85,6 +87,27 @@ describe("StoreClient records", () => {
     expect(recordsOf(history, Op.storeCommit).at(-1)).toEqual([storeSlot(1, 2), 5, hashOf([["x", 2], ["y", "two"]])]);
   });
 
+  it("a restore is recorded as one (Op.storeRestore: next offset, changelog offset reached) just before its commit", () => {
+    const { history, client } = setup(1);
+    client.restore(2, { state: new Map([["x", 1]]), dedupe: new Map(), nextOffset: 5, outbox: [], checkpoint: 11 });
+    expect(recordsOf(history, Op.storeRestore)).toEqual([[storeSlot(1, 2), 5, 11]]);
+    expect(history.data.filter((_, i) => i % 4 === 0)).toEqual([Op.storeRestore, Op.storeCommit]);
+  });
+
+  it("find records each namespace it hands back (Op.storeOpen: next offset, checkpoint); peek and a miss record nothing", () => {
+    const { history, disk, client } = setup(2);
+    expect(client.find(0)).toBeUndefined();
+    const tx = client.begin(0).put("a", 1);
+    tx.nextOffset = 4;
+    tx.checkpoint = 9;
+    client.commit(tx);
+    const before = history.length;
+    expect(disk.peek(0)!.nextOffset).toBe(4);
+    expect(history.length).toBe(before);
+    expect(client.find(0)!.nextOffset).toBe(4);
+    expect(recordsOf(history, Op.storeOpen)).toEqual([[storeSlot(2, 0), 4, 9]]);
+  });
+
   it("a disk without recording (unit tests, tools) works the same", () => {
     for (const disk of [new Disk(null), new Disk()]) {
       expect(disk.commit(disk.begin(0).put("a", 1).addDedupe("d", 0)).get("a")).toBe(1);
@@ -106,7 +129,7 @@ describe("StoreClient records", () => {
     ]);
     // each size record follows the commit it belongs to
     const ops = history.data.filter((_, i) => i % 4 === 0);
-    expect(ops).toEqual([Op.storeCommit, Op.storeCommit, Op.dedupeSize, Op.storeCommit, Op.dedupeSize, Op.storeCommit, Op.dedupeSize, Op.storeCommit]);
+    expect(ops).toEqual([Op.storeCommit, Op.storeCommit, Op.dedupeSize, Op.storeCommit, Op.dedupeSize, Op.storeRestore, Op.storeCommit, Op.dedupeSize, Op.storeRestore, Op.storeCommit]);
   });
 
   it("without dedupeSizes, no size is recorded", () => {

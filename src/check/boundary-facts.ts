@@ -1,0 +1,58 @@
+/**
+ * Facts of a run that the broker and the group record on their side of a boundary, which
+ * checkers' evidence rules (`verdict.ts`) read to say when a checker cannot have judged
+ * nothing. Each is recorded by a different component than the evidence it vouches for (a
+ * broker's fetch for a store's commits, say), so losing one record does not lose both.
+ * Read only when a checker judged none of something: a scan here is never on a passing
+ * run's path.
+ */
+import { SendTarget } from "../broker/send-outcome.ts";
+import { Op } from "../core/history.ts";
+import { isProducerActor, packedCount, slotActor, slotPartition, slotTopic } from "../core/packed-fields.ts";
+import type { WorldView } from "../sim/world-view.ts";
+
+/** "at step k" or "during heal/drain", for the history record whose step is `step` (0-based intent count before it). */
+function when(view: WorldView, step: number): string {
+  return step < view.history.stepCount ? `at step ${step + 1}` : "during heal/drain";
+}
+
+/**
+ * The first input a reference-runtime instance read, as the broker recorded it (`Op.fetch`),
+ * described; null when no instance read input, or when a user's service ran (its reads say
+ * nothing about eosim's store records: its store records none).
+ */
+export function runtimeInputRead(view: WorldView): string | null {
+  if (view.config.service !== undefined) return null;
+  const data = view.history.data;
+  let step = 0;
+  for (let i = 0; i < data.length; i += 4) {
+    if (data[i] === Op.intent) step = data[i + 1] + 1;
+    if (data[i] !== Op.fetch || slotTopic(data[i + 1]) !== SendTarget.input || isProducerActor(slotActor(data[i + 1]))) continue;
+    return `the broker recorded instance ${slotActor(data[i + 1])} reading input of partition ${slotPartition(data[i + 1])} ${when(view, step)}`;
+  }
+  return null;
+}
+
+/** The first batch the broker appended to the output topic (`Op.append`), described; null when none was. */
+export function outputAppended(view: WorldView): string | null {
+  const data = view.history.data;
+  let step = 0;
+  for (let i = 0; i < data.length; i += 4) {
+    if (data[i] === Op.intent) step = data[i + 1] + 1;
+    if (data[i] !== Op.append || slotTopic(data[i + 1]) !== SendTarget.output || data[i + 2] < 0 || packedCount(data[i + 3]) === 0) continue;
+    return `the broker recorded appending ${packedCount(data[i + 3])} record(s) to output partition ${slotPartition(data[i + 1])} ${when(view, step)}`;
+  }
+  return null;
+}
+
+/** The first input partition the broker's log holds records of (its archive of every append), described; null when none. */
+export function inputAppended(view: WorldView): string | null {
+  const partition = view.inputArchive.findIndex((records) => records.length > 0);
+  return partition < 0 ? null : `the broker's input partition ${partition} holds ${view.inputArchive[partition].length} appended record(s)`;
+}
+
+/** The first partition whose committed offset the group holds (an accepted commit), described; null when none. */
+export function groupCommitHeld(view: WorldView): string | null {
+  const partition = view.committed.findIndex((committed) => committed.offset >= 0);
+  return partition < 0 ? null : `the group holds committed offset ${view.committed[partition].offset} for partition ${partition}`;
+}
