@@ -25,8 +25,10 @@ const entry = new URL("./run-worker-entry.js", import.meta.url);
  * memory) each worker let its old generation grow to about 95 MB before collecting it, and 1M
  * bank-ledger schedules with `--workers 2` peaked at 480 MB RSS. With an old-generation limit
  * of 1 GB or less V8 grows the heap in smaller steps (it counts as memory-constrained), and a
- * 4 MB young generation promotes little: 270 MB, at the same speed. A scenario whose service
- * really needs more heap can raise the limit with EOSIM_WORKER_HEAP_MB.
+ * 4 MB young generation promotes little: 277-279 MB, at the same speed on that workload (the
+ * heavier bench workload may run a few percent slower than with V8's default young
+ * generation; not settled). A service that really needs more heap raises the limit with
+ * EOSIM_WORKER_HEAP_MB.
  */
 const youngGenerationMb = 4;
 const defaultOldGenerationMb = 1024;
