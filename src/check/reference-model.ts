@@ -6,7 +6,7 @@
 import { outputIdOf } from "../core/ids.ts";
 import { entryHash } from "../core/state-hash.ts";
 import type { Processor } from "../runtime/processor.ts";
-import { userCall, userCallDone } from "../runtime/user-call.ts";
+import { processAsUser } from "../runtime/user-call.ts";
 import type { WorldView } from "../sim/world-view.ts";
 
 /** The model's result for one partition. */
@@ -27,8 +27,8 @@ export interface ReferenceModel {
   readonly outputs: Map<string, unknown>;
 }
 
-/** The processor's read-only view of the model's state. */
-class ModelStateView {
+/** The processor's read-only view of a state kept in a Map (the model's, or a re-fold's). */
+export class ModelStateView {
   constructor(private readonly state: ReadonlyMap<string, unknown>) {}
 
   get(key: string): unknown {
@@ -58,12 +58,7 @@ export function referenceModel(view: WorldView): ReferenceModel {
         applied.set(event.dedupeId, record.offset);
         // Not checked again (the runtime checked every result it used, `processor-contract.ts`):
         // the model only compares values, and the check costs as much as the fold.
-        userCall.what = "process";
-        userCall.name = processor.name;
-        userCall.dedupeId = event.dedupeId;
-        userCall.key = event.key;
-        const result = processor.process(stateView, event);
-        userCallDone();
+        const result = processAsUser(processor, stateView, event);
         for (const write of result.writes ?? []) {
           if (state.has(write.key)) hash = (hash - entryHash(write.key, state.get(write.key))) >>> 0;
           if (write.value === null) state.delete(write.key);

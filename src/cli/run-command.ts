@@ -172,19 +172,22 @@ function checkRanSchedules(result: ScenarioResult, shard: Shard | null, timeLimi
   throw new BadInputError(`scenario "${result.name}" ran 0 schedules, so nothing was tested${why}`);
 }
 
+/** The flags of `eosim run`. */
+export const runFlags = {
+  runs: { type: "string" },
+  seed: { type: "string" },
+  "time-limit": { type: "string" },
+  json: { type: "boolean" },
+  junit: { type: "string" },
+  quiet: { type: "boolean" },
+  workers: { type: "string" },
+  shard: { type: "string" },
+  "check-determinism": { type: "string" },
+} as const;
+
 /** Run the command; returns the exit code. */
 export async function runCommand(argv: readonly string[]): Promise<ExitCode> {
-  const { values, positionals } = parseFlags("run", withDeterminismDefault(argv), {
-    runs: { type: "string" },
-    seed: { type: "string" },
-    "time-limit": { type: "string" },
-    json: { type: "boolean" },
-    junit: { type: "string" },
-    quiet: { type: "boolean" },
-    workers: { type: "string" },
-    shard: { type: "string" },
-    "check-determinism": { type: "string" },
-  });
+  const { values, positionals } = parseFlags("run", withDeterminismDefault(argv), runFlags);
   const workers = intFlag("workers", values.workers, 1, 64) ?? 1;
   const shard = shardFlag(values.shard);
   const runs = intFlag("runs", values.runs, 1, 100_000_000);

@@ -10,7 +10,8 @@
  */
 import { shortJson } from "../core/one-line.ts";
 import { toPlainValue } from "../core/plain-value.ts";
-import { userCall, userCallDone } from "../runtime/user-call.ts";
+import { ModelStateView } from "../check/reference-model.ts";
+import { processAsUser } from "../runtime/user-call.ts";
 import type { Processor } from "../runtime/processor.ts";
 import type { WorldView } from "../sim/world-view.ts";
 
@@ -22,21 +23,8 @@ export interface UnstableAnswer {
   readonly second: string;
 }
 
-class StateView {
-  constructor(private readonly state: ReadonlyMap<string, unknown>) {}
-
-  get(key: string): unknown {
-    return this.state.get(key);
-  }
-}
-
-function answerOf(processor: Processor, state: StateView, event: Parameters<Processor["process"]>[1]): { text: string; result: ReturnType<Processor["process"]> } {
-  userCall.what = "process";
-  userCall.name = processor.name;
-  userCall.dedupeId = event.dedupeId;
-  userCall.key = event.key;
-  const result = processor.process(state, event);
-  userCallDone();
+function answerOf(processor: Processor, state: ModelStateView, event: Parameters<Processor["process"]>[1]): { text: string; result: ReturnType<Processor["process"]> } {
+  const result = processAsUser(processor, state, event);
   return { text: shortJson(result, 200) ?? "(not JSON)", result };
 }
 
@@ -58,7 +46,7 @@ function firstUnstable(view: WorldView): UnstableAnswer | null {
   const processor = view.config.processor;
   for (const records of view.inputArchive) {
     const state = new Map<string, unknown>();
-    const stateView = new StateView(state);
+    const stateView = new ModelStateView(state);
     const applied = new Set<string>();
     for (const record of records) {
       const event = record.value!;

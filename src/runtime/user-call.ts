@@ -4,7 +4,9 @@
  * `process`, its `makeEvent`, or a scenario invariant. Set before each call and cleared after;
  * a few field writes per call, cheap enough for the hot path.
  */
+import type { InputEvent } from "../broker/log-record.ts";
 import { oneLine } from "../core/one-line.ts";
+import type { Processor, ProcessResult, StateView } from "./processor.ts";
 
 /** The user call in flight (one thread runs one schedule at a time). */
 export const userCall = {
@@ -20,6 +22,21 @@ export const userCall = {
 /** Mark the end of a user call. */
 export function userCallDone(): void {
   userCall.what = "";
+}
+
+/**
+ * `processor.process(state, event)` as the user's code, for eosim's own re-folds of the input
+ * (the reference model, the stability check): a call that never returns is then blamed on
+ * the processor and names the input. Errors pass through, unlabelled.
+ */
+export function processAsUser(processor: Processor, state: StateView<unknown>, event: InputEvent<unknown>): ProcessResult<unknown, unknown> {
+  userCall.what = "process";
+  userCall.name = processor.name;
+  userCall.dedupeId = event.dedupeId;
+  userCall.key = event.key;
+  const result = processor.process(state, event);
+  userCallDone();
+  return result;
 }
 
 /**

@@ -5,20 +5,9 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { intFlag, parseFlags, secondsFlag } from "../../src/cli/args.ts";
 import { parseShard } from "../../src/run/schedule-chunks.ts";
+import { runFlags } from "../../src/cli/run-command.ts";
 import { fuzzSeed, Tally, userErrorOrValue } from "./fuzz-helpers.ts";
 
-/** The flags of `eosim run` (`cli/run-command.ts`), the richest spec. */
-const runFlags = {
-  runs: { type: "string" },
-  seed: { type: "string" },
-  "time-limit": { type: "string" },
-  json: { type: "boolean" },
-  junit: { type: "string" },
-  quiet: { type: "boolean" },
-  workers: { type: "string" },
-  shard: { type: "string" },
-  "check-determinism": { type: "string" },
-} as const;
 
 /** Text that reads as a number to someone: signs, exponents, hex, spaces, huge and tiny values. */
 const numberish = fc.oneof(
