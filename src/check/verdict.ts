@@ -11,6 +11,7 @@
  * {@link HarnessError} (exit 4), never a pass.
  */
 import { HarnessError } from "../core/invariant.ts";
+import { thrownMessage } from "../core/one-line.ts";
 import type { WorldView } from "../sim/world-view.ts";
 import type { CheckContext } from "./check-context.ts";
 
@@ -90,7 +91,8 @@ export function runChecker(checker: Checker, view: WorldView, context: CheckCont
   try {
     anomalies = checker.check(view, context, evidence);
   } catch (error) {
-    const detail = `checker ${checker.name} threw: ${error instanceof Error ? error.message : String(error)}`;
+    // A scenario's invariant is user code: what it throws may have no string form.
+    const detail = `checker ${checker.name} threw: ${thrownMessage(error)}`;
     return { checker: checker.name, valid: "unknown", anomalies: [{ kind: "checker-error", detail }], evidence };
   }
   // Outside the try: eosim's blindness is its own failure, not a checker's "unknown".
