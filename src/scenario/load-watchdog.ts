@@ -54,7 +54,13 @@ let worker: Worker | undefined;
 
 function watchdog(): Worker {
   if (worker !== undefined) return worker;
-  const started = new Worker(watchdogSource, { eval: true });
+  // No inherited flags: `--input-type=module` (node -e with imports) would make the CommonJS
+  // source an ES module, and the worker would die before it could guard anything.
+  const started = new Worker(watchdogSource, { eval: true, execArgv: [] });
+  // A watchdog that cannot run costs the guard, never the load.
+  started.on("error", () => {
+    if (worker === started) worker = undefined;
+  });
   started.on("message", ({ expired, gone }: { expired?: string; gone?: true }) => {
     if (gone === true) process.exit(2);
     if (expired === undefined) return;

@@ -1,5 +1,6 @@
 // Code that never ends, in a processor or at a scenario file's top level, and errors thrown
 // after loading: each is one line and exit 2, within a bound, never a hang or a stack trace.
+import { execFileSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { eosim } from "./run-cli.ts";
 
@@ -56,5 +57,15 @@ describe("the watchdog", () => {
     const run = eosim(["run", "bank-ledger", "--runs", "10", "--workers", "2"], { env: { EOSIM_WORKER_HEAP_MB: "lots" } });
     expect(run.code).toBe(2);
     expect(lines(run.stderr)).toEqual(['eosim: EOSIM_WORKER_HEAP_MB must be an integer number of megabytes from 16 to 1048576, got "lots"']);
+  });
+
+  it("guards a load in a process started with --input-type=module (the load watchdog does not inherit it)", () => {
+    const script = `
+      import { loadScenarios } from "./src/index.ts";
+      const [scenario] = await loadScenarios(["scenarios/bank-ledger.scenario.ts"]);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      console.log(scenario.name);`;
+    const stdout = execFileSync(process.execPath, ["--conditions=eosim-source", "--import", "tsx", "--input-type=module", "-e", script], { encoding: "utf8" });
+    expect(stdout.trim()).toBe("bank-ledger");
   });
 });
