@@ -33,6 +33,14 @@ import { type SendInterceptor, SendOutcome, SendTarget } from "./send-outcome.ts
 export interface BackgroundCleaner {
   readonly chancePerFetch: number;
   readonly rng: Rng;
+  /**
+   * While the cleaner races readers, a changelog fetch returns at most a `1 / divisor` share
+   * of the records asked for (at least one; 0 or absent: all), as a fetch size limit cuts
+   * fetches short on a changelog of large records: restores then span several fetches, and
+   * the cleaner can run between them. A share, not a fixed cap, so a reader that asks for
+   * more when it is too slow (the reference runtime's restore deadline) still gets more.
+   */
+  readonly changelogFetchDivisor?: number;
 }
 
 /** Broker settings. */
@@ -114,8 +122,13 @@ export class Broker {
   /** @internal The broker side of a client's fetch (the cleaner may run first on a changelog). */
   fetch(actor: number, topic: SendTarget, partition: number, from: number, maxRecords: number): readonly LogRecord<unknown>[] {
     const cleaner = this.cleaner;
-    if (topic === SendTarget.changelog && cleaner !== null && cleaner.chancePerFetch > 0 && cleaner.rng.next() < cleaner.chancePerFetch) this.compactChangelog(partition);
-    const records = this.topics[topic][partition].fetch(from, maxRecords);
+    let max = maxRecords;
+    if (topic === SendTarget.changelog && cleaner !== null && cleaner.chancePerFetch > 0) {
+      if (cleaner.rng.next() < cleaner.chancePerFetch) this.compactChangelog(partition);
+      const divisor = cleaner.changelogFetchDivisor;
+      if (divisor !== undefined && divisor > 1) max = Math.max(1, Math.floor(maxRecords / divisor));
+    }
+    const records = this.topics[topic][partition].fetch(from, max);
     if (records.length > 0) this.history.record(Op.fetch, actorSlot(actor, topic, partition), records[0].offset, records.length);
     return records;
   }

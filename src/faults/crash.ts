@@ -9,7 +9,7 @@ import { Op } from "../core/history.ts";
 import { crashPointNames } from "../runtime/task-phase.ts";
 import { defineIntent, field } from "./fault-intent.ts";
 import { defineFault } from "./fault-module.ts";
-import type { InstanceHost } from "./fault-world.ts";
+import type { FaultWorld, InstanceHost } from "./fault-world.ts";
 
 /** Most steps an aimed crash takes to reach its crash point: two input cycles and a restore. */
 export const crashAimSteps = 16;
@@ -22,15 +22,22 @@ export function crashInstance(instance: InstanceHost): number | null {
 /**
  * Crash `instance` at crash point `point`: step it (at most `maxSteps` steps, as a `step`
  * intent would) until a crash would hit `point`, then crash it wherever it got to (the host
- * records the aim and where the crash landed). A crash where the instance happens to be lands
+ * records the aim and where the crash landed). With `wait`, a step that does nothing lets a
+ * tick pass instead of giving up (it counts as a step): a user's service waits on timers
+ * (a poll's wait, a heartbeat, an auto-commit interval) that only time ends, and gave up on
+ * nine aimed crashes in ten without it. A crash where the instance happens to be lands
  * between inputs most of the time, so the crash points inside an input's cycle (after the
  * poll, after the store commit, ...) are rarely hit; aimed, each is about as easy to reach as
  * the others. Returns the crash point hit, or null when the instance was down (a no-op).
  */
-export function crashInstanceAt(instance: InstanceHost, point: number, maxSteps: number): number | null {
+export function crashInstanceAt(instance: InstanceHost, point: number, maxSteps: number, wait?: () => void): number | null {
   if (!instance.alive) return null;
-  for (let i = 0; i < maxSteps && !instance.isAt(point); i++) if (!instance.step()) break;
-  return instance.crash(point);
+  for (let i = 0; i < maxSteps && !instance.isAt(point); i++) {
+    if (instance.step()) continue;
+    if (wait === undefined || !instance.alive) break;
+    wait();
+  }
+  return instance.alive ? instance.crash(point) : null;
 }
 
 /** Restart a crashed `instance`; false when it was running (a no-op). */
@@ -53,13 +60,30 @@ export const crashIntent = defineIntent({
   code: 5,
   fields: { instance: field.instance, point: field.optional(field.int(1, 8)) },
   describe: (intent) =>
-    intent.point === undefined ? `crash instance ${intent.instance}` : `crash instance ${intent.instance} once it reaches ${crashPointNames[intent.point % crashPointNames.length]}`,
+    intent.point === undefined
+      ? `crash instance ${intent.instance}`
+      : `crash instance ${intent.instance} (or the next with partitions) once it reaches ${crashPointNames[intent.point % crashPointNames.length]}`,
   apply(world, intent) {
-    const host = world.hostAt(intent.instance);
-    if (intent.point === undefined) return crashInstance(host) !== null;
-    return crashInstanceAt(host, intent.point % host.crashPointCount, crashAimSteps) !== null;
+    if (intent.point === undefined) return crashInstance(world.hostAt(intent.instance)) !== null;
+    const host = aimedHost(world, intent.instance);
+    return crashInstanceAt(host, intent.point % host.crashPointCount, crashAimSteps, () => world.wait(1)) !== null;
   },
 });
+
+/**
+ * The host an aimed crash at instance `index` hits: that one when it runs with partitions
+ * assigned, else the next such one (else the named one). Only an instance with partitions
+ * reaches the crash points of an input's cycle; with more instances than partitions most
+ * aimed crashes otherwise hit an idle instance and miss.
+ */
+function aimedHost(world: FaultWorld, index: number): InstanceHost {
+  const count = world.hosts.length;
+  for (let i = 0; i < count; i++) {
+    const host = world.hostAt(index + i);
+    if (host.alive && world.hasAssignment(host.id)) return host;
+  }
+  return world.hostAt(index);
+}
 
 /** `restart`: a crashed instance starts again on its disk. */
 export const restartIntent = defineIntent({

@@ -26,10 +26,12 @@ export interface FaultSettings {
   readonly idempotentProducer: boolean;
   /** Chance that the log cleaner runs on a changelog partition just before a restore reads from it. */
   readonly cleanerChancePerFetch: number;
+  /** While the cleaner races restores, a changelog fetch returns this share (1 / divisor) of the records asked for (0: all). */
+  readonly changelogFetchDivisor?: number;
 }
 
 /** The settings of a run no fault kind changed. */
-export const defaultFaultSettings: FaultSettings = { idempotentProducer: true, cleanerChancePerFetch: 0 };
+export const defaultFaultSettings: FaultSettings = { idempotentProducer: true, cleanerChancePerFetch: 0, changelogFetchDivisor: 0 };
 
 /** What a coverage test may know of a run besides its history records. */
 export interface CoverageRun {

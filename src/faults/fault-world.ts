@@ -19,6 +19,8 @@ export interface InstanceHost {
   readonly paused: boolean;
   /** The coordinator counts the instance as a group member. */
   readonly member: boolean;
+  /** The disk holds something (a namespace): a wipe would empty it. */
+  readonly diskHoldsData: boolean;
   /** Number of crash points the service reports (codes are 0 .. count - 1). */
   readonly crashPointCount: number;
   /** Step the service once; false when it did nothing (or is dead or paused). */
@@ -69,6 +71,10 @@ export interface FaultWorld {
   partitionAt(index: number): number;
   /** Partitions of the input and changelog topics. */
   readonly partitionCount: number;
+  /** Whether the group's current assignment gives `instance` (a host's id) at least one partition. */
+  hasAssignment(instance: number): boolean;
+  /** Let `ticks` of virtual time pass (sessions of members paused for too long then expire). */
+  wait(ticks: number): void;
   /** Run the log cleaner on changelog `partition` now; returns the records removed. */
   compactChangelog(partition: number): number;
   /** The group's committed offset of input `partition` (-1 before any commit). */

@@ -1,7 +1,8 @@
 /**
  * Compaction racing a restore: the broker's log cleaner may run between any two fetches of
  * a restore (see `Broker.fetch`, which runs it before a changelog fetch), with a chance of 0.15 per unit of the kind's
- * weight, drawn from the run's "broker" stream. A run setting, not intents. It bites when a
+ * weight, drawn from the run's "broker" stream, and changelog fetches return a quarter of
+ * the records asked for (a fetch size limit), so restores span fetches. A run setting, not intents. It bites when a
  * compaction removes records from a changelog partition while that partition is being
  * restored (as the broker's fetches and the store's commits show it).
  */
@@ -16,7 +17,11 @@ export const restoreRaceFault = defineFault({
   description: "the log cleaner runs between the fetches of a restore (compaction racing the restore)",
   intents: [],
   draws: [],
-  settings: (weight) => ({ cleanerChancePerFetch: weight * 0.15 }),
+  // A quarter of the records asked for per changelog fetch (one of a restore's 4), so that
+  // restores of more than one record span fetches the cleaner can run between: with whole
+  // pages most restores are one fetch and the race had nothing to race (effective in about
+  // 1% of the schedules weighting it).
+  settings: (weight) => ({ cleanerChancePerFetch: weight * 0.15, changelogFetchDivisor: 4 }),
   coverage: {
     // From the boundaries, not the runtime's notes: a reader is scanning a changelog partition
     // from its first fetch there until its store commits for that partition (a restore ends

@@ -4,6 +4,7 @@
  * an offset below the new log start would skip to the next record that still exists.
  */
 import { Op } from "../core/history.ts";
+import { crashAimSteps } from "./crash.ts";
 import { defineIntent, field } from "./fault-intent.ts";
 import { defineFault } from "./fault-module.ts";
 import type { FaultWorld } from "./fault-world.ts";
@@ -21,14 +22,23 @@ export const truncateIntent = defineIntent({
   k: "truncate",
   code: 16,
   fields: { partition: field.partition },
-  describe: (intent) => `truncate input partition ${intent.partition} (or the next with consumed input) up to its committed offset`,
+  describe: (intent) => `truncate input partition ${intent.partition} (or the next with consumed input) up to its committed offset, stepping the instances first until one has`,
   apply(world, intent) {
     // The named partition, else the next one with consumed input: a truncation that finds
     // nothing to drop would leave most schedules without one (retention bites only where a
-    // commit moved past the log start, early in a schedule rarely).
+    // commit moved past the log start, early in a schedule rarely). When none has yet, the
+    // instances step round-robin until a commit gives one (as an aimed crash steps toward its
+    // point, letting a tick pass when none has anything to do), within the steps an aimed
+    // crash may take.
     const first = world.partitionAt(intent.partition);
     const count = world.partitionCount;
-    for (let i = 0; i < count; i++) if (truncateInput(world, (first + i) % count)) return true;
+    for (let round = 0; round <= crashAimSteps; round++) {
+      for (let i = 0; i < count; i++) if (truncateInput(world, (first + i) % count)) return true;
+      let stepped = false;
+      for (const host of world.hosts) stepped = host.step() || stepped;
+      // Nothing to do now: a user's service may be waiting on a timer (its auto-commit).
+      if (!stepped) world.wait(1);
+    }
     return false;
   },
 });

@@ -50,7 +50,7 @@ export const mutants: readonly Mutant[] = [
   { name: "stale-store-reused", hazard: "a returning partition reuses its stale local store without checking the checkpoint: input truncated since is skipped", runtime: { checkCheckpoint: false }, faults: ["rebalance", "crash", "truncation", "pause"], caughtBy: ["restoration", "exactly-once-state"] },
   { name: "no-fencing", hazard: "no epoch fencing: a zombie appends to the changelog after the new owner restored", runtime: { fencing: false }, faults: ["pause", "lost-ack", "rebalance"], caughtBy: ["restoration"] },
   { name: "dedupe-window-too-short", hazard: "the dedupe window (3 offsets) is shorter than the distance of upstream duplicates", runtime: { dedupeWindowOffsets: 3 }, faults: ["upstream-duplicate", "crash", "rebalance"], caughtBy: ["exactly-once-state", "atomicity"] },
-  { name: "tombstones-compacted-early", hazard: "the broker drops tombstones before the delete retention: a restore racing compaction misses a delete", runtime: {}, earlyTombstoneRemoval: true, processor: "inventory", faults: ["restore-race", "crash", "disk-wipe"], keys: 1, segmentRecords: 2, mix: { restock: 2, reserve: 1, release: 0, discontinue: 2 }, caughtBy: ["exactly-once-state", "atomicity"] },
+  { name: "tombstones-compacted-early", hazard: "the broker drops tombstones before the delete retention: a restore racing compaction misses a delete", runtime: {}, earlyTombstoneRemoval: true, processor: "inventory", faults: ["restore-race", "crash", "disk-wipe"], keys: 1, segmentRecords: 2, mix: { restock: 2, reserve: 1, release: 0, discontinue: 2 }, caughtBy: ["atomicity", "effectively-once-outputs"] },
 ];
 
 /** The mutant called `name`, if any. */

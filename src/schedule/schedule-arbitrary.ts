@@ -110,7 +110,10 @@ export function intentsArbitrary(shape: ScheduleShape, mix: FaultMix): fc.Arbitr
     if (weight === 0) continue;
     for (const arbitrary of faultIntents(kind, shape)) options.push({ weight, arbitrary });
   }
-  const intents = fc.array(fc.oneof(...options), { minLength: shape.minIntents, maxLength: shape.maxIntents });
+  // size "max": lengths over the whole `{ min, max }` range. fast-check's default size
+  // generates at most about 20 more than the minimum whatever the maximum, so schedules asked
+  // for 10-80 intents held 10-30 (median 19), too few for most faults to bite.
+  const intents = fc.array(fc.oneof(...options), { minLength: shape.minIntents, maxLength: shape.maxIntents, size: "max" });
   return shape.events === undefined ? intents : withEvents(intents, shape, shape.events);
 }
 

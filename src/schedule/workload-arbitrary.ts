@@ -90,6 +90,7 @@ export function interleave(others: readonly Intent[], produces: readonly (readon
  * `events.min`), drops other intents and moves produce intents earlier (slots toward 0).
  */
 export function withEvents(others: fc.Arbitrary<Intent[]>, shape: ScheduleShape, events: { readonly min: number; readonly max: number }): fc.Arbitrary<Intent[]> {
-  const produces = fc.array(fc.tuple(fc.nat({ max: slotCount - 1 }), produceArbitrary(shape)), { minLength: events.min, maxLength: events.max });
+  // size "max": the whole range, as with the intents (see `intentsArbitrary`).
+  const produces = fc.array(fc.tuple(fc.nat({ max: slotCount - 1 }), produceArbitrary(shape)), { minLength: events.min, maxLength: events.max, size: "max" });
   return fc.tuple(others, produces).map(([rest, placed]) => interleave(rest, placed));
 }

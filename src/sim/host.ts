@@ -56,6 +56,10 @@ export class Host<S extends ServiceInstance & ContactReporting = ServiceInstance
     return this.service.id;
   }
 
+  get diskHoldsData(): boolean {
+    return this.disk.namespaceCount > 0;
+  }
+
   get member(): boolean {
     return this.ctx.group.isMember(this.service.id);
   }

@@ -74,7 +74,7 @@ export class World implements FaultWorld {
       this.clock,
       this.history,
       this.network,
-      { chancePerFetch: settings.cleanerChancePerFetch, rng: this.streams.get("broker") },
+      { chancePerFetch: settings.cleanerChancePerFetch, rng: this.streams.get("broker"), changelogFetchDivisor: settings.changelogFetchDivisor },
     );
     this.group = new ConsumerGroup(config.partitions, config.runtime.assignment, this.history);
     const hostCtx = { history: this.history, clock: this.clock, group: this.group, sessionTimeoutTicks: config.sessionTimeoutTicks };
@@ -143,6 +143,16 @@ export class World implements FaultWorld {
 
   get partitionCount(): number {
     return this.config.partitions;
+  }
+
+  hasAssignment(instance: number): boolean {
+    for (let p = 0; p < this.config.partitions; p++) if (this.group.ownerOf(p) === instance) return true;
+    return false;
+  }
+
+  wait(ticks: number): void {
+    this.clock.advance(ticks);
+    this.expireSessions();
   }
 
   compactChangelog(partition: number): number {

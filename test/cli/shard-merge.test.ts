@@ -30,7 +30,7 @@ describe("eosim run --workers / --shard and eosim merge", () => {
     const report = withoutTiming(single.stdout);
     const repro = report.scenarios[0].repro as string;
     const intents = reproIntents(repro);
-    expect(report.scenarios[0]).toMatchObject({ name: "fixture-pending-batch-dropped", runs: 201, failures: 1 });
+    expect(report.scenarios[0]).toMatchObject({ name: "fixture-no-fencing", runs: 272, failures: 1 });
     const parallel = eosim(["run", ...selection, ...common, "--workers", "2"]);
     expect(parallel.code).toBe(0);
     expect(withoutTiming(parallel.stdout)).toEqual(report);
@@ -51,7 +51,7 @@ describe("eosim run --workers / --shard and eosim merge", () => {
     expect(merged.code).toBe(single.code);
     expect(withoutTiming(merged.stdout)).toEqual(withoutTiming(single.stdout));
     const text = eosim(["merge", ...files]);
-    expect(text.stdout).toContain("fixture-pending-batch-dropped: safety failure found, as expected, after 201 schedules, shrunk to 6 intent(s) (found by shard 3/3)");
+    expect(text.stdout).toContain("fixture-no-fencing: safety failure found, as expected, after 272 schedules, shrunk to 13 intent(s) (found by shard 3/3)");
   });
 
   it("the merged coverage shares and warnings are the unsharded run's, in --json and in text", () => {

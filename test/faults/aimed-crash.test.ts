@@ -60,7 +60,7 @@ describe("aimed crashes", () => {
   });
 
   it("is an intent: shown by name, accepted in repro files with or without a point, replayed the same", () => {
-    expect(describeIntent({ k: "crash", instance: 1, point: 3 })).toBe(`crash instance 1 once it reaches ${crashPointNames[3]}`);
+    expect(describeIntent({ k: "crash", instance: 1, point: 3 })).toBe(`crash instance 1 (or the next with partitions) once it reaches ${crashPointNames[3]}`);
     expect(describeIntent({ k: "crash", instance: 1 })).toBe("crash instance 1");
     const decode = Schema.decodeUnknownSync(IntentSchema);
     expect(decode({ k: "crash", instance: 0, point: 3 })).toEqual({ k: "crash", instance: 0, point: 3 });

@@ -52,6 +52,6 @@ describe("disk-wipe", () => {
     expect(bites(diskWipeFault, [[Op.wipe, 0, 0, 0]])).toBe(false);
     expect(bites(diskWipeFault, [[Op.wipe, 0, 2, 2]])).toBe(false);
     expect(bites(diskWipeFault, [[Op.crash, 0, 0, 0]])).toBe(false);
-    expect(wipeIntent.describe({ k: "wipe", instance: 2 })).toBe("wipe the disk of instance 2");
+    expect(wipeIntent.describe({ k: "wipe", instance: 2 })).toBe("wipe the disk of instance 2 (or the next one whose disk holds something)");
   });
 });

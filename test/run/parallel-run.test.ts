@@ -38,9 +38,9 @@ describe("chunks", () => {
   it("a planted bug found in a later chunk is the same failure as in one fast-check run", async () => {
     const result = runScenario(await lateFailure(), { seed: 1, runs: 1000 });
     expect(result.failure).not.toBeNull();
-    expect(result.runs).toBe(201);
+    expect(result.runs).toBe(272);
     expect(result.chunks.map((c) => c.index)).toEqual([0, 1, 2]);
-    expect(result.failure!.path.split(":")[0]).toBe("200");
+    expect(result.failure!.path.split(":")[0]).toBe("271");
   });
 });
 
