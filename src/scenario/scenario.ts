@@ -57,10 +57,8 @@ function runtimeOf(definition: ScenarioDefinition, file: string | null): { optio
 function storeOf(definition: ScenarioDefinition, file: string | null): StoreKind {
   const store = definition.store ?? scenarioDefaults.store;
   if (store === "memory") return store;
-  const where = file ?? "scenario";
-  if (definition.service === undefined) throw new BadInputError(`${where}: store: "sqlite" is the store of a service (set service); the reference runtime keeps its store on the simulated disk`);
   const missing = sqliteUnavailable();
-  if (missing !== null) throw new BadInputError(`${where}: ${missing}`);
+  if (missing !== null) throw new BadInputError(`${file ?? "scenario"}: ${missing}`);
   return store;
 }
 

@@ -16,7 +16,7 @@
  *   exactly the order the in-memory disk gives, `ORDER BY key`.
  * - Batch identities come from an AUTOINCREMENT key, so none is ever reused.
  */
-import { openSqlite, type SqliteDatabase, type SqliteStatement } from "../store/sqlite-driver.ts";
+import { blobOfKey as blobOf, keyOfBlob as textOf, openSqlite, type SqliteDatabase, type SqliteStatement } from "../store/sqlite-driver.ts";
 import { changelogKey, type ServiceDisk, type StoreWrite, type UnsentBatch, type UnsentEntry } from "./service-disk.ts";
 
 const schema = `
@@ -26,16 +26,6 @@ CREATE TABLE IF NOT EXISTS logged (partition INTEGER PRIMARY KEY, checkpoint INT
 CREATE TABLE IF NOT EXISTS unsent (id INTEGER PRIMARY KEY AUTOINCREMENT, partition INTEGER NOT NULL, epoch INTEGER NOT NULL, entries TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS unsent_of_partition ON unsent (partition, id);
 `;
-
-/** A string as a BLOB of its UTF-16 code units, big-endian (byte order = JavaScript's string order). */
-function blobOf(text: string): Buffer {
-  return Buffer.from(text, "utf16le").swap16();
-}
-
-/** The string a {@link blobOf} BLOB holds. */
-function textOf(blob: Buffer): string {
-  return Buffer.from(blob).swap16().toString("utf16le");
-}
 
 /** The statements of one open database, prepared once. */
 function statementsOf(db: SqliteDatabase) {

@@ -18,8 +18,12 @@ import { World } from "./world.ts";
 export function runSchedule(config: WorldConfig, schedule: Schedule): WorldView {
   if (config.service !== undefined) return runServiceSchedule(config, config.service, schedule);
   const world = new World(config, { seed: schedule.seed, ...faultSettings(schedule.faultMix) });
-  play(world, schedule);
-  return viewOf(world, drain(world));
+  try {
+    play(world, schedule);
+    return viewOf(world, drain(world));
+  } finally {
+    world.close();
+  }
 }
 
 function play(world: World, schedule: Schedule): void {

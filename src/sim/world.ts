@@ -26,6 +26,7 @@ import { ServiceProcess } from "../service/service-process.ts";
 import { ServiceSandbox } from "../service/service-sandbox.ts";
 import { SqliteServiceDisk } from "../service/sqlite-service-disk.ts";
 import { Disk } from "../store/disk.ts";
+import { SqliteNamespaces } from "../store/sqlite-namespaces.ts";
 import { Host } from "./host.ts";
 import type { WorldConfig } from "./world-config.ts";
 
@@ -113,7 +114,7 @@ export class World implements FaultWorld {
     const dedupeSizes = config.runtime.dedupeWindowOffsets !== null;
     for (let i = 0; i < config.instances; i++) {
       const ctx: RuntimeContext = { ...shared, broker: this.broker.client(i), group: this.group.client(i) };
-      const disk = new Disk({ history: this.history, instance: i, dedupeSizes });
+      const disk = new Disk({ history: this.history, instance: i, dedupeSizes }, config.store === "sqlite" ? new SqliteNamespaces() : undefined);
       const instance = new Instance(i, ctx, disk);
       this.instances.push(instance);
       this.runtimeDisks.push(disk);
@@ -128,6 +129,7 @@ export class World implements FaultWorld {
    */
   close(): void {
     for (const disk of this.service?.disks ?? []) disk.close();
+    for (const disk of this.runtimeDisks) disk.close();
   }
 
   /** Partition of an input key (stable string hash, like a default partitioner). */

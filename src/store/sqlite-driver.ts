@@ -86,3 +86,18 @@ export function openSqlite(file: string): SqliteDatabase {
   }
   return db;
 }
+
+/**
+ * A string key as a BLOB of its UTF-16 code units, big-endian. SQLite compares BLOBs byte by
+ * byte, which for these is the order JavaScript compares strings in (TEXT would order by code
+ * point, and would turn a lone surrogate into U+FFFD, merging two keys), so `ORDER BY key`
+ * gives the order an in-memory store sorts its keys in.
+ */
+export function blobOfKey(text: string): Buffer {
+  return Buffer.from(text, "utf16le").swap16();
+}
+
+/** The string a {@link blobOfKey} BLOB holds. */
+export function keyOfBlob(blob: Buffer): string {
+  return Buffer.from(blob).swap16().toString("utf16le");
+}

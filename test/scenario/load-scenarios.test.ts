@@ -22,7 +22,6 @@ describe("validateScenario", () => {
     [{ surprise: 1 }, "surprise is not a known field"],
     [{ processor: { name: "x" } }, "processor must be a processor"],
     [{ store: "rocksdb" }, "store must be"],
-    [{ store: "sqlite" }, 'store: "sqlite" is the store of a service (set service)'],
   ])("rejects %j", (patch, message) => {
     const value = { ...defineScenario(base), ...patch };
     expect(() => validateScenario(value, "scenarios/x.scenario.ts")).toThrowError(BadInputError);
