@@ -13,6 +13,7 @@ interface LoggedPartition {
   unsent: UnsentBatch[];
 }
 
+/** A service disk in memory (the default store). */
 export class MemoryServiceDisk implements ServiceDisk {
   private namespaces = new Map<string, Map<string, string>>();
   private logged = new Map<number, LoggedPartition>();

@@ -53,6 +53,7 @@ function statementsOf(db: SqliteDatabase) {
   };
 }
 
+/** A service disk in a SQLite database (`store: "sqlite"`). */
 export class SqliteServiceDisk implements ServiceDisk {
   private db: SqliteDatabase;
   private sql: ReturnType<typeof statementsOf>;

@@ -56,6 +56,7 @@ type Statements = ReturnType<typeof namespaceStatements>;
 
 const decode = (text: string): unknown => freezePlain(JSON.parse(text));
 
+/** One partition's namespace in the database (see the module header). */
 export class SqliteNamespace implements StoreNamespace {
   nextOffset = 0;
   checkpoint = -1;

@@ -10,6 +10,7 @@ import { namespaceSchema, namespaceStatements, SqliteNamespace } from "./sqlite-
 import type { NamespaceStore } from "./namespace-store.ts";
 import type { RestoredContents } from "./store-client.ts";
 
+/** A disk's namespaces in one SQLite database. */
 export class SqliteNamespaces implements NamespaceStore {
   private db!: SqliteDatabase;
   private sql!: ReturnType<typeof namespaceStatements>;
