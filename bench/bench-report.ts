@@ -23,7 +23,9 @@ export interface BenchReport {
   readonly quick: boolean;
   readonly machine: { readonly node: string; readonly cpus: number; readonly loadAverage1m: number[] };
   readonly workload: { readonly description: string; readonly faults: readonly string[]; readonly checkers: readonly string[] };
-  readonly schedulesPerSecond: { readonly oneWorker: Figure; readonly twoWorkers: Figure; readonly twoWorkerSpeedup: Figure; readonly workerStartSeconds: Figure; readonly service: Figure };
+  readonly schedulesPerSecond: { readonly oneWorker: Figure; readonly twoWorkers: Figure; readonly twoWorkerSpeedup: Figure; readonly workerStartSeconds: Figure; readonly service: Figure; readonly sqlite: Figure };
+  /** What the SQLite store adds to a service schedule over the simulated store (same seeds, same schedules). */
+  readonly sqliteCostMsPerSchedule: Figure;
   /** The ledger service's schedules per second over the reference runtime's, in the same repetitions. */
   readonly serviceRatio: Figure;
   readonly limitRatio: Figure;
@@ -82,6 +84,8 @@ export function benchTable(r: BenchReport): string {
     ["worker pool start-up", show(spd.workerStartSeconds, 2), "s", ""],
     ["schedulesPerSecond, service", show(spd.service), "schedules/s", spd.service.repetitions.map((v) => v.toFixed(0)).join(" ")],
     ["serviceRatio", show(r.serviceRatio, 2), "ratio", r.serviceRatio.repetitions.map((v) => v.toFixed(2)).join(" ")],
+    ["schedulesPerSecond, service on SQLite", show(spd.sqlite), "schedules/s", spd.sqlite.repetitions.map((v) => v.toFixed(0)).join(" ")],
+    ["SQLite cost over the simulated store", show(r.sqliteCostMsPerSchedule, 2), "ms/schedule", r.sqliteCostMsPerSchedule.repetitions.map((v) => v.toFixed(2)).join(" ")],
     ["limitRatio", show(r.limitRatio, 2), "ratio", r.limitRatio.repetitions.map((v) => v.toFixed(2)).join(" ")],
     ["baseline (fast-check + fold)", show(r.baselineMsPerSchedule, 3), "ms/schedule", ""],
     ["replay latency", show(r.replayLatency, 2), "s", r.replayLatency.repetitions.map((v) => v.toFixed(2)).join(" ")],

@@ -31,6 +31,8 @@ export interface BenchBudget {
   readonly rssRuns: number;
   readonly serviceRuns: number;
   readonly serviceRssRuns: number;
+  /** Schedules of the service workload on SQLite per repetition. */
+  readonly sqliteRuns: number;
 }
 
 /** The default budget (under ten minutes on two cores). */
@@ -46,6 +48,7 @@ export const defaultBudget: BenchBudget = {
   rssRuns: 100_000,
   serviceRuns: 1000,
   serviceRssRuns: 20_000,
+  sqliteRuns: 500,
 };
 
 /** A smoke run of every measurement. */
@@ -61,6 +64,7 @@ export const quickBudget: BenchBudget = {
   rssRuns: 500,
   serviceRuns: 50,
   serviceRssRuns: 100,
+  sqliteRuns: 30,
 };
 
 const peakMemoryScript = fileURLToPath(new URL("./peak-memory-entry.js", import.meta.url));
@@ -81,7 +85,7 @@ export async function runBench(budget: BenchBudget, quick: boolean, reproPath: s
   const started = performance.now();
   const loadAtStart = loadavg()[0];
   const workload = referenceWorkload();
-  const reps = await throughput(budget.repetitions, budget.oneWorkerRuns, budget.twoWorkerRuns, budget.serviceRuns, log);
+  const reps = await throughput(budget.repetitions, budget.oneWorkerRuns, budget.twoWorkerRuns, budget.serviceRuns, budget.sqliteRuns, log);
   log(`planted bugs: ${mutants.length} bugs x ${budget.bugSeeds} seeds, up to ${budget.bugRunsMax} schedules each`);
   const searches = searchAllBugs(budget.bugSeeds, budget.bugRunsMax);
   const plantedBugs = [...searches].map(([name, s]) => bugFigures(name, s));
@@ -100,7 +104,9 @@ export async function runBench(budget: BenchBudget, quick: boolean, reproPath: s
       twoWorkerSpeedup: figure(reps.speedups, "x"),
       workerStartSeconds: figure([reps.workerStartSeconds], "s"),
       service: figure(reps.service, "schedules/s"),
+      sqlite: figure(reps.sqlite, "schedules/s"),
     },
+    sqliteCostMsPerSchedule: figure(reps.sqliteCostMs, "ms/schedule"),
     serviceRatio: figure(reps.serviceRatios, "ratio"),
     limitRatio: figure(reps.limitRatios, "ratio"),
     baselineMsPerSchedule: figure(reps.baselineMs, "ms/schedule"),

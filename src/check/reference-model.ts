@@ -36,12 +36,16 @@ export class ModelStateView {
   }
 }
 
+/** What the model reads of a run: the processor and every input record ever appended. */
+export type ModelInputs = Pick<WorldView, "inputArchive"> & { readonly config: Pick<WorldView["config"], "processor"> };
+
 /**
  * Fold `view`'s input logs through the processor. Runs once per schedule over every input:
  * loops rather than callbacks, since under the TypeScript loader each closure created costs a
- * property definition (its kept name).
+ * property definition (its kept name). Only the processor and the input archive are read, so
+ * inputs from outside a simulated run (the real-crash suite's) can be folded too.
  */
-export function referenceModel(view: WorldView): ReferenceModel {
+export function referenceModel(view: ModelInputs): ReferenceModel {
   const processor: Processor = view.config.processor;
   const outputs = new Map<string, unknown>();
   const partitions: PartitionModel[] = [];

@@ -100,6 +100,9 @@ ${quotedList(faultKinds, "  ")}
   // \`eosim mutants\`), or knobs away from the reference. To watch eosim catch a bug, set it
   // to { dedupe: false }: a retried order is then counted twice.
   runtime: "reference",
+  // Where each instance keeps its store: "memory" (the simulated disk) or "sqlite" (an
+  // embedded SQLite database per disk, same semantics; needs better-sqlite3 12.x installed).
+  store: "${top.store.default}",
   // Ticks a paused instance keeps its group session before it is replaced (and becomes a zombie).
   sessionTimeoutTicks: ${top.sessionTimeoutTicks.default},
   // Largest distance, in events, at which an upstream re-publishes an old event.

@@ -11,6 +11,7 @@
 import { limits } from "../core/limits.ts";
 import { choice, defaultsOf, flag, int, range, weights } from "../core/option-spec.ts";
 import { faultKinds } from "../faults/fault-kind.ts";
+import { storeKinds } from "../store/store-kind.ts";
 
 const keys = int(1, 1000, 6);
 
@@ -92,6 +93,14 @@ export const scenarioOptionSpecs = {
    * (A service's budget is `service.budgetMs`.)
    */
   budgetMs: int(1, 600_000, 10_000),
+  /**
+   * Where each instance keeps its store: "memory" (the simulated disk, fastest) or "sqlite"
+   * (an embedded SQLite database per simulated disk, in memory, through better-sqlite3 12.x,
+   * which is then needed: `npm install --save-dev better-sqlite3@12`). Both have the same
+   * semantics (atomic transactions, a crash loses what was not committed, a wipe loses the
+   * database) and give the same history for the same schedule. Default "memory".
+   */
+  store: choice(storeKinds, "memory"),
   /** "pass": no schedule may fail. "fail": some schedule must fail (a planted bug must be caught). Default "pass". */
   expect: choice(["pass", "fail"], "pass"),
 } as const;

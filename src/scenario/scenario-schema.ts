@@ -81,6 +81,7 @@ export const ScenarioSchema = Schema.Struct({
   compaction: Schema.optional(optionStruct(compactionOptionSpecs, "compaction.")),
   runs: option("runs"),
   budgetMs: option("budgetMs"),
+  store: option("store"),
   expect: option("expect"),
   // Rules across fields (workload against topology, the processor and intents) run once every field is valid.
 }).check(Schema.makeFilter(workloadIssue));

@@ -9,6 +9,8 @@ import { type FaultKind, type FaultMix, faultKinds } from "../faults/fault-kind.
 import { findMutant, mutants } from "../runtime/mutants.ts";
 import { referenceRuntime, type RuntimeOptions } from "../runtime/runtime-options.ts";
 import type { ScheduleShape } from "../schedule/schedule-shape.ts";
+import { sqliteUnavailable } from "../store/sqlite-driver.ts";
+import type { StoreKind } from "../store/store-kind.ts";
 import type { WorldConfig } from "../sim/world-config.ts";
 import { BadInputError } from "./bad-input.ts";
 import type { ScenarioDefinition } from "./define-scenario.ts";
@@ -51,6 +53,15 @@ function runtimeOf(definition: ScenarioDefinition, file: string | null): { optio
   return { options: { ...referenceRuntime, ...mutant.runtime }, earlyTombstoneRemoval: mutant.earlyTombstoneRemoval ?? false };
 }
 
+/** The scenario's store implementation; SQLite must be loadable (checked when the scenario loads, not mid-run). */
+function storeOf(definition: ScenarioDefinition, file: string | null): StoreKind {
+  const store = definition.store ?? scenarioDefaults.store;
+  if (store === "memory") return store;
+  const missing = sqliteUnavailable();
+  if (missing !== null) throw new BadInputError(`${file ?? "scenario"}: ${missing}`);
+  return store;
+}
+
 /** Fill in defaults of a validated definition. */
 export function resolveScenario(definition: ScenarioDefinition, file: string | null): Scenario {
   const topology = definition.topology ?? {};
@@ -71,6 +82,7 @@ export function resolveScenario(definition: ScenarioDefinition, file: string | n
     },
     sessionTimeoutTicks: definition.sessionTimeoutTicks ?? scenarioDefaults.sessionTimeoutTicks,
     brokerBugs: { earlyTombstoneRemoval: runtime.earlyTombstoneRemoval || (definition.compaction?.earlyTombstoneRemoval ?? compactionDefaults.earlyTombstoneRemoval) },
+    store: storeOf(definition, file),
   };
   const intents = resolveRange(scenarioOptionSpecs.intents, definition.intents);
   const selected = definition.checkers;

@@ -2,9 +2,16 @@
  * The durable part of a service's store, on the instance's simulated disk: namespaces of
  * encoded values, and for the namespaces logged to a changelog partition, how far the local
  * copy is known to match the changelog (its checkpoint) and the committed changes not yet
- * acknowledged by the broker. A transaction applies here atomically or not at all; what a
- * service had not committed lives in its memory and dies with it, so a crash loses nothing
- * here; a wipe loses everything.
+ * acknowledged by the broker. The seam where a store implementation is chosen (the scenario's
+ * `store` option): the in-memory disk (`memory-service-disk.ts`) or an embedded SQLite
+ * database (`sqlite-service-disk.ts`), with the same semantics:
+ *
+ * - a commit applies its writes, and queues their changelog batches, atomically or not at all;
+ * - a crash loses nothing committed: what a service had not committed lives in its memory (the
+ *   store facade's write set) and dies with it;
+ * - a wipe loses everything (the database is deleted);
+ * - scans and namespace listings are in key order (UTF-16 code units, as JavaScript compares
+ *   strings), so both implementations give the same history for the same schedule.
  *
  * Values are stored encoded (JSON text), so a read always hands back a fresh copy.
  */
@@ -17,126 +24,64 @@ export function physicalName(name: string, partition: number | undefined): strin
 /** One write of a transaction: encoded value, or null to delete. */
 export type StoreWrite = readonly [namespace: string, key: string, value: string | null];
 
+/** One change of a changelog batch: the changelog key (`changelogKey`) and the encoded value, or null to delete. */
+export interface UnsentEntry {
+  readonly key: string;
+  readonly value: { readonly s: string } | null;
+}
+
 /** Changes committed locally for one changelog partition and not yet acknowledged. */
 export interface UnsentBatch {
+  /**
+   * Identity of the batch as queued: a batch re-dated (`reEpoch`) or queued later gets a new
+   * one, never a reused one, so a send in flight can tell whether its batch is still the first.
+   */
+  readonly id: number;
   /** Fencing epoch the changes were committed under (-1: unfenced). */
   readonly epoch: number;
-  readonly entries: readonly { readonly key: string; readonly value: { readonly s: string } | null }[];
+  readonly entries: readonly UnsentEntry[];
 }
 
-/** Per changelog partition bookkeeping. */
-interface LoggedPartition {
-  /** Changelog end offset the local copy is known to match; -1 when never synced. */
-  checkpoint: number;
-  unsent: UnsentBatch[];
-}
-
-export class ServiceDisk {
-  private namespaces = new Map<string, Map<string, string>>();
-  private logged = new Map<number, LoggedPartition>();
-
+/** A service instance's disk (see the module header). */
+export interface ServiceDisk {
   /** A crash: nothing uncommitted is on the disk (transactions commit atomically). */
-  crash(): void {}
-
-  /** Number of namespaces on the disk (what a wipe empties). */
-  get namespaceCount(): number {
-    return this.namespaces.size;
-  }
-
+  crash(): void;
+  /** Number of namespaces on the disk (what a wipe empties); a namespace whose keys were all deleted still counts. */
+  readonly namespaceCount: number;
   /** A new empty disk. */
-  wipe(): void {
-    this.namespaces = new Map();
-    this.logged = new Map();
-  }
-
-  get(namespace: string, key: string): string | undefined {
-    return this.namespaces.get(namespace)?.get(key);
-  }
-
+  wipe(): void;
+  /** The encoded value of `key` in `namespace`, or undefined. */
+  get(namespace: string, key: string): string | undefined;
   /** Entries of `namespace` with `from <= key < to` (bounds optional), in key order. */
-  scan(namespace: string, from?: string, to?: string): Array<[string, string]> {
-    const ns = this.namespaces.get(namespace);
-    if (ns === undefined) return [];
-    const out: Array<[string, string]> = [];
-    for (const entry of ns) if ((from === undefined || entry[0] >= from) && (to === undefined || entry[0] < to)) out.push(entry);
-    return out.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  }
-
+  scan(namespace: string, from?: string, to?: string): Array<[string, string]>;
   /** Decoded copy of a namespace (for checkers). */
-  contents(namespace: string): Map<string, unknown> {
-    const out = new Map<string, unknown>();
-    for (const [key, value] of this.scan(namespace)) out.set(key, JSON.parse(value));
-    return out;
-  }
-
-  /** Names of the namespaces of `partition` (`name/partition`). */
-  partitionNamespaces(partition: number): string[] {
-    const suffix = `/${partition}`;
-    return [...this.namespaces.keys()].filter((name) => name.endsWith(suffix)).sort();
-  }
-
-  /** Apply `writes` atomically; logged changes are queued under `epoch` per changelog partition. */
-  commit(writes: readonly StoreWrite[], loggedPartitionOf: (namespace: string) => number | undefined, epochOf: (partition: number) => number): number[] {
-    const batches = new Map<number, { key: string; value: { s: string } | null }[]>();
-    for (const [namespace, key, value] of writes) {
-      let ns = this.namespaces.get(namespace);
-      if (ns === undefined) this.namespaces.set(namespace, (ns = new Map()));
-      if (value === null) ns.delete(key);
-      else ns.set(key, value);
-      const partition = loggedPartitionOf(namespace);
-      if (partition === undefined) continue;
-      let batch = batches.get(partition);
-      if (batch === undefined) batches.set(partition, (batch = []));
-      batch.push({ key: changelogKey(namespace, key), value: value === null ? null : { s: value } });
-    }
-    for (const [partition, entries] of batches) this.loggedOf(partition).unsent.push({ epoch: epochOf(partition), entries });
-    return [...batches.keys()].sort((a, b) => a - b);
-  }
-
+  contents(namespace: string): Map<string, unknown>;
+  /** Names of the namespaces of `partition` (`name/partition`), in order. */
+  partitionNamespaces(partition: number): string[];
+  /**
+   * Apply `writes` atomically; the writes to logged namespaces are queued, in the same
+   * commit, as one batch under `epochOf(partition)` per changelog partition. Returns those
+   * partitions, ascending.
+   */
+  commit(writes: readonly StoreWrite[], loggedPartitionOf: (namespace: string) => number | undefined, epochOf: (partition: number) => number): number[];
   /** The oldest unsent batch of `partition`, if any. */
-  firstUnsent(partition: number): UnsentBatch | undefined {
-    return this.logged.get(partition)?.unsent[0];
-  }
-
+  firstUnsent(partition: number): UnsentBatch | undefined;
   /** The broker acknowledged (or refused for good) the oldest unsent batch of `partition`. */
-  dropFirstUnsent(partition: number): void {
-    this.logged.get(partition)?.unsent.shift();
-  }
-
+  dropFirstUnsent(partition: number): void;
   /** Drop every unsent batch of `partition` (the local copy is being replaced). */
-  dropUnsent(partition: number): void {
-    const logged = this.logged.get(partition);
-    if (logged !== undefined) logged.unsent = [];
-  }
-
+  dropUnsent(partition: number): void;
   /** Re-date the unsent batches of `partition` to `epoch` (their owner restored it again and keeps them). */
-  reEpoch(partition: number, epoch: number): void {
-    const logged = this.logged.get(partition);
-    if (logged !== undefined) logged.unsent = logged.unsent.map((batch) => ({ epoch, entries: batch.entries }));
-  }
-
-  checkpoint(partition: number): number {
-    return this.logged.get(partition)?.checkpoint ?? -1;
-  }
-
-  setCheckpoint(partition: number, offset: number): void {
-    this.loggedOf(partition).checkpoint = offset;
-  }
-
-  /** Replace the namespaces of `partition` with restored ones, atomically. */
-  install(partition: number, restored: ReadonlyMap<string, Map<string, string>>, checkpoint: number): void {
-    for (const name of this.partitionNamespaces(partition)) this.namespaces.delete(name);
-    for (const [name, ns] of restored) this.namespaces.set(name, ns);
-    const logged = this.loggedOf(partition);
-    logged.checkpoint = checkpoint;
-    logged.unsent = [];
-  }
-
-  private loggedOf(partition: number): LoggedPartition {
-    let logged = this.logged.get(partition);
-    if (logged === undefined) this.logged.set(partition, (logged = { checkpoint: -1, unsent: [] }));
-    return logged;
-  }
+  reEpoch(partition: number, epoch: number): void;
+  /** Changelog end offset the local copy of `partition` is known to match; -1 when never synced. */
+  checkpoint(partition: number): number;
+  setCheckpoint(partition: number, offset: number): void;
+  /**
+   * Replace the namespaces of `partition` with restored ones, atomically (its unsent batches
+   * go too). The disk may take the maps over: the caller must not keep or change them.
+   */
+  install(partition: number, restored: ReadonlyMap<string, Map<string, string>>, checkpoint: number): void;
+  /** Release what the disk holds (the run is over); the disk is not used afterwards. */
+  close(): void;
 }
 
 /** Changelog key of a namespace's key (the namespace travels with it, so a restore can split them). */
@@ -146,3 +91,8 @@ export function changelogKey(namespace: string, key: string): string {
 
 /** The key of the epoch marker a new owner writes before restoring. */
 export const epochMarkerKey = "\u0000epoch";
+
+/** Key order: UTF-16 code units, as JavaScript's `<` compares strings. */
+export function byKey(a: readonly [string, unknown], b: readonly [string, unknown]): number {
+  return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0;
+}

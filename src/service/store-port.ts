@@ -90,8 +90,7 @@ export class WorldStorePort implements StorePort {
     const batch = this.disk.firstUnsent(partition);
     if (batch === undefined) return this.flush(partitions, i + 1, settle);
     this.life.await(new Op(OperationKind.storeChangelog, () => {
-      const current = this.disk.firstUnsent(partition);
-      if (current !== batch) return this.flush(partitions, i, settle); // sent meanwhile by another flush
+      if (this.disk.firstUnsent(partition)?.id !== batch.id) return this.flush(partitions, i, settle); // sent (or re-dated) meanwhile by another flush
       const base = this.broker.endOffset(SendTarget.changelog, partition);
       const outcome = this.broker.produce(SendTarget.changelog, partition, batch.entries, batch.epoch);
       if (outcome === SendOutcome.fenced) {

@@ -18,8 +18,12 @@ import { World } from "./world.ts";
 export function runSchedule(config: WorldConfig, schedule: Schedule): WorldView {
   if (config.service !== undefined) return runServiceSchedule(config, config.service, schedule);
   const world = new World(config, { seed: schedule.seed, ...faultSettings(schedule.faultMix) });
-  play(world, schedule);
-  return viewOf(world, drain(world));
+  try {
+    play(world, schedule);
+    return viewOf(world, drain(world));
+  } finally {
+    world.close();
+  }
 }
 
 function play(world: World, schedule: Schedule): void {
@@ -43,11 +47,16 @@ function runServiceSchedule(config: WorldConfig, service: ServiceConfig, schedul
   // The world (and its sandbox) must exist before the watchdog can run in it; building it starts every instance.
   world = new World(config, { seed: schedule.seed, ...faultSettings(schedule.faultMix) });
   const built = world;
-  const view = sandboxOf(built).guard(() => {
-    play(built, schedule);
-    return viewOf(built, drain(built));
-  }, service.stepBudgetMs, stuck);
-  // Only a world that ended normally hands its sandbox on (one interrupted mid-step may leave work queued in it).
-  built.service!.sandbox.release();
-  return view;
+  try {
+    const view = sandboxOf(built).guard(() => {
+      play(built, schedule);
+      return viewOf(built, drain(built));
+    }, service.stepBudgetMs, stuck);
+    // Only a world that ended normally hands its sandbox on (one interrupted mid-step may leave work queued in it).
+    built.service!.sandbox.release();
+    return view;
+  } finally {
+    // The view holds copies: the disks (SQLite databases, with `store: "sqlite"`) can go.
+    built.close();
+  }
 }

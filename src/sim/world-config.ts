@@ -6,6 +6,7 @@ import type { CompactionConfig } from "../broker/compaction.ts";
 import type { Processor } from "../runtime/processor.ts";
 import type { RuntimeOptions } from "../runtime/runtime-options.ts";
 import type { ServiceConfig } from "../service/service-config.ts";
+import type { StoreKind } from "../store/store-kind.ts";
 
 /** Broker misbehaviour a planted bug can switch on. */
 export interface BrokerBugs {
@@ -33,4 +34,6 @@ export interface WorldConfig {
   /** Ticks a paused member keeps its group session. */
   readonly sessionTimeoutTicks: number;
   readonly brokerBugs: BrokerBugs;
+  /** The implementation of every instance's store. */
+  readonly store: StoreKind;
 }

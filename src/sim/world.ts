@@ -20,10 +20,13 @@ import type { FaultWorld } from "../faults/fault-world.ts";
 import { NetworkFaults } from "../faults/network.ts";
 import { Instance } from "../runtime/instance.ts";
 import type { RuntimeContext } from "../runtime/runtime-context.ts";
-import { ServiceDisk } from "../service/service-disk.ts";
+import { MemoryServiceDisk } from "../service/memory-service-disk.ts";
+import type { ServiceDisk } from "../service/service-disk.ts";
 import { ServiceProcess } from "../service/service-process.ts";
 import { ServiceSandbox } from "../service/service-sandbox.ts";
+import { SqliteServiceDisk } from "../service/sqlite-service-disk.ts";
 import { Disk } from "../store/disk.ts";
+import { SqliteNamespaces } from "../store/sqlite-namespaces.ts";
 import { Host } from "./host.ts";
 import type { WorldConfig } from "./world-config.ts";
 
@@ -89,7 +92,7 @@ export class World implements FaultWorld {
       this.service = { sandbox, disks };
       const env = { config: config.service, partitions: config.partitions, clock: this.clock, history: this.history, streams: this.streams, shared: sandbox, step: () => this.step };
       for (let i = 0; i < config.instances; i++) {
-        const disk = new ServiceDisk();
+        const disk: ServiceDisk = config.store === "sqlite" ? new SqliteServiceDisk() : new MemoryServiceDisk();
         disks.push(disk);
         this.hosts.push(new Host(new ServiceProcess(i, env, this.broker.client(i), this.group.client(i), disk), disk, hostCtx));
       }
@@ -111,12 +114,22 @@ export class World implements FaultWorld {
     const dedupeSizes = config.runtime.dedupeWindowOffsets !== null;
     for (let i = 0; i < config.instances; i++) {
       const ctx: RuntimeContext = { ...shared, broker: this.broker.client(i), group: this.group.client(i) };
-      const disk = new Disk({ history: this.history, instance: i, dedupeSizes });
+      const disk = new Disk({ history: this.history, instance: i, dedupeSizes }, config.store === "sqlite" ? new SqliteNamespaces() : undefined);
       const instance = new Instance(i, ctx, disk);
       this.instances.push(instance);
       this.runtimeDisks.push(disk);
       this.hosts.push(new Host(instance, disk, hostCtx));
     }
+  }
+
+  /**
+   * Release the disks (a SQLite database each, with `store: "sqlite"`) once the run's view is
+   * built: a world is built per schedule, and thousands of schedules must not hold thousands
+   * of databases until the garbage collector finds them.
+   */
+  close(): void {
+    for (const disk of this.service?.disks ?? []) disk.close();
+    for (const disk of this.runtimeDisks) disk.close();
   }
 
   /** Partition of an input key (stable string hash, like a default partitioner). */

@@ -15,11 +15,14 @@
  * disk hands back to its instance through `find` (`Op.storeOpen`: a local store the instance
  * may reuse), so the restoration checker can hold every store an instance starts from
  * against the changelog and the committed offset.
+ *
+ * The namespaces themselves are kept by a {@link NamespaceStore}: in memory (the default), or
+ * in a SQLite database (`store: "sqlite"`); the disk's semantics are the same on either.
  */
 import { type History, Op } from "../core/history.ts";
 import { invariant } from "../core/invariant.ts";
 import { storeSlot } from "../core/packed-fields.ts";
-import { PartitionStore } from "./partition-store.ts";
+import { type LocalNamespace, MemoryNamespaces, type NamespaceStore } from "./namespace-store.ts";
 import type { RestoredContents, StoreClient } from "./store-client.ts";
 import { Transaction } from "./transaction.ts";
 
@@ -33,12 +36,14 @@ export interface DiskRecording {
 }
 
 export class Disk implements StoreClient {
-  private readonly namespaces = new Map<number, PartitionStore>();
   private epoch = 0;
 
-  constructor(private readonly recording: DiskRecording | null = null) {}
+  constructor(
+    private readonly recording: DiskRecording | null = null,
+    private readonly namespaces: NamespaceStore = new MemoryNamespaces(),
+  ) {}
 
-  find(partition: number): PartitionStore | undefined {
+  find(partition: number): LocalNamespace | undefined {
     const store = this.namespaces.get(partition);
     const recording = this.recording;
     if (store !== undefined && recording !== null) recording.history.record(Op.storeOpen, storeSlot(recording.instance, partition), store.nextOffset, store.checkpoint);
@@ -46,7 +51,7 @@ export class Disk implements StoreClient {
   }
 
   /** The namespace of `partition`, unrecorded: eosim's own look at the disk (the world's view after a run), never the instance's. */
-  peek(partition: number): PartitionStore | undefined {
+  peek(partition: number): LocalNamespace | undefined {
     return this.namespaces.get(partition);
   }
 
@@ -54,21 +59,16 @@ export class Disk implements StoreClient {
     return new Transaction(partition, this.epoch);
   }
 
-  commit(tx: Transaction): PartitionStore {
+  commit(tx: Transaction): LocalNamespace {
     invariant(tx.epoch === this.epoch, "a transaction begun before a crash was committed after it");
-    let store = this.namespaces.get(tx.partition);
-    if (store === undefined) {
-      store = new PartitionStore(tx.partition);
-      this.namespaces.set(tx.partition, store);
-    }
+    const store = this.namespaces.get(tx.partition) ?? this.namespaces.create(tx.partition);
     store.apply(tx);
     this.recordCommit(store, tx.dedupeAdds.length + tx.dedupeRemoves.length > 0);
     return store;
   }
 
-  restore(partition: number, contents: RestoredContents): PartitionStore {
-    const store = new PartitionStore(partition, contents);
-    this.namespaces.set(partition, store);
+  restore(partition: number, contents: RestoredContents): LocalNamespace {
+    const store = this.namespaces.install(partition, contents);
     const recording = this.recording;
     if (recording !== null) recording.history.record(Op.storeRestore, storeSlot(recording.instance, partition), store.nextOffset, contents.checkpoint);
     this.recordCommit(store, contents.dedupe.size > 0);
@@ -93,10 +93,15 @@ export class Disk implements StoreClient {
 
   /** Partitions with a namespace on this disk, ascending. */
   partitions(): number[] {
-    return [...this.namespaces.keys()].sort((a, b) => a - b);
+    return this.namespaces.partitions();
   }
 
-  private recordCommit(store: PartitionStore, dedupeChanged: boolean): void {
+  /** Release the namespaces (a SQLite database, with `store: "sqlite"`): the run is over. */
+  close(): void {
+    this.namespaces.close();
+  }
+
+  private recordCommit(store: LocalNamespace, dedupeChanged: boolean): void {
     const recording = this.recording;
     if (recording === null) return;
     const slot = storeSlot(recording.instance, store.partition);

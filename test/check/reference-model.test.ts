@@ -43,7 +43,8 @@ describe("referenceModel", () => {
   it("folds the input archive, so truncated input still counts", () => {
     const view = correctView();
     // retention truncated every record of partition 0; the archive keeps them
-    const model = referenceModel({ ...view, input: [[], view.input[1]] });
+    const truncated: typeof view = { ...view, input: [[], view.input[1]] };
+    const model = referenceModel(truncated);
     expect(Object.fromEntries(model.partitions[0].state)).toEqual({ "acct-0": 2, "acct-2": 3 });
   });
 

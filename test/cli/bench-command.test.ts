@@ -27,6 +27,10 @@ describe("eosim bench --quick", () => {
     expect(unitOf(report.schedulesPerSecond.service)).toEqual(["schedules/s", true]);
     expect(report.schedulesPerSecond.service.value).toBeGreaterThan(0);
     expect(unitOf(report.serviceRatio)).toEqual(["ratio", true]);
+    expect(unitOf(report.schedulesPerSecond.sqlite)).toEqual(["schedules/s", true]);
+    expect(report.schedulesPerSecond.sqlite.value).toBeGreaterThan(0);
+    expect(unitOf(report.sqliteCostMsPerSchedule)).toEqual(["ms/schedule", true]);
+    expect(run.stdout).toContain("schedulesPerSecond, service on SQLite");
     expect(unitOf(report.peakRssService)).toEqual(["MB", true]);
     expect(run.stdout).toContain("schedulesPerSecond, service");
     expect(report.plantedBugs.map((bug: { name: string }) => bug.name)).toEqual(mutants.map((m) => m.name));

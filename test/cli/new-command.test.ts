@@ -65,7 +65,7 @@ describe("the template", () => {
     const text = scenarioTemplate("x-1");
     const scenarioPart = text.slice(text.indexOf("export default defineScenario("));
     const options = [...scenarioPart.matchAll(/^ {2}(?:\/\/ )?([a-zA-Z]+): /gm)].map((m) => m[1]);
-    expect(options).toEqual(["name", "description", "processor", "topology", "workload", "faults", "runtime", "sessionTimeoutTicks", "republishDistanceMax", "requiredCoverage", "checkers", "invariants", "intents", "compaction", "runs", "expect"]);
+    expect(options).toEqual(["name", "description", "processor", "topology", "workload", "faults", "runtime", "store", "sessionTimeoutTicks", "republishDistanceMax", "requiredCoverage", "checkers", "invariants", "intents", "compaction", "runs", "expect"]);
     const lines = scenarioPart.split("\n");
     for (const [i, line] of lines.entries()) {
       if (/^ {2}[a-zA-Z]+: /.test(line)) expect(lines[i - 1], `comment above: ${line}`).toMatch(/^ {2}\/\//);
@@ -83,8 +83,9 @@ describe("the template", () => {
       expect(definition.topology).toEqual({ partitions: partitions.default, instances: instances.default, producers: producers.default });
       expect(definition.workload).toEqual({ keys: workloadOptionSpecs.keys.default });
       expect(definition.compaction).toEqual({ segmentRecords: compactionOptionSpecs.segmentRecords.default, deleteRetentionTicks: compactionOptionSpecs.deleteRetentionTicks.default });
-      const { sessionTimeoutTicks, republishDistanceMax, intents, runs, expect: expectation } = scenarioOptionSpecs;
+      const { sessionTimeoutTicks, republishDistanceMax, intents, runs, expect: expectation, store } = scenarioOptionSpecs;
       expect(definition).toMatchObject({
+        store: store.default,
         sessionTimeoutTicks: sessionTimeoutTicks.default,
         republishDistanceMax: republishDistanceMax.default,
         intents: { min: intents.min.default, max: intents.max.default },

@@ -22,6 +22,7 @@ export function ledgerConfig(overrides: Partial<WorldConfig> = {}): WorldConfig 
     compaction: { segmentRecords: 8, deleteRetentionTicks: 50 },
     sessionTimeoutTicks: 10,
     brokerBugs: { earlyTombstoneRemoval: false },
+    store: "memory",
     ...overrides,
   };
 }

@@ -21,6 +21,7 @@ describe("validateScenario", () => {
     [{ name: "Bad Name" }, "name must be lowercase letters, digits and dashes"],
     [{ surprise: 1 }, "surprise is not a known field"],
     [{ processor: { name: "x" } }, "processor must be a processor"],
+    [{ store: "rocksdb" }, "store must be"],
   ])("rejects %j", (patch, message) => {
     const value = { ...defineScenario(base), ...patch };
     expect(() => validateScenario(value, "scenarios/x.scenario.ts")).toThrowError(BadInputError);

@@ -85,6 +85,7 @@ describe("option tables", () => {
       compaction: { segmentRecords: compactionOptionSpecs.segmentRecords.default, deleteRetentionTicks: compactionOptionSpecs.deleteRetentionTicks.default },
       sessionTimeoutTicks: scenarioOptionSpecs.sessionTimeoutTicks.default,
       brokerBugs: { earlyTombstoneRemoval: compactionOptionSpecs.earlyTombstoneRemoval.default },
+      store: scenarioOptionSpecs.store.default,
     });
     expect(scenario.shape).toMatchObject({
       keys: topologyOptionSpecs.keys.default,

@@ -1,10 +1,24 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { HarnessError } from "../../src/core/invariant.ts";
 import { Disk } from "../../src/store/disk.ts";
+import { SqliteNamespaces } from "../../src/store/sqlite-namespaces.ts";
 
-describe("Disk + Transaction", () => {
+// Every test runs on both namespace stores: in memory, and in an in-memory SQLite database.
+const stores = [["memory", () => undefined], ["sqlite", () => new SqliteNamespaces()]] as const;
+
+describe.each(stores)("Disk + Transaction (%s)", (_name, namespaces) => {
+  const disks: Disk[] = [];
+  afterEach(() => {
+    for (const disk of disks.splice(0)) disk.close();
+  });
+  const newDisk = (): Disk => {
+    const disk = new Disk(null, namespaces());
+    disks.push(disk);
+    return disk;
+  };
+
   it("a committed transaction applies all writes, dedupe IDs, next offset, pending batch and outbox", () => {
-    const disk = new Disk();
+    const disk = newDisk();
     const tx = disk.begin(2).put("a", 1).put("b", { x: 2 }).addDedupe("p0-0", 3).addDedupe("p0-1", 4);
     tx.nextOffset = 5;
     tx.pendingBatch = [{ key: "s:a", value: 1 }];
@@ -23,7 +37,7 @@ describe("Disk + Transaction", () => {
   });
 
   it("removeDedupe expires dedupe IDs; removals apply before additions", () => {
-    const disk = new Disk();
+    const disk = newDisk();
     disk.commit(disk.begin(0).addDedupe("a", 0).addDedupe("b", 1));
     const store = disk.commit(disk.begin(0).removeDedupe("a").removeDedupe("c").removeDedupe("d").addDedupe("d", 7));
     expect([...store.dedupeEntries()]).toEqual([["b", 1], ["d", 7]]);
@@ -31,7 +45,7 @@ describe("Disk + Transaction", () => {
   });
 
   it("writes apply in order; null deletes", () => {
-    const disk = new Disk();
+    const disk = newDisk();
     disk.commit(disk.begin(0).put("a", 1).put("b", 2));
     const store = disk.commit(disk.begin(0).put("a", 3).put("a", null).put("b", 4).put("b", 5));
     expect(store.scan()).toEqual([["b", 5]]);
@@ -39,7 +53,7 @@ describe("Disk + Transaction", () => {
   });
 
   it("a transaction that leaves fields undefined does not touch them", () => {
-    const disk = new Disk();
+    const disk = newDisk();
     const tx = disk.begin(0).put("a", 1);
     tx.nextOffset = 3;
     tx.pendingBatch = [{ key: "k", value: 1 }];
@@ -53,14 +67,14 @@ describe("Disk + Transaction", () => {
   });
 
   it("an empty outbox counts as acknowledged", () => {
-    const disk = new Disk();
+    const disk = newDisk();
     const tx = disk.begin(0);
     tx.outbox = [];
     expect(disk.commit(tx).outboxAcked).toBe(true);
   });
 
   it("an uncommitted transaction has no effect", () => {
-    const disk = new Disk();
+    const disk = newDisk();
     const tx = disk.begin(1).put("a", 1).addDedupe("x");
     tx.nextOffset = 9;
     expect(disk.find(1)).toBeUndefined();
@@ -75,7 +89,7 @@ describe("Disk + Transaction", () => {
   });
 
   it("a transaction begun before crash() throws HarnessError on commit and changes nothing", () => {
-    const disk = new Disk();
+    const disk = newDisk();
     disk.commit(disk.begin(0).put("a", 1));
     const tx = disk.begin(0).put("a", 2).addDedupe("x");
     disk.crash();
@@ -85,14 +99,14 @@ describe("Disk + Transaction", () => {
   });
 
   it("a transaction begun after a crash commits", () => {
-    const disk = new Disk();
+    const disk = newDisk();
     disk.crash();
     disk.commit(disk.begin(0).put("a", 1));
     expect(disk.find(0)!.get("a")).toBe(1);
   });
 
   it("committed data survives crash()", () => {
-    const disk = new Disk();
+    const disk = newDisk();
     const tx = disk.begin(0).put("a", 1).addDedupe("d");
     tx.nextOffset = 4;
     disk.commit(tx);
@@ -109,7 +123,7 @@ describe("Disk + Transaction", () => {
   });
 
   it("wipe() removes every namespace and fences open transactions", () => {
-    const disk = new Disk();
+    const disk = newDisk();
     disk.commit(disk.begin(0).put("a", 1));
     disk.commit(disk.begin(3).put("b", 1));
     const tx = disk.begin(0).put("c", 1);
@@ -121,7 +135,7 @@ describe("Disk + Transaction", () => {
   });
 
   it("the first commit creates an empty namespace, later ones reuse it; partitions() is ascending", () => {
-    const disk = new Disk();
+    const disk = newDisk();
     const s5 = disk.commit(disk.begin(5));
     disk.commit(disk.begin(1));
     expect(disk.commit(disk.begin(5))).toBe(s5);
@@ -135,7 +149,7 @@ describe("Disk + Transaction", () => {
   });
 
   it("restore() replaces a namespace with the restored contents", () => {
-    const disk = new Disk();
+    const disk = newDisk();
     const old = disk.commit(disk.begin(2).put("old", 1).addDedupe("gone", 0));
     const fresh = disk.restore(2, { state: new Map([["new", 2]]), dedupe: new Map([["p0-0", 0]]), nextOffset: 1, outbox: [], checkpoint: 6 });
     expect(fresh).not.toBe(old);
@@ -151,14 +165,14 @@ describe("Disk + Transaction", () => {
   });
 
   it("a restored outbox is unacknowledged (it is re-sent)", () => {
-    const disk = new Disk();
+    const disk = newDisk();
     const store = disk.restore(0, { state: new Map(), dedupe: new Map(), nextOffset: 3, outbox: [{ outputId: "p0-2/o0", payload: 1 }], checkpoint: 9 });
     expect(store.outbox).toEqual([{ outputId: "p0-2/o0", payload: 1 }]);
     expect(store.outboxAcked).toBe(false);
   });
 
   it("namespaces are independent", () => {
-    const disk = new Disk();
+    const disk = newDisk();
     disk.commit(disk.begin(0).put("a", 1));
     disk.commit(disk.begin(1).put("a", 2));
     expect(disk.find(0)!.get("a")).toBe(1);
@@ -166,7 +180,7 @@ describe("Disk + Transaction", () => {
   });
 
   it("acknowledging the changelog (pending batch cleared, checkpoint set) and then the outbox are transactions too", () => {
-    const disk = new Disk();
+    const disk = newDisk();
     const tx = disk.begin(0);
     tx.pendingBatch = [{ key: "#offset", value: 1 }];
     tx.outbox = [{ outputId: "o", payload: 1 }];
@@ -187,7 +201,7 @@ describe("Disk + Transaction", () => {
   });
 
   it("an acknowledgement begun before a crash cannot commit after it", () => {
-    const disk = new Disk();
+    const disk = newDisk();
     const tx = disk.begin(0);
     tx.pendingBatch = [{ key: "#offset", value: 1 }];
     disk.commit(tx);
@@ -201,7 +215,7 @@ describe("Disk + Transaction", () => {
   });
 
   it("snapshot is a plain copy of state, dedupe IDs and next offset", () => {
-    const disk = new Disk();
+    const disk = newDisk();
     const tx = disk.begin(0).put("a", 1).addDedupe("d", 0);
     tx.nextOffset = 1;
     const store = disk.commit(tx);
