@@ -69,6 +69,11 @@ export class ServiceDisk {
     return out;
   }
 
+  /** Names of every namespace on the disk, sorted (for reports). */
+  names(): string[] {
+    return [...this.namespaces.keys()].sort();
+  }
+
   /** Names of the namespaces of `partition` (`name/partition`). */
   partitionNamespaces(partition: number): string[] {
     const suffix = `/${partition}`;
