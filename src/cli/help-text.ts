@@ -3,14 +3,19 @@ export const helpText = `eosim: deterministic simulation testing of exactly-once
 
 Usage:
   eosim run [names | paths | globs] [--runs N] [--seed S] [--time-limit SEC]
-            [--json] [--junit FILE] [--quiet] [--workers N] [--shard i/n]
-            [--check-determinism[=FRACTION]]
+            [--json] [--junit FILE] [--html FILE] [--md FILE] [--quiet]
+            [--workers N] [--shard i/n] [--check-determinism[=FRACTION]]
       Run scenarios (all under scenarios/ when none are named; a folder or a
       quoted glob such as 'test/**/*.scenario.ts' selects its files) over
       generated fault schedules. The seed comes from --seed, else EOSIM_SEED,
       else is random; it is always printed. Failures are shrunk and written to
-      reports/repro/<scenario>-seed<S>.json. --junit writes JUnit XML (one
-      testcase per scenario); --quiet prints only failures and the summary.
+      reports/repro/<scenario>-seed<S>.json, with a self-contained HTML report
+      of the failure (timeline, anomalies, state before and after each step)
+      in reports/html/<scenario>-seed<S>.html. --junit writes JUnit XML (one
+      testcase per scenario); --html FILE writes the whole run as one HTML
+      page (every scenario, its coverage table, links to failure reports) and
+      --md FILE the same as Markdown (for pull-request comments); --quiet
+      prints only failures and the summary.
       --workers N spreads each scenario's schedules over N worker threads;
       --shard i/n runs the i-th of n deterministic slices (for CI matrices).
       Neither changes which schedules run or which failure is reported. No
@@ -33,16 +38,19 @@ Usage:
       as written (never overwrites a file).
   eosim replay <repro.json>
       Re-run a recorded failing schedule; prints "history <hash>" and
-      "verdict: fails" (exit 1) or "verdict: passes" (exit 0). Works from
+      "verdict: fails" (exit 1) or "verdict: passes" (exit 0). A failure's
+      HTML report goes to the html/ folder beside the repro/ folder (or
+      next to a repro file kept elsewhere). Works from
       any folder of the project (the nearest one up with package.json and
       scenarios/).
-  eosim mutants [names] [--runs N] [--seed S] [--json]
+  eosim mutants [names] [--runs N] [--seed S] [--json] [--html FILE] [--md FILE]
       Run the references (the reference runtime, and the ledger service example)
       and every planted bug of the catalogue: runtime bugs (the reference runtime
       with one knob turned) and service bugs (variants of the ledger service with
       one realistic mistake); report each bug's target, whether it is detected,
       after how many schedules, and the shrunk length. Exit 0 only when the
-      references pass and every bug is detected.
+      references pass and every bug is detected. --html and --md write the
+      run report, as they do for a run.
   eosim bench [--quick] [--out FILE]
       Measure eosim on the reference workload (bank ledger, 4 partitions, 3
       instances, 2 producers, 120-200 intents, every fault and checker): speed

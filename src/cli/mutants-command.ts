@@ -1,15 +1,19 @@
 /**
- * `eosim mutants [names] [--runs N] [--seed S] [--json]`: run the references (the reference
- * runtime with every built-in processor, and the ledger service, under every fault) and every
- * planted bug over generated schedules, and report how fast each bug is caught. The planted
+ * `eosim mutants [names] [--runs N] [--seed S] [--json] [--html FILE] [--md FILE]`: run the
+ * references (the reference runtime with every built-in processor, and the ledger service,
+ * under every fault) and every planted bug over generated schedules, and report how fast
+ * each bug is caught. The planted
  * bugs are of two targets: the reference runtime with one knob turned (`runtime/mutants.ts`),
  * and variants of the ledger service with one realistic mistake each
  * (`scenario/service-mutants.ts`); every row says which (`target`). Exit 0 only when the
  * references pass and every mutant is detected. Each mutant's failure is written as a repro
- * file that `eosim replay` reproduces.
+ * file that `eosim replay` reproduces, and its HTML report; `--html` and `--md` write the
+ * whole run as one page and as Markdown (`report/run-report.ts`).
  */
 import { checkWritableFolder } from "../report/check-writable.ts";
 import { reproDirOf, reproOf, reproPathFor, writeRepro } from "../report/repro-file.ts";
+import { failureReportPathFor } from "../report/html/failure-report.ts";
+import { type RunReportEntry, runReportEntryOf, runReportOf } from "../report/run-report.ts";
 import { allMutantScenarios, referenceScenarios } from "../scenario/mutant-scenario.ts";
 import type { Scenario } from "../scenario/scenario.ts";
 import { allServiceMutantScenarios, ledgerServiceScenario } from "../scenario/service-mutants.ts";
@@ -20,7 +24,9 @@ import { anomalyKindsOf } from "../check/all-checkers.ts";
 import { BadInputError } from "../scenario/bad-input.ts";
 import { ExitCode } from "./exit-codes.ts";
 import { reportsDir } from "./run-command.ts";
+import { runReportFilesOf, runReportFlags, wantsRunReport, writeRunReports } from "./run-report-files.ts";
 import { pickSeed } from "./seed.ts";
+import { writeFailureReportOrWarn } from "./write-failure-report.ts";
 
 /** What a planted bug (or a reference) is planted in: the reference runtime, or a service run in eosim's sandbox. */
 export type MutantTarget = "runtime" | "service";
@@ -36,6 +42,8 @@ export interface MutantRow {
   readonly seconds: number;
   readonly anomalies: readonly string[];
   readonly repro: string | null;
+  /** The failure's HTML report (null without a failure, or when it could not be written). */
+  readonly html: string | null;
 }
 
 /** One reference scenario's result. */
@@ -79,11 +87,13 @@ export function selectMutants<T extends { readonly name: string }>(candidates: r
 
 /** Run the command; returns the exit code. */
 export async function mutantsCommand(argv: readonly string[]): Promise<ExitCode> {
-  const { values, positionals } = parseFlags("mutants", argv, { runs: { type: "string" }, seed: { type: "string" }, json: { type: "boolean" } });
+  const { values, positionals } = parseFlags("mutants", argv, { runs: { type: "string" }, seed: { type: "string" }, json: { type: "boolean" }, ...runReportFlags });
   const runs = intFlag("runs", values.runs, 1, 100_000_000) ?? 2000;
   const seed = pickSeed(intFlag("seed", values.seed, seedMin, seedMax));
   const json = values.json === true;
+  const reportFiles = runReportFilesOf(values);
   checkWritableFolder(reproDirOf(reportsDir), "repro files");
+  const entries: RunReportEntry[] = [];
   const catalogue = [
     ...allMutantScenarios().map(({ mutant, scenario }) => ({ name: mutant.name, hazard: mutant.hazard, target: "runtime" as const, scenario })),
     ...allServiceMutantScenarios().map(({ mutant, scenario }) => ({ name: mutant.name, hazard: mutant.hazard, target: "service" as const, scenario })),
@@ -96,6 +106,7 @@ export async function mutantsCommand(argv: readonly string[]): Promise<ExitCode>
   ];
   const referenceRows: ReferenceRow[] = references.map(({ scenario, target }) => {
     const result = runScenario(scenario, { seed: seed.value, runs });
+    entries.push(runReportEntryOf(scenario, result, { repro: null, html: null }, { role: `reference (${target})`, hazard: null }));
     if (!json && !scenarioOk(result)) console.log(`reference ${scenario.name} FAILED (seed ${seed.value})${result.error === null ? "" : `: ${result.error.message}`}`);
     return { name: scenario.name, target, runs: result.runs, failures: result.failure !== null || result.error !== null ? 1 : 0 };
   });
@@ -105,10 +116,14 @@ export async function mutantsCommand(argv: readonly string[]): Promise<ExitCode>
     const result = runScenario(scenario, { seed: seed.value, runs });
     const failure = result.failure;
     let repro: string | null = null;
+    let html: string | null = null;
     if (failure !== null) {
       repro = reproPathFor(reportsDir, scenario.name, seed.value);
       writeRepro(repro, reproOf(scenario, seed.value, failure));
+      const reported = { kind: "failure", schedule: failure.schedule, verdict: failure.verdict, historyHash: failure.historyHash, found: { schedules: failure.schedulesToFailure, shrinks: failure.shrinks } } as const;
+      html = writeFailureReportOrWarn(failureReportPathFor(reportsDir, scenario.name, seed.value), scenario, seed.value, reported, repro);
     }
+    entries.push(runReportEntryOf(scenario, result, { repro, html }, { role: `planted bug (${target})`, hazard }));
     return {
       name,
       target,
@@ -119,9 +134,15 @@ export async function mutantsCommand(argv: readonly string[]): Promise<ExitCode>
       seconds: Math.round(result.seconds * 100) / 100,
       anomalies: failure === null ? [] : anomalyKindsOf(failure.verdict),
       repro,
+      html,
     };
   });
   const ok = referenceFailures === 0 && rows.every((r) => r.detected);
+  let code: ExitCode = ok ? ExitCode.ok : ExitCode.safety;
+  if (wantsRunReport(reportFiles)) {
+    const summary = `${rows.filter((r) => r.detected).length}/${rows.length} mutants detected, ${referenceFailures} reference failure(s) (seed ${seed.value})`;
+    code = writeRunReports(reportFiles, runReportOf(`eosim mutants ${argv.join(" ")}`.trim(), seed.value, entries, summary), code);
+  }
   const detectedCounts = (of: readonly MutantRow[]) => of.flatMap((r) => (r.schedulesToDetect === null ? [] : [r.schedulesToDetect]));
   const shrunk = rows.flatMap((r) => (r.shrunkSteps === null ? [] : [r.shrunkSteps]));
   if (json) {
@@ -141,5 +162,5 @@ export async function mutantsCommand(argv: readonly string[]): Promise<ExitCode>
       .join("; ");
     console.log(`${rows.filter((r) => r.detected).length}/${rows.length} mutants detected; median schedules to detect ${median(detectedCounts(rows)) ?? "-"} (${byTarget}); median shrunk length ${median(shrunk) ?? "-"} intents`);
   }
-  return ok ? ExitCode.ok : ExitCode.safety;
+  return code;
 }

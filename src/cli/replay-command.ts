@@ -8,12 +8,13 @@
  * imported as code, so it must lie inside the project (`report/repro-scenario-file.ts`).
  */
 import { existsSync } from "node:fs";
-import { dirname, isAbsolute, join, relative, resolve } from "node:path";
+import { basename, dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { anomalyLines, scheduleLines } from "../report/failure-text.ts";
 import { crashPointsOf } from "../service/life.ts";
 import { readRepro } from "../report/repro-file.ts";
 import { scenarioFileCandidates } from "../report/repro-scenario-file.ts";
-import { type ReplayResult, replayRepro, verdictLine } from "../report/replay.ts";
+import { type ReplayResult, replayRepro, scheduleOf, verdictLine } from "../report/replay.ts";
+import { failureReportPathFor } from "../report/html/failure-report.ts";
 import { runErrorOf } from "../run/run-error.ts";
 import { BadInputError } from "../scenario/bad-input.ts";
 import { loadScenarioFile } from "../scenario/load-scenarios.ts";
@@ -23,6 +24,7 @@ import type { Scenario } from "../scenario/scenario.ts";
 import { parseFlags } from "./args.ts";
 import { ExitCode } from "./exit-codes.ts";
 import { selectScenarios } from "./select-scenarios.ts";
+import { writeFailureReportOrWarn } from "./write-failure-report.ts";
 
 /** The project roots to look for a repro's scenario from: the current folder's, then the repro file's. */
 function rootsFor(reproPath: string): string[] {
@@ -56,6 +58,17 @@ function reproPathOf(path: string): string {
   return fromRoot !== null && existsSync(fromRoot) ? relative(process.cwd(), fromRoot) : path;
 }
 
+/**
+ * Where a replay writes the failure's HTML report: `html/` beside the repro's `repro/` folder
+ * (where the run that wrote the repro put it), else the repro file's own folder (a repro
+ * downloaded or moved elsewhere gets its report next to it).
+ */
+function htmlPathBeside(reproPath: string, scenario: string, seed: number): string {
+  const folder = dirname(reproPath);
+  if (basename(folder) === "repro") return failureReportPathFor(dirname(folder), scenario, seed);
+  return join(folder, basename(failureReportPathFor(".", scenario, seed)));
+}
+
 /** Run the command; returns the exit code. */
 export async function replayCommand(argv: readonly string[]): Promise<ExitCode> {
   const { positionals } = parseFlags("replay", argv, {});
@@ -80,6 +93,11 @@ export async function replayCommand(argv: readonly string[]): Promise<ExitCode> 
   const same = replayed.firstDifference === null && replayed.view.history.hex() === repro.historyHash;
   console.log(same ? "recorded history: identical" : `recorded history: differs${replayed.firstDifference === null ? " after the last intent" : ` from step ${replayed.firstDifference}`}`);
   console.log(`history ${replayed.view.history.hex()}`);
+  if (!replayed.run.ok) {
+    const failure = { kind: "failure", schedule: scheduleOf(repro), verdict: replayed.run, historyHash: replayed.view.history.hex(), found: null } as const;
+    const html = writeFailureReportOrWarn(htmlPathBeside(reproPath, repro.scenario, repro.seed), scenario, repro.seed, failure, reproPath);
+    if (html !== null) console.log(`html: ${html}`);
+  }
   console.log(verdictLine(replayed.verdict));
   if (replayed.verdict.kind === "non-deterministic") return ExitCode.badInput;
   return replayed.verdict.kind === "passes" ? ExitCode.ok : ExitCode.safety;

@@ -1,18 +1,22 @@
 /**
  * `eosim run [names | paths | globs] [--runs N] [--seed S] [--time-limit SEC] [--json]
- *  [--junit FILE] [--quiet] [--workers N] [--shard i/n] [--check-determinism[=FRACTION]]`
+ *  [--junit FILE] [--html FILE] [--md FILE] [--quiet] [--workers N] [--shard i/n]
+ *  [--check-determinism[=FRACTION]]`
  *
  * Runs each selected scenario over generated schedules from one seed, prints one block per
  * scenario (the shrunk schedule, anomalies, repro path and replay command for every failure
  * found) and exits by the worst outcome. With `--json`, stdout is one JSON object and nothing
  * else; with `--quiet`, only failures and the final summary line (which names the seed);
- * `--junit FILE` also writes JUnit XML. Progress goes to stderr (see `progress.ts`); colour
- * only on a terminal. `--workers N` spreads each scenario's schedules over N worker threads
- * and `--shard i/n` runs one deterministic slice of them (merge shard reports with
+ * `--junit FILE` also writes JUnit XML, `--html FILE` and `--md FILE` the run report
+ * (`run-report-files.ts`); every failure also gets its HTML report (`report/html/`).
+ * Progress goes to stderr (see `progress.ts`); colour only on a terminal. `--workers N`
+ * spreads each scenario's schedules over N worker threads and `--shard i/n` runs one deterministic slice of them (merge shard reports with
  * `eosim merge`); neither changes which schedules run or which failure is reported.
  */
 import { checkWritable, checkWritableFolder } from "../report/check-writable.ts";
 import { reproDirOf, reproOf, reproOfError, reproPathFor } from "../report/repro-file.ts";
+import { failureReportPathFor } from "../report/html/failure-report.ts";
+import { type RunReportEntry, runReportEntryOf, runReportOf } from "../report/run-report.ts";
 import { coverageText } from "../report/coverage-text.ts";
 import { coverageScopeOf } from "../report/coverage-scope.ts";
 import { coverageShareFields } from "../report/coverage-summary.ts";
@@ -40,6 +44,8 @@ import { junitSuiteOf, type RunOutcome } from "./run-junit.ts";
 import { selectScenarios } from "./select-scenarios.ts";
 import { pickSeed } from "./seed.ts";
 import { warningLines } from "./warning-lines.ts";
+import { runReportFilesOf, runReportFlags, wantsRunReport, writeRunReports } from "./run-report-files.ts";
+import { writeFailureReportOrWarn } from "./write-failure-report.ts";
 import { writeReproOrWarn } from "./write-repro.ts";
 
 /** Where reports go. */
@@ -48,7 +54,7 @@ export const reportsDir = "reports";
 /** One scenario's line in the JSON summary (the fields `eosim merge` reads back). */
 export type ScenarioSummary = MergeableSummary;
 
-function summarize(result: ScenarioResult, repro: string | null, scenario: Scenario): ScenarioSummary {
+function summarize(result: ScenarioResult, repro: string | null, html: string | null, scenario: Scenario): ScenarioSummary {
   const verdict = result.failure?.verdict;
   return {
     name: result.name,
@@ -65,6 +71,7 @@ function summarize(result: ScenarioResult, repro: string | null, scenario: Scena
     checkers: verdict === undefined ? [] : verdict.verdicts.map((v) => ({ checker: v.checker, valid: v.valid, anomalies: v.anomalies })),
     steps: result.failure === null ? null : failureSteps(result.failure),
     replay: repro === null ? null : replayCommand(repro),
+    html,
     error: result.error === null ? null : `${result.error.kind} error: ${result.error.message}`,
     coverage: result.coverage.reachedCounts(),
     coverageMissing: result.coverageMissing,
@@ -151,13 +158,20 @@ async function runOne(scenario: Scenario, seed: number, runs: number | undefined
   const result = await runScenarioParallel(scenario, { seed, runs, timeLimitSeconds, onProgress: progress.update, ...spread });
   progress.stop();
   let repro: string | null = null;
-  if (result.failure !== null) repro = writeReproOrWarn(reproPathFor(reportsDir, scenario.name, seed), reproOf(scenario, seed, result.failure));
-  else if (result.error?.schedule !== undefined && result.error.run !== undefined) {
+  let html: string | null = null;
+  const htmlPath = failureReportPathFor(reportsDir, scenario.name, seed);
+  if (result.failure !== null) {
+    const failure = result.failure;
+    repro = writeReproOrWarn(reproPathFor(reportsDir, scenario.name, seed), reproOf(scenario, seed, failure));
+    const found = { schedules: failure.schedulesToFailure, shrinks: failure.shrinks };
+    html = writeFailureReportOrWarn(htmlPath, scenario, seed, { kind: "failure", schedule: failure.schedule, verdict: failure.verdict, historyHash: failure.historyHash, found }, repro);
+  } else if (result.error?.schedule !== undefined && result.error.run !== undefined) {
     // A schedule that stopped the run (stuck, threw, not deterministic) is kept too, unshrunk.
     const error = { ...result.error, schedule: result.error.schedule, run: result.error.run };
     repro = writeReproOrWarn(reproPathFor(reportsDir, scenario.name, seed), reproOfError(scenario, seed, error));
+    html = writeFailureReportOrWarn(htmlPath, scenario, seed, { kind: "error", schedule: error.schedule, errorKind: error.kind, message: error.message }, repro);
   }
-  return { result, repro };
+  return { result, repro, html };
 }
 
 /**
@@ -183,6 +197,7 @@ export const runFlags = {
   workers: { type: "string" },
   shard: { type: "string" },
   "check-determinism": { type: "string" },
+  ...runReportFlags,
 } as const;
 
 /** Run the command; returns the exit code. */
@@ -196,6 +211,7 @@ export async function runCommand(argv: readonly string[]): Promise<ExitCode> {
   if (values.junit !== undefined && values.junit.trim() === "") throw new BadInputError("--junit needs a file path, e.g. --junit reports/junit.xml");
   // Before the first scenario runs, not after the run: a path found unwritable at the end threw the run's verdict away.
   if (values.junit !== undefined) checkWritable(values.junit, "--junit");
+  const reportFiles = runReportFilesOf(values);
   checkWritableFolder(reproDirOf(reportsDir), "repro files");
   const scenarios = await selectScenarios(positionals);
   const json = values.json === true;
@@ -206,6 +222,7 @@ export async function runCommand(argv: readonly string[]): Promise<ExitCode> {
   const results: ScenarioResult[] = [];
   const summaries: ScenarioSummary[] = [];
   const outcomes: RunOutcome[] = [];
+  const entries: RunReportEntry[] = [];
   const checkDeterminism = fractionFlag("check-determinism", values["check-determinism"]);
   const spread: Spread = { workers, shard, checkDeterminism, pool: workers > 1 ? new WorkerPool(workers) : undefined };
   try {
@@ -213,16 +230,17 @@ export async function runCommand(argv: readonly string[]): Promise<ExitCode> {
       stopIfOutputClosed();
       if (stopRequested()) break;
       const limit = timeLimit ?? scenario.timeLimitSeconds;
-      const { result, repro } = await runOne(scenario, seed.value, runs, limit, progressFor(scenario, quiet, limit), spread);
+      const { result, repro, html } = await runOne(scenario, seed.value, runs, limit, progressFor(scenario, quiet, limit), spread);
       checkRanSchedules(result, shard, { seconds: limit, fromFlag: timeLimit !== undefined });
-      const summary = summarize(result, repro, scenario);
+      const summary = summarize(result, repro, html, scenario);
       results.push(result);
       summaries.push(summary);
       outcomes.push({ result, repro });
+      if (wantsRunReport(reportFiles)) entries.push(runReportEntryOf(scenario, result, { repro, html }));
       if (json || (quiet && scenarioOk(result))) continue;
       console.log(paintStatus(statusLine(result), scenarioOk(result), paint));
-      if (result.failure !== null) console.log(failureText(result.failure, repro));
-      else if (repro !== null) console.log(`  repro: ${repro}\n  replay: ${replayCommand(repro)}`);
+      if (result.failure !== null) console.log(failureText(result.failure, repro, "  ", html));
+      else if (repro !== null) console.log(`  repro: ${repro}\n  replay: ${replayCommand(repro)}${html === null ? "" : `\n  html: ${html}`}`);
       else if (!quiet && result.error === null) console.log(coverageText(result.coverage, crashPointsOf(scenario.world)));
       // Warnings are no failures, so --quiet (failures and the summary) leaves them out.
       if (!quiet) for (const line of warningLines(summary.warnings, paint)) console.log(line);
@@ -235,18 +253,22 @@ export async function runCommand(argv: readonly string[]): Promise<ExitCode> {
   const signal = signals.received();
   signals.dispose();
   const notRun = signal === null ? [] : scenarios.slice(results.length).map((s) => s.name);
-  const code = signals.exitCode() ?? exitCodeOf(results);
+  let code = signals.exitCode() ?? exitCodeOf(results);
   if (values.junit !== undefined) writeJUnitOrFail(values.junit, junitSuiteOf(outcomes, seed.value, notRun));
+  const okCount = results.filter((r) => scenarioOk(r) && !r.stopped).length;
+  const counts = `${okCount} met their expectation, ${results.length - okCount} did not`;
+  const rest = notRun.length === 0 ? "" : `, ${notRun.length} not run`;
+  if (wantsRunReport(reportFiles)) {
+    const report = runReportOf(`eosim run ${argv.join(" ")}`.trim(), seed.value, entries, `${results.length} scenario(s): ${counts}${rest} (seed ${seed.value})`);
+    code = writeRunReports(reportFiles, report, code);
+  }
   if (json) {
     const shardField = shard === null ? {} : { shard: `${shard.index}/${shard.count}` };
     const stopField = signal === null ? {} : { interrupted: true, signal, notRun };
     console.log(JSON.stringify({ ok: code === ExitCode.ok, seed: seed.value, ...shardField, ...stopField, scenarios: summaries }, null, 2));
   } else {
-    const okCount = results.filter((r) => scenarioOk(r) && !r.stopped).length;
-    const counts = `${okCount} met their expectation, ${results.length - okCount} did not`;
     const schedules = results.reduce((sum, r) => sum + r.runs, 0);
     const stop = signal === null ? "" : `interrupted (${signal}) after ${schedules} schedules: `;
-    const rest = notRun.length === 0 ? "" : `, ${notRun.length} not run`;
     console.log(`${stop}${results.length} scenario(s): ${paint(okCount === results.length ? "green" : "red", counts)}${rest} (seed ${seed.value})`);
   }
   return code;

@@ -14,6 +14,11 @@
  * weighed crash 0). Both are counted with the other labels, so chunks and shard reports add
  * them up the same way, but they are not labels reached: the JSON summary's `coverage` leaves
  * them out (`reachedCounts`); `report/coverage-shares.ts` turns them into shares.
+ *
+ * And one count per crash point and fault kind, `joint:<point>|<kind>`: the schedules in which
+ * an instance crashed at the point and the kind bit, which the run report's coverage table
+ * shows (a point reached only in calm schedules was never tested under, say, lost ACKs).
+ * Counted, merged and left out of the summary's `coverage` like the share counts.
  */
 import { Op } from "../core/history.ts";
 import { faultModule } from "../faults/catalogue.ts";
@@ -35,9 +40,14 @@ export function effectiveLabel(kind: string): string {
   return `effective:${kind}`;
 }
 
-/** Whether `label` is one of the per-kind counts above rather than a label reached. */
+/** The label counting the schedules that crashed an instance at crash point `point` and in which fault kind `kind` bit. */
+export function jointLabel(point: string, kind: string): string {
+  return `joint:${point}|${kind}`;
+}
+
+/** Whether `label` is one of the per-kind or joint counts above rather than a label reached. */
 function isShareCount(label: string): boolean {
-  return label.startsWith("weighted:") || label.startsWith("effective:");
+  return label.startsWith("weighted:") || label.startsWith("effective:") || label.startsWith("joint:");
 }
 
 // Built once: this runs over every record of every schedule's history.
@@ -46,6 +56,8 @@ const weightedLabels = faultKinds.map(weightedLabel);
 const effectiveLabels = faultKinds.map(effectiveLabel);
 const crashPointLabel = crashPointNames.map((name) => `crash-point:${name}`);
 const serviceCrashPointLabel = serviceCrashPoints.map((name) => `crash-point:${name}`);
+const crashPointJoint = crashPointNames.map((point) => faultKinds.map((kind) => jointLabel(point, kind)));
+const serviceCrashPointJoint = serviceCrashPoints.map((point) => faultKinds.map((kind) => jointLabel(point, kind)));
 const processorLabels = new Map<string, string>();
 /** Kinds reached whenever their weight in the run is above 0 (run settings). */
 const settingKinds: number[] = [];
@@ -80,10 +92,15 @@ export function coverageLabels(schedule: Schedule, view: WorldView): Set<string>
   const tests = recordTests(schedule, view);
   const reached = new Uint8Array(faultKinds.length);
   const data = view.history.data;
-  const pointLabels = view.config.service === undefined ? crashPointLabel : serviceCrashPointLabel;
+  const service = view.config.service !== undefined;
+  const pointLabels = service ? serviceCrashPointLabel : crashPointLabel;
+  let points: number[] | null = null;
   for (let i = 0; i < data.length; i += 4) {
     const op = data[i];
-    if (op === Op.crash) labels.add(pointLabels[data[i + 2]]);
+    if (op === Op.crash) {
+      labels.add(pointLabels[data[i + 2]]);
+      (points ??= []).push(data[i + 2]);
+    }
     const kinds = recordKinds[op];
     if (kinds === undefined) continue;
     for (const k of kinds) {
@@ -94,12 +111,24 @@ export function coverageLabels(schedule: Schedule, view: WorldView): Set<string>
     }
   }
   for (const k of settingKinds) if ((schedule.faultMix[faultKinds[k]] ?? 0) > 0) labels.add(faultLabels[k]);
+  if (points !== null) addJoint(labels, points, service ? serviceCrashPointJoint : crashPointJoint);
   faultKinds.forEach((kind, k) => {
     if ((schedule.faultMix[kind] ?? 0) === 0) return;
     labels.add(weightedLabels[k]);
     if (labels.has(faultLabels[k])) labels.add(effectiveLabels[k]);
   });
   return labels;
+}
+
+/** The joint labels of the crash points in `points` with every fault kind `labels` holds as bitten. */
+function addJoint(labels: Set<string>, points: readonly number[], joint: readonly (readonly string[])[]): void {
+  faultKinds.forEach((_, k) => {
+    if (!labels.has(faultLabels[k])) return;
+    for (const point of points) {
+      const label = joint[point]?.[k];
+      if (label !== undefined) labels.add(label);
+    }
+  });
 }
 
 /** Coverage counts accumulated over many schedules. */

@@ -43,8 +43,8 @@ export function replayCommand(reproPath: string): string {
   return `npx eosim replay ${reproPath}`;
 }
 
-/** The full failure block, indented by `indent`. */
-export function failureText(failure: ScheduleFailure, reproPath: string | null, indent = "  "): string {
+/** The full failure block, indented by `indent`; `htmlPath`: its HTML report, printed beside the replay command. */
+export function failureText(failure: ScheduleFailure, reproPath: string | null, indent = "  ", htmlPath: string | null = null): string {
   const lines = [
     `found after ${failure.schedulesToFailure} schedule(s); shrunk to ${failure.schedule.intents.length} intent(s):`,
     ...scheduleLines(failure.schedule.intents, crashPointsOf(failure.view.config), failure.view.config),
@@ -53,5 +53,6 @@ export function failureText(failure: ScheduleFailure, reproPath: string | null, 
     `history ${failure.historyHash}`,
   ];
   if (reproPath !== null) lines.push(`repro: ${reproPath}`, `replay: ${replayCommand(reproPath)}`);
+  if (htmlPath !== null) lines.push(`html: ${htmlPath}`);
   return lines.map((line) => indent + line).join("\n");
 }

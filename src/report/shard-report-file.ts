@@ -84,6 +84,7 @@ const SummarySchema = Schema.Struct({
   checkers: Schema.optional(Schema.Array(CheckerSummarySchema)),
   steps: Schema.optional(Schema.NullOr(Schema.Array(Schema.String))),
   replay: Schema.optional(Schema.NullOr(Schema.String)),
+  html: Schema.optional(Schema.NullOr(Schema.String)),
   error: Schema.NullOr(Schema.String),
   coverage: Counts,
   coverageMissing: Schema.Array(Schema.String),
@@ -134,6 +135,7 @@ export function readShardReport(file: string): ShardReport {
     checkers: s.checkers ?? [],
     steps: s.steps ?? null,
     replay: s.replay ?? null,
+    html: s.html ?? null,
   }));
   const { index, count } = scenarios[0].shard;
   const other = scenarios.find((s) => s.shard.index !== index || s.shard.count !== count);

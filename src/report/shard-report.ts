@@ -84,6 +84,8 @@ export interface MergeableSummary {
   readonly steps: readonly string[] | null;
   /** The command that replays the failure's repro file (null without one). */
   readonly replay: string | null;
+  /** The failure's HTML report, `reports/html/<scenario>-seed<S>.html` (null without one). */
+  readonly html: string | null;
   readonly error: string | null;
   /** Schedules that reached each coverage label. */
   readonly coverage: Record<string, number>;
@@ -125,6 +127,7 @@ export function mergeScenarioShards(shards: readonly ShardSummary[]): MergeableS
     checkers: outcome.failure?.checkers ?? [],
     steps: outcome.failure?.steps ?? null,
     replay: outcome.failure?.replay ?? null,
+    html: outcome.failure?.html ?? null,
     error: outcome.error,
     coverage: coverage.reachedCounts(),
     coverageMissing: outcome.coverageMissing,

@@ -5,11 +5,12 @@
  * `scenario.budgetMs` of real time per schedule.
  */
 import { checkRun, type RunVerdict } from "../check/all-checkers.ts";
+import { type ReferenceModel, referenceModel } from "../check/reference-model.ts";
 import { watchdogArmed, withinMs } from "../core/watchdog.ts";
 import { StuckError, stuckError } from "../runtime/user-call.ts";
 import type { Scenario } from "../scenario/scenario.ts";
 import type { Schedule } from "../schedule/intent.ts";
-import { runSchedule } from "../sim/run-schedule.ts";
+import { type RunObserver, runObserved, runSchedule } from "../sim/run-schedule.ts";
 import type { WorldView } from "../sim/world-view.ts";
 import { type UnstableAnswer, unstableAnswer } from "./processor-stability.ts";
 
@@ -38,9 +39,9 @@ function guarded<T>(scenario: Scenario, body: () => T): T {
   );
 }
 
-/** Run a schedule of `scenario` (no checkers), under the watchdog. */
-export function runGuarded(scenario: Scenario, schedule: Schedule): WorldView {
-  return guarded(scenario, () => runSchedule(scenario.world, schedule));
+/** Run a schedule of `scenario` (no checkers), under the watchdog; `observe` looks at the world between steps (reports). */
+export function runGuarded(scenario: Scenario, schedule: Schedule, observe?: RunObserver): WorldView {
+  return guarded(scenario, () => (observe === undefined ? runSchedule(scenario.world, schedule) : runObserved(scenario.world, schedule, observe)));
 }
 
 /** Run a schedule of `scenario` and judge it, under the watchdog. */
@@ -48,6 +49,25 @@ export function judgeSchedule(scenario: Scenario, schedule: Schedule): { view: W
   return guarded(scenario, () => {
     const view = runSchedule(scenario.world, schedule);
     return { view, verdict: checkRun(view, scenario.checkers) };
+  });
+}
+
+/**
+ * Run a schedule of `scenario` with `observe` looking at the world between steps, judge it and
+ * fold the reference model over it, all under the watchdog: what a failure report re-runs
+ * (`report/html/trace-schedule.ts`). The model is null when folding it throws.
+ */
+export function judgeObserved(scenario: Scenario, schedule: Schedule, observe: RunObserver): { view: WorldView; verdict: RunVerdict; model: ReferenceModel | null } {
+  return guarded(scenario, () => {
+    const view = runObserved(scenario.world, schedule, observe);
+    const verdict = checkRun(view, scenario.checkers);
+    let model: ReferenceModel | null;
+    try {
+      model = referenceModel(view);
+    } catch {
+      model = null;
+    }
+    return { view, verdict, model };
   });
 }
 

@@ -89,6 +89,11 @@ export class Instance implements ServiceInstance {
     this.ctx.group.join();
   }
 
+  /** The group generation this instance last synced its assignment to (-1: none since it started or was fenced). */
+  get generation(): number {
+    return this.knownGeneration;
+  }
+
   /** The tasks of the partitions this instance currently runs. */
   get runningTasks(): readonly PartitionTask[] {
     return this.tasks;

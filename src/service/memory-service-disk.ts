@@ -49,6 +49,10 @@ export class MemoryServiceDisk implements ServiceDisk {
     return out;
   }
 
+  names(): string[] {
+    return [...this.namespaces.keys()].sort();
+  }
+
   partitionNamespaces(partition: number): string[] {
     const suffix = `/${partition}`;
     return [...this.namespaces.keys()].filter((name) => name.endsWith(suffix)).sort();

@@ -56,6 +56,8 @@ export interface ServiceDisk {
   scan(namespace: string, from?: string, to?: string): Array<[string, string]>;
   /** Decoded copy of a namespace (for checkers). */
   contents(namespace: string): Map<string, unknown>;
+  /** Names of every namespace on the disk, sorted (for reports). */
+  names(): string[];
   /** Names of the namespaces of `partition` (`name/partition`), in order. */
   partitionNamespaces(partition: number): string[];
   /**

@@ -108,6 +108,10 @@ export class SqliteServiceDisk implements ServiceDisk {
     return out;
   }
 
+  names(): string[] {
+    return (this.sql.namespaceNames.all() as Buffer[]).map(textOf).sort();
+  }
+
   partitionNamespaces(partition: number): string[] {
     const suffix = `/${partition}`;
     return (this.sql.namespaceNames.all() as Buffer[]).map(textOf).filter((name) => name.endsWith(suffix));

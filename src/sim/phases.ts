@@ -35,8 +35,12 @@ export interface DrainResult {
   readonly budgetTicks: number;
 }
 
-/** Step every instance until quiescent or out of budget. */
-export function drain(world: World): DrainResult {
+/**
+ * Step every instance until quiescent or out of budget. `onStep`, when given, is called after
+ * every step of an instance that made progress (a failure report's re-run watches the world
+ * there; `sim/run-schedule.ts`).
+ */
+export function drain(world: World, onStep?: (instance: number) => void): DrainResult {
   world.history.record(Op.phase, PhaseCode.drain);
   let inputs = 0;
   for (let p = 0; p < world.config.partitions; p++) inputs += world.broker.endOffset(SendTarget.input, p);
@@ -47,7 +51,11 @@ export function drain(world: World): DrainResult {
   let quiet = 0;
   for (let ticks = 0; ticks < budgetTicks; ticks++) {
     let progressed = false;
-    for (const host of world.hosts) progressed = host.step() || progressed;
+    for (const host of world.hosts) {
+      const moved = host.step();
+      if (moved && onStep !== undefined) onStep(host.id);
+      progressed = moved || progressed;
+    }
     world.clock.advance(1);
     // A user's service can lose its session while it runs (a long handler without heartbeats).
     if (world.service !== null) world.expireSessions();

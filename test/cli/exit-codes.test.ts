@@ -21,8 +21,9 @@ describe("exit codes", () => {
     // The schedule speaks the processor's domain: the event each produce intent built.
     expect(run.stdout).toMatch(/^ +\d+\. produce member-\d \{"member":"member-\d","amountCents":\d+\} \(producer \d\)$/m);
     expect(run.stdout).not.toContain("produce producer");
-    const replayLine = run.stdout.split("\n").at(-3)!.trim();
+    const [replayLine, htmlLine] = run.stdout.split("\n").slice(-4, -2).map((line) => line.trim());
     expect(replayLine).toBe("replay: npx eosim replay reports/repro/fixture-loyalty-points-no-dedupe-seed1.json");
+    expect(htmlLine).toBe("html: reports/html/fixture-loyalty-points-no-dedupe-seed1.html");
     const replay = eosim(["replay", "reports/repro/fixture-loyalty-points-no-dedupe-seed1.json"]);
     expect(replay.code).toBe(1);
     expect(replay.stdout).toContain("verdict: fails");

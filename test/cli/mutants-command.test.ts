@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -18,6 +18,7 @@ interface Row {
   readonly seconds: number;
   readonly anomalies: readonly string[];
   readonly repro: string | null;
+  readonly html: string | null;
 }
 
 describe("eosim mutants", () => {
@@ -42,9 +43,12 @@ describe("eosim mutants", () => {
     ]);
     for (const row of report.mutants) {
       // The fields users' CI reads are all still there.
-      expect(Object.keys(row).sort()).toEqual(["anomalies", "detected", "hazard", "name", "repro", "schedulesToDetect", "seconds", "shrunkSteps", "target"]);
+      expect(Object.keys(row).sort()).toEqual(["anomalies", "detected", "hazard", "html", "name", "repro", "schedulesToDetect", "seconds", "shrunkSteps", "target"]);
       expect(row.schedulesToDetect).toBeGreaterThan(0);
       expect(row.repro).toMatch(new RegExp(`^reports/repro/mutant-${row.name}-seed1\\.json$`));
+      // Each failure's HTML report, for the runtime's bug and the service's alike.
+      expect(row.html).toBe(`reports/html/mutant-${row.name}-seed1.html`);
+      expect(readFileSync(join(cwd, row.html!), "utf8")).toContain(`"scenario":"mutant-${row.name}"`);
     }
     const service = report.mutants[1];
     expect(service.anomalies).toContain("state-divergence");
@@ -55,6 +59,7 @@ describe("eosim mutants", () => {
     expect(replay.stdout).toContain("scenario mutant-offset-dedupe-id, seed 1");
     expect(replay.stdout).toContain("recorded history: identical");
     expect(replay.stdout).toContain("verdict: fails");
+    expect(replay.stdout).toContain(`html: ${join(cwd, "reports/html/mutant-offset-dedupe-id-seed1.html")}`);
   });
 
   it("shows the target in its table and a median per target", () => {

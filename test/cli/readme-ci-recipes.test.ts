@@ -67,8 +67,11 @@ describe("the README's CI workflows", () => {
     const { args } = commandOf(step, {});
     expect(args).toContain("--junit");
     const junit = join(dir, "single.xml");
-    const result = eosim([...args.map((arg) => (arg === "reports/junit.xml" ? junit : arg)), "--runs", "100", "--seed", "3"]);
+    const files: Record<string, string> = { "reports/junit.xml": junit, "reports/run.html": join(dir, "run.html"), "reports/run.md": join(dir, "run.md") };
+    const result = eosim([...args.map((arg) => files[arg] ?? arg), "--runs", "100", "--seed", "3"]);
     expect(result.code).toBe(0);
     expect(parseXmlElements(readFileSync(junit, "utf8")).some((e) => e.name === "testsuite")).toBe(true);
+    expect(readFileSync(files["reports/run.html"], "utf8")).toContain("<h2>Scenarios</h2>");
+    expect(readFileSync(files["reports/run.md"], "utf8")).toContain("| scenario |");
   });
 });

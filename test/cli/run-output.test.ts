@@ -22,8 +22,9 @@ describe("eosim run --junit --quiet", () => {
     expect(run.code).toBe(1);
     const lines = run.stdout.trimEnd().split("\n");
     expect(lines[0]).toMatch(/^FAIL fixture-loyalty-points-no-dedupe: safety failure after \d+ schedules/);
-    expect(lines.at(-3)).toBe("  repro: reports/repro/fixture-loyalty-points-no-dedupe-seed5.json");
-    expect(lines.at(-2)).toBe("  replay: npx eosim replay reports/repro/fixture-loyalty-points-no-dedupe-seed5.json");
+    expect(lines.at(-4)).toBe("  repro: reports/repro/fixture-loyalty-points-no-dedupe-seed5.json");
+    expect(lines.at(-3)).toBe("  replay: npx eosim replay reports/repro/fixture-loyalty-points-no-dedupe-seed5.json");
+    expect(lines.at(-2)).toBe("  html: reports/html/fixture-loyalty-points-no-dedupe-seed5.html");
     expect(lines.at(-1)).toBe("3 scenario(s): 2 met their expectation, 1 did not (seed 5)");
     expect(run.stdout).not.toMatch(/^ok/m);
     expect(run.stdout).not.toContain("\u001b[");

@@ -62,6 +62,7 @@ function summary(fields: Partial<MergeableSummary>): MergeableSummary {
     checkers: [],
     steps: null,
     replay: null,
+    html: null,
     error: null,
     coverage: {},
     coverageMissing: [],

@@ -153,10 +153,10 @@ const userErrorLine = /^(FAIL \S+: (processor|service|nondeterminism) error: \S.
 
 /**
  * Lines `eosim run` and `eosim replay` print in text mode: the header, status lines, indented
- * detail, the summary, and replay's schedule, checker, history and verdict lines. A message
+ * detail, the summary, and replay's schedule, checker, history, html and verdict lines. A message
  * that spans lines shows up as a line of none of these shapes.
  */
-const outputLine = /^(eosim run: seed |eosim merge: |(ok {2}|FAIL|STOP) \S+: | {2}|\s*\d+\. |\d+ scenario\(s\): |scenario \S+, seed |[a-z-]+: (ok|FAILED|unknown)|recorded history: |history [0-9a-f]*$|verdict: )/;
+const outputLine = /^(eosim run: seed |eosim merge: |(ok {2}|FAIL|STOP) \S+: | {2}|\s*\d+\. |\d+ scenario\(s\): |scenario \S+, seed |[a-z-]+: (ok|FAILED|unknown)|recorded history: |history [0-9a-f]*$|html: |verdict: )/;
 
 /** Why the stdout of a text-mode `eosim run | replay | merge` has a line that is none of {@link outputLine}'s, or null. */
 function strayLine(stdout: string): string | null {

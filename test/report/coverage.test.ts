@@ -6,7 +6,8 @@ import { describe, expect, it } from "vitest";
 import { runSchedule } from "../../src/index.ts";
 import { scheduleArbitrary } from "../../src/fast-check.ts";
 import { faultKinds } from "../../src/faults/fault-kind.ts";
-import { Coverage, coverageLabels } from "../../src/report/coverage.ts";
+import { Coverage, coverageLabels, jointLabel } from "../../src/report/coverage.ts";
+import { crashPointNames } from "../../src/runtime/task-phase.ts";
 import { referenceScenarios } from "../../src/scenario/mutant-scenario.ts";
 
 describe("weighted and effective counts", () => {
@@ -32,5 +33,32 @@ describe("weighted and effective counts", () => {
     const reached = coverage.reachedCounts();
     expect(Object.keys(reached).some((label) => label.startsWith("weighted:") || label.startsWith("effective:"))).toBe(false);
     expect(reached).toEqual(Object.fromEntries(Object.entries(all).filter(([label]) => /^(crash-point|fault|processor):/.test(label))));
+  });
+});
+
+describe("joint counts of a crash point and a fault kind", () => {
+  const scenario = referenceScenarios()[0];
+  const schedules = fc.sample(scheduleArbitrary(scenario.shape), { seed: 9, numRuns: 150 });
+
+  it("joint:<point>|<kind> exactly when an instance crashed at the point and the kind bit", () => {
+    let joint = 0;
+    for (const schedule of schedules) {
+      const labels = coverageLabels(schedule, runSchedule(scenario.world, schedule));
+      for (const point of crashPointNames) {
+        for (const kind of faultKinds) {
+          const both = labels.has(`crash-point:${point}`) && labels.has(`fault:${kind}`);
+          expect(labels.has(jointLabel(point, kind)), `${point} ${kind}`).toBe(both);
+          if (both) joint++;
+        }
+      }
+    }
+    expect(joint).toBeGreaterThan(0);
+  });
+
+  it("leaves them out of the reached counts", () => {
+    const coverage = new Coverage();
+    for (const schedule of schedules) coverage.add(schedule, runSchedule(scenario.world, schedule));
+    expect(Object.keys(coverage.toJSON()).some((label) => label.startsWith("joint:"))).toBe(true);
+    expect(Object.keys(coverage.reachedCounts()).some((label) => label.startsWith("joint:"))).toBe(false);
   });
 });
