@@ -4,6 +4,8 @@
 export { defineScenario } from "./scenario/define-scenario.ts";
 export type { ScenarioOptions, ScenarioDefinition, TopologyOptions, CompactionOptions, WorkloadOptions, ServiceDefinition } from "./scenario/define-scenario.ts";
 export type { Store, StoreTransaction, ScanOptions } from "./service/store-facade.ts";
+export type { Database, DatabaseError, DatabaseTransaction } from "./service/database-facade.ts";
+export type { DatabaseErrorCode } from "./service/database-port.ts";
 export { ServiceError } from "./service/service-error.ts";
 export type { ServiceConfig, ServiceTopics } from "./service/service-config.ts";
 export type { Scenario } from "./scenario/scenario.ts";

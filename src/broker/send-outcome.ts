@@ -11,6 +11,8 @@ export const SendOutcome = {
   notAppended: 2,
   ambiguous: 3,
   fenced: 4,
+  /** Only for database requests: the reply comes after the client gave up, and the request lands later. */
+  delayed: 5,
 } as const;
 export type SendOutcome = (typeof SendOutcome)[keyof typeof SendOutcome];
 

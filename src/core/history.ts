@@ -51,6 +51,8 @@ export const Op = {
   seek: 30, // a: instance, b: partition, c: offset (a user's service moved its consumer's position, as its kafkajs client reported)
   storeRestore: 31, // a: storeSlot(instance, partition), b: the restored next input offset, c: the changelog offset the restore reached (recorded by the store just before the restore's storeCommit)
   storeOpen: 32, // a: storeSlot(instance, partition), b: the namespace's next input offset, c: its checkpoint (the store handed an existing namespace to its instance)
+  databaseRead: 33, // a: instance, b: version of the key read (-1 for a scan), c: 1 when present (a scan: entries returned)
+  databaseCommit: 34, // a: instance, b: 0 applied / 1 conflict, c: the database's version after it (a conflict: writes refused)
 } as const;
 
 /** Append-only integer history with a lazily computed rolling hash. */

@@ -7,7 +7,7 @@
  *
  * Reading is more lenient than drawing on purpose: a repro file may hold any non-negative
  * integer in an index or int field (interpretation wraps indices around the topology), only
- * a send target must be 0-2. Optional fields are drawn all or none: an intent with optional
+ * a request target must be 0-3. Optional fields are drawn all or none: an intent with optional
  * fields is drawn half the time without them (a crash where the instance is) and half the
  * time with them (a crash aimed at a crash point).
  */
@@ -38,7 +38,10 @@ export const field = {
   producer: { kind: "producer" },
   /** A partition index (wraps around the partitions). */
   partition: { kind: "partition" },
-  /** A send target 0-2: 0 the input producers, 1 the changelog, 2 the outputs. */
+  /**
+   * A request target 0-3: 0 the input producers, 1 the changelog, 2 the outputs, 3 the
+   * external database (drawn only when the service uses one).
+   */
   target: { kind: "target" },
   /** A distance in events, drawn up to the scenario's `republishDistanceMax`. */
   distance: { kind: "distance" },
@@ -56,7 +59,7 @@ export interface LooseIntent {
   readonly [field: string]: string | number | undefined;
 }
 
-type FieldValue<F> = F extends { readonly kind: "target" } ? 0 | 1 | 2 : number;
+type FieldValue<F> = F extends { readonly kind: "target" } ? 0 | 1 | 2 | 3 : number;
 type Flat<T> = { readonly [P in keyof T]: T[P] };
 
 /** The intent object a declaration describes: `{ k, ...fields }`, optional fields optional. */

@@ -16,3 +16,11 @@ export const faultDescriptions = Object.fromEntries(faultKinds.map((kind) => [ki
 
 /** Per-run weights of the enabled fault kinds (0 = off in this run). */
 export type FaultMix = Readonly<Record<FaultKind, number>>;
+
+/** Kinds that only a service with an external database can meet: not in the default set of a world without one. */
+export const databaseFaultKinds: readonly FaultKind[] = ["delayed-reply"];
+
+/** The fault kinds a scenario enables when it names none: all of them, less those its world cannot meet. */
+export function defaultFaultKinds(hasDatabase: boolean): readonly FaultKind[] {
+  return hasDatabase ? faultKinds : faultKinds.filter((kind) => !databaseFaultKinds.includes(kind));
+}

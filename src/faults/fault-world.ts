@@ -59,8 +59,12 @@ export interface FaultProducer {
 
 /** The world as faults see it. */
 export interface FaultWorld {
-  /** The network between senders and the broker. */
+  /** The network between senders and the broker (and the external database). */
   readonly network: NetworkFaults;
+  /** Whether the service reaches an external database (faults aimed at it can bite). */
+  readonly hasDatabase: boolean;
+  /** Serve every database request held back by a delayed reply (nothing without a database). */
+  releaseDelayedRequests(): void;
   /** Every instance's host, by index. */
   readonly hosts: readonly InstanceHost[];
   /** The host an intent's instance index names. */

@@ -4,15 +4,15 @@
  * intents arm the next send of one sender kind; schedules draw them with retries of the
  * oldest pending send. Healing disarms what is still armed.
  */
-import { SendOutcome, type SendTarget } from "../broker/send-outcome.ts";
+import { SendOutcome } from "../broker/send-outcome.ts";
 import { Op } from "../core/history.ts";
 import { defineIntent, field } from "./fault-intent.ts";
 import { defineFault } from "./fault-module.ts";
-import { type NetworkFaults, sendTargetNames } from "./network.ts";
+import { type NetworkFaults, type RequestTarget, sendTargetNames } from "./network.ts";
 import { retryOldestDraw } from "./retry-draw.ts";
 
 /** Lose the reply to the next `target` send. */
-export function loseNextAck(network: NetworkFaults, target: SendTarget): void {
+export function loseNextAck(network: NetworkFaults, target: RequestTarget): void {
   network.arm(target, SendOutcome.ackLost);
 }
 

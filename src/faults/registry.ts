@@ -10,6 +10,7 @@
 import { ambiguousErrorFault } from "./ambiguous-error.ts";
 import { compactionFault } from "./compaction.ts";
 import { crashFault } from "./crash.ts";
+import { delayedReplyFault } from "./delayed-reply.ts";
 import { diskWipeFault } from "./disk-wipe.ts";
 import type { FaultModule } from "./fault-module.ts";
 import { lostAckFault } from "./lost-ack.ts";
@@ -36,6 +37,7 @@ const modules = {
   "restore-race": restoreRaceFault,
   truncation: truncationFault,
   "upstream-duplicate": upstreamDuplicateFault,
+  "delayed-reply": delayedReplyFault,
 };
 
 /** Every fault kind's module, by kind (checked at compile time: each is registered under its own kind). */
@@ -43,8 +45,8 @@ export const faultModules = modules satisfies { readonly [K in keyof typeof modu
 
 /**
  * The order in which the heal phase calls the kinds' heals: armed network faults are
- * dropped, then paused instances resume, crashed ones restart, and live non-members rejoin
+ * dropped (and database requests held back land), then paused instances resume, crashed ones restart, and live non-members rejoin
  * (a resumed instance whose session expired rejoins with the rest). The order of what they
  * record is part of every history hash. Every kind with a heal appears exactly once.
  */
-export const healOrder = ["lost-ack", "lost-request", "ambiguous-error", "pause", "crash", "rebalance"] as const satisfies readonly (keyof typeof modules)[];
+export const healOrder = ["lost-ack", "lost-request", "ambiguous-error", "delayed-reply", "pause", "crash", "rebalance"] as const satisfies readonly (keyof typeof modules)[];

@@ -32,7 +32,7 @@ export interface ServiceDefinition {
    */
   readonly module: string | URL;
   /**
-   * A named export to call with `{ kafka, store, instance }` to start the service (dependency
+   * A named export to call with `{ kafka, store, database, instance }` to start the service (dependency
    * injection). Leave it out when the module starts itself at import, as an unmodified
    * service's main module does.
    */
@@ -44,11 +44,19 @@ export interface ServiceDefinition {
   /** Header that carries each output's ID (`<input dedupe ID>/o<index>`). Default "output-id". */
   readonly outputIdHeader?: string;
   /**
-   * Where the state to compare with the model is: the store namespace `<namespace>/<partition>`
-   * on each partition's owner (default namespace "state"), or `false` when the service keeps
-   * its state where eosim cannot read it (the state checkers then do not run).
+   * The service keeps state in the external database (`database` in its start function's
+   * argument, or `database` from `eosim/store`), one per world, shared by every instance and
+   * reached across the faulty network: requests are lost, replies are lost after the write,
+   * replies come after the client timed out. Default false.
    */
-  readonly state?: { readonly namespace: string } | false;
+  readonly database?: boolean;
+  /**
+   * Where the state to compare with the model is: the store namespace `<namespace>/<partition>`
+   * on each partition's owner (default namespace "state"), or with `in: "database"` the
+   * namespace `<namespace>/<partition>` of the external database; or `false` when the service
+   * keeps its state where eosim cannot read it (the state checkers then do not run).
+   */
+  readonly state?: { readonly namespace: string; readonly in?: "store" | "database" } | false;
   /** Real milliseconds one schedule may take before a loop in the service that never awaits is stopped (1-600000). Default 10000. */
   readonly budgetMs?: number;
 }

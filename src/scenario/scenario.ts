@@ -5,7 +5,7 @@ import { type Checker } from "../check/verdict.ts";
 import { checkers as allCheckers } from "../check/all-checkers.ts";
 import { invariantChecker } from "../check/invariant.ts";
 import { resolveRange } from "../core/option-spec.ts";
-import { type FaultKind, type FaultMix, faultKinds } from "../faults/fault-kind.ts";
+import { databaseFaultKinds, defaultFaultKinds, type FaultKind, type FaultMix, faultKinds } from "../faults/fault-kind.ts";
 import { findMutant, mutants } from "../runtime/mutants.ts";
 import { referenceRuntime, type RuntimeOptions } from "../runtime/runtime-options.ts";
 import type { ScheduleShape } from "../schedule/schedule-shape.ts";
@@ -85,6 +85,11 @@ export function resolveScenario(definition: ScenarioDefinition, file: string | n
     store: storeOf(definition, file),
   };
   const intents = resolveRange(scenarioOptionSpecs.intents, definition.intents);
+  const database = service?.database === true;
+  const needsDatabase = (definition.faults ?? []).find((kind) => databaseFaultKinds.includes(kind));
+  if (!database && needsDatabase !== undefined) throw new BadInputError(`${file ?? "scenario"}: faults: "${needsDatabase}" needs a service with an external database (service.database: true)`);
+  const weighsDatabase = Object.entries(definition.faultWeights ?? {}).find(([kind, weight]) => (weight ?? 0) > 0 && databaseFaultKinds.includes(kind as FaultKind));
+  if (!database && weighsDatabase !== undefined) throw new BadInputError(`${file ?? "scenario"}: faultWeights: "${weighsDatabase[0]}" needs a service with an external database (service.database: true)`);
   const selected = definition.checkers;
   return {
     name: definition.name,
@@ -99,7 +104,8 @@ export function resolveScenario(definition: ScenarioDefinition, file: string | n
       producers: world.producers,
       partitions: world.partitions,
       keys: world.keys,
-      faults: definition.faults ?? faultKinds,
+      faults: definition.faults ?? defaultFaultKinds(database),
+      ...(database ? { database: true as const } : {}),
       minIntents: intents.min,
       maxIntents: intents.max,
       // Only when set: a shape without them generates exactly the schedules it always did.

@@ -23,7 +23,8 @@ export const ServiceSchema = Schema.Struct({
   topics: Schema.Struct({ input: topicName, output: topicName, changelog: Schema.optional(topicName) }),
   dedupeHeader: Schema.optional(headerName),
   outputIdHeader: Schema.optional(headerName),
-  state: Schema.optional(Schema.Union([Schema.Literal(false), Schema.Struct({ namespace: Schema.String })])),
+  database: Schema.optional(Schema.Boolean),
+  state: Schema.optional(Schema.Union([Schema.Literal(false), Schema.Struct({ namespace: Schema.String, in: Schema.optional(Schema.Literals(["store", "database"])) })])),
   budgetMs: Schema.optional(intIn(1, 600_000)),
 });
 
@@ -50,12 +51,16 @@ export function resolveService(definition: ServiceDefinition, file: string | nul
   const given = definition.module;
   const module = given instanceof URL ? fileURLToPath(given) : resolve(file === null ? process.cwd() : dirname(file), given);
   if (!existsSync(module) || !statSync(module).isFile()) throw new BadInputError(`${where}: service.module: no such file ${module}`);
+  const database = definition.database === true;
+  const state = definition.state;
+  if (state !== false && state?.in === "database" && !database) throw new BadInputError(`${where}: service.state: in "database" needs service.database: true (the service must use the external database)`);
   return {
     module,
     start: definition.start,
     topics: { input: definition.topics.input, output: definition.topics.output, changelog: definition.topics.changelog, dedupeHeader: definition.dedupeHeader ?? "dedupe-id" },
     outputIdHeader: definition.outputIdHeader ?? "output-id",
-    state: definition.state === false ? null : { namespace: definition.state?.namespace ?? "state" },
+    state: state === false ? null : { namespace: state?.namespace ?? "state", in: state?.in ?? "store" },
+    database,
     stepBudgetMs: definition.budgetMs ?? 10_000,
   };
 }

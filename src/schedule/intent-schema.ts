@@ -3,7 +3,7 @@
  * schedules in scenario files). Fault intents are read as their fault kind's module declares
  * them, generically over the kinds of intent fields. Reading accepts any non-negative
  * integer where schedules draw a smaller range (interpretation wraps indices); a send target
- * must be 0-2.
+ * must be 0-3.
  */
 import * as Schema from "effect/Schema";
 import { faultIntentDecls } from "../faults/catalogue.ts";
@@ -19,7 +19,7 @@ const fieldSchemas = {
   partition: Index,
   distance: Index,
   int: Index,
-  target: Schema.Literals([0, 1, 2]),
+  target: Schema.Literals([0, 1, 2, 3]),
 } satisfies Record<FieldKind, Schema.Codec<number>>;
 
 function faultIntentSchema(decl: IntentDecl) {

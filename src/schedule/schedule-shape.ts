@@ -27,6 +27,8 @@ export interface ScheduleShape {
    * Absent: produce intents carry no kind and the processor picks it from the draw.
    */
   readonly eventKindWeights?: readonly number[];
+  /** The service reaches an external database across the network (faults may target its requests). Absent: it does not. */
+  readonly database?: true;
   /** Largest distance of upstream re-publishing, in events. */
   readonly republishDistanceMax: number;
   /** Fixed weights per fault kind instead of a swarm draw per schedule. */

@@ -31,6 +31,7 @@ export const OperationKind = {
   sendOther: 10,
   leave: 11,
   groupRead: 12,
+  database: 13,
 } as const;
 export type OperationKind = (typeof OperationKind)[keyof typeof OperationKind];
 
@@ -50,6 +51,7 @@ export const serviceCrashPoints: readonly string[] = [
   "before-other-send",
   "before-leave",
   "before-group-read",
+  "before-database-request",
 ];
 
 /** The crash point names of the service a world ran (undefined: the reference runtime's). */

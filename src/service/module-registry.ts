@@ -9,7 +9,7 @@
  * world, where the ESM loader's cache would keep every evaluation forever.
  *
  * `require("kafkajs")` (and `"eosim/kafkajs"`) gives the life's simulated client, and
- * `require("eosim/store")` the life's store (`{ store }`). Node's
+ * `require("eosim/store")` the life's store and the world's database (`{ store, database }`). Node's
  * built-in modules without I/O are passed through; those with I/O (fs, net, http, child
  * processes, workers, ...) stop the run with a one-line error, as does a module that cannot
  * be found. Packages from node_modules load through the same registry.
@@ -78,6 +78,8 @@ export interface LifeModules {
   readonly kafkajs: unknown;
   /** The life's store (what `require("eosim/store")` gives as `store`). */
   readonly store: unknown;
+  /** The world's external database (what `require("eosim/store")` gives as `database`). */
+  readonly database: unknown;
   /** The life's random source (for `crypto.randomUUID` and friends). */
   readonly random: () => number;
 }
@@ -97,7 +99,7 @@ export class ModuleRegistry {
       if (this.crypto?.random !== life.random) this.crypto = { random: life.random, module: virtualCrypto(life.random) };
       return this.crypto.module;
     };
-    const storeModule = { store: life.store };
+    const storeModule = { store: life.store, database: life.database };
     const requireFrom = (parent: string) => (id: string): unknown => {
       if (id === "kafkajs" || id === "eosim/kafkajs") return life.kafkajs;
       if (id === "eosim/store") return storeModule;

@@ -8,6 +8,8 @@ import { fileURLToPath } from "node:url";
 import * as vm from "node:vm";
 import { buildSync } from "esbuild";
 import type { SimPort } from "../kafkajs/sim-port.ts";
+import type { Database } from "./database-facade.ts";
+import type { DatabasePort } from "./database-port.ts";
 import type { Store } from "./store-facade.ts";
 import type { StorePort } from "./store-port.ts";
 
@@ -15,6 +17,7 @@ import type { StorePort } from "./store-port.ts";
 export interface SandboxLibrary {
   kafkajsModule(port: SimPort): Record<string, unknown>;
   storeFacade(port: StorePort): Store;
+  databaseFacade(port: DatabasePort): Database;
   watchRejection(value: unknown, onReject: (error: unknown) => void): void;
 }
 

@@ -17,8 +17,8 @@ export interface ServiceTopics {
 
 /** Where the state to compare with the model lives. */
 export type StateSource =
-  /** The store namespace `name/<partition>` of each partition's owner. */
-  | { readonly namespace: string }
+  /** The namespace `name/<partition>` of each partition's owner's store, or of the external database. */
+  | { readonly namespace: string; readonly in: "store" | "database" }
   /** Not readable: the state checkers do not run. */
   | null;
 
@@ -27,7 +27,7 @@ export interface ServiceConfig {
   /** Absolute path of the service's entry module. */
   readonly module: string;
   /**
-   * Named export to call with `{ kafka, store, instance }` (dependency injection); undefined
+   * Named export to call with `{ kafka, store, database, instance }` (dependency injection); undefined
    * when the module starts the service itself at import (the unmodified case).
    */
   readonly start: string | undefined;
@@ -35,6 +35,8 @@ export interface ServiceConfig {
   /** Header carrying each output's ID (what consumers dedupe by). */
   readonly outputIdHeader: string;
   readonly state: StateSource;
+  /** The service uses the external database (its requests cross the faulty network). */
+  readonly database: boolean;
   /** Real milliseconds a schedule may run before a synchronous loop in the service is declared stuck. */
   readonly stepBudgetMs: number;
 }

@@ -2,8 +2,8 @@
  * A user's service as one instance of the world (the other implementation of the seam in
  * `core/service-instance.ts`). Each start is a new {@link Life}: the service's modules are
  * evaluated afresh in the world's sandbox (its own module state, its own Kafka client), with
- * `kafkajs` bound to a port on this instance's broker and group clients and a store on this
- * instance's disk. A step settles one ready operation and drains the sandbox; a crash drops
+ * `kafkajs` bound to a port on this instance's broker and group clients, a store on this
+ * instance's disk, and the world's external database across the network. A step settles one ready operation and drains the sandbox; a crash drops
  * the life, so every promise it was waiting on stays pending forever.
  *
  * The run stops with a {@link ServiceError} (exit 2) when the service leaves the simulation:
@@ -15,7 +15,10 @@ import type { GroupClient } from "../broker/group-client.ts";
 import type { VirtualClock } from "../core/clock.ts";
 import type { History } from "../core/history.ts";
 import type { Streams } from "../core/prng.ts";
+import type { NetworkFaults } from "../faults/network.ts";
 import type { ServiceInstance } from "../core/service-instance.ts";
+import { WorldDatabasePort } from "./database-port.ts";
+import type { ExternalDatabase } from "./external-database.ts";
 import { Life, OperationKind, serviceCrashPoints } from "./life.ts";
 import type { ServiceConfig } from "./service-config.ts";
 import type { ServiceDisk } from "./service-disk.ts";
@@ -33,6 +36,9 @@ export interface ServiceEnvironment {
   readonly history: History;
   readonly streams: Streams;
   readonly shared: ServiceSandbox;
+  /** The world's external database and the network to it. */
+  readonly database: ExternalDatabase;
+  readonly network: NetworkFaults;
   /** The index of the intent being played (for messages). */
   readonly step: () => number;
 }
@@ -126,14 +132,15 @@ export class ServiceProcess implements ServiceInstance {
       const kafkajs = shared.library.kafkajsModule(new WorldPort(life, owner));
       this.storePort = new WorldStorePort(life, this.disk, this.broker, this.group, env.partitions, env.config.topics.changelog !== undefined);
       const store = shared.library.storeFacade(this.storePort);
-      const exports = shared.registry.load(env.config.module, { kafkajs, store, random: () => life.random.next() });
+      const database = shared.library.databaseFacade(new WorldDatabasePort(life, env.database, env.network));
+      const exports = shared.registry.load(env.config.module, { kafkajs, store, database, random: () => life.random.next() });
       const startName = env.config.start;
       if (startName !== undefined) {
         const start = exports[startName] ?? (exports.default as Record<string, unknown> | undefined)?.[startName];
         if (typeof start !== "function") throw new ServiceError(`service module ${env.config.module} has no export "${startName}" to start it with`);
         const Kafka = kafkajs.Kafka as new (config: unknown) => unknown;
         const kafka = new Kafka({ clientId: `instance-${this.id}`, brokers: ["eosim:9092"] });
-        const started = (start as (deps: unknown) => unknown)({ kafka, store, instance: this.id });
+        const started = (start as (deps: unknown) => unknown)({ kafka, store, database, instance: this.id });
         shared.library.watchRejection(started, (error) => {
           life.fatal ??= `its start function rejected: ${messageOf(error)}`;
         });

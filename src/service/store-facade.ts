@@ -73,16 +73,18 @@ function problemOf(value: unknown, path: string, depth: number): string | null {
   return null;
 }
 
-function encode(namespace: string, key: string, value: unknown): string {
-  if (typeof namespace !== "string" || typeof key !== "string") throw new TypeError(`store: namespace and key must be strings, got ${typeof namespace} and ${typeof key}`);
+/** Encode a value to store (JSON text), refusing anything that is not plain data. */
+export function encode(namespace: string, key: string, value: unknown, what = "store"): string {
+  if (typeof namespace !== "string" || typeof key !== "string") throw new TypeError(`${what}: namespace and key must be strings, got ${typeof namespace} and ${typeof key}`);
   const problem = problemOf(value, "value", 0);
-  if (problem !== null) throw new TypeError(`store: ${namespace} ${key}: ${problem}`);
+  if (problem !== null) throw new TypeError(`${what}: ${namespace} ${key}: ${problem}`);
   return JSON.stringify(value);
 }
 
 const decode = <T>(text: string | undefined): T | undefined => (text === undefined ? undefined : (JSON.parse(text) as T));
 
-function boundsOf(options: ScanOptions | undefined): [string | undefined, string | undefined] {
+/** The `[from, to)` bounds of a scan. */
+export function boundsOf(options: ScanOptions | undefined): [string | undefined, string | undefined] {
   if (options?.prefix !== undefined) return [options.prefix, `${options.prefix}\uffff`];
   return [options?.from, options?.to];
 }

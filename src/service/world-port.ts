@@ -165,6 +165,13 @@ export class WorldPort implements SimPort {
       const error = this.memberError(generation);
       if (error !== null) return settle(error);
       this.owner.contact();
+      // A position below the log start (retention deleted it) with nothing after it: what a
+      // broker answers, so the client resets it; returning nothing would have the client
+      // fetch from there forever. (With records after it, they are returned from the start.)
+      for (const { partition, offset } of positions) {
+        const start = broker.startOffset(SendTarget.input, partition);
+        if (offset < start && broker.endOffset(SendTarget.input, partition) <= start) return settle("OFFSET_OUT_OF_RANGE");
+      }
       const batches: PortBatch[] = [];
       for (const { partition, offset } of positions) {
         const start = broker.startOffset(SendTarget.input, partition);

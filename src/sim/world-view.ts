@@ -88,7 +88,9 @@ function liveStoresOf(world: World, changelog: TopicRecords<unknown>): (StoreSna
     const owner = world.group.ownerOf(p);
     if (service !== null) {
       const live = owner >= 0 && world.hosts[owner].alive;
-      liveStores.push(live ? { state: state == null ? new Map() : serviceState(world, changelog, owner, physicalName(state.namespace, p), p), dedupe: new Map(), nextOffset: 0 } : null);
+      // State in the external database is there whoever owns the partition (or nobody does).
+      if (state?.in === "database") liveStores.push({ state: service.database.contents(physicalName(state.namespace, p)), dedupe: new Map(), nextOffset: 0 });
+      else liveStores.push(live ? { state: state == null ? new Map() : serviceState(world, changelog, owner, physicalName(state.namespace, p), p), dedupe: new Map(), nextOffset: 0 } : null);
       continue;
     }
     const holds = owner >= 0 && world.instances[owner].taskFor(p)?.store !== undefined;

@@ -20,6 +20,7 @@ import type { FaultWorld } from "../faults/fault-world.ts";
 import { NetworkFaults } from "../faults/network.ts";
 import { Instance } from "../runtime/instance.ts";
 import type { RuntimeContext } from "../runtime/runtime-context.ts";
+import { ExternalDatabase } from "../service/external-database.ts";
 import { MemoryServiceDisk } from "../service/memory-service-disk.ts";
 import type { ServiceDisk } from "../service/service-disk.ts";
 import { ServiceProcess } from "../service/service-process.ts";
@@ -55,7 +56,7 @@ export class World implements FaultWorld {
   /** The host of each instance: everything the world does to an instance goes through it. */
   readonly hosts: Host[];
   /** A user's service: the sandbox its instances share and each instance's store disk (null for the reference runtime). */
-  readonly service: { readonly sandbox: ServiceSandbox; readonly disks: readonly ServiceDisk[] } | null;
+  readonly service: { readonly sandbox: ServiceSandbox; readonly disks: readonly ServiceDisk[]; readonly database: ExternalDatabase } | null;
   readonly producers: Producer<unknown>[];
   /** Index of the intent being played (for messages). */
   step = 0;
@@ -89,8 +90,9 @@ export class World implements FaultWorld {
     } else {
       const sandbox = ServiceSandbox.for(this.clock);
       const disks: ServiceDisk[] = [];
-      this.service = { sandbox, disks };
-      const env = { config: config.service, partitions: config.partitions, clock: this.clock, history: this.history, streams: this.streams, shared: sandbox, step: () => this.step };
+      const database = new ExternalDatabase(this.history, () => this.step);
+      this.service = { sandbox, disks, database };
+      const env = { config: config.service, partitions: config.partitions, clock: this.clock, history: this.history, streams: this.streams, shared: sandbox, database, network: this.network, step: () => this.step };
       for (let i = 0; i < config.instances; i++) {
         const disk: ServiceDisk = config.store === "sqlite" ? new SqliteServiceDisk() : new MemoryServiceDisk();
         disks.push(disk);
@@ -156,6 +158,14 @@ export class World implements FaultWorld {
 
   get partitionCount(): number {
     return this.config.partitions;
+  }
+
+  get hasDatabase(): boolean {
+    return this.config.service?.database === true;
+  }
+
+  releaseDelayedRequests(): void {
+    this.service?.database.releaseDelayed();
   }
 
   hasAssignment(instance: number): boolean {

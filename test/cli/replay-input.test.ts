@@ -48,7 +48,7 @@ function refused(fields: Record<string, unknown>, cwd?: string): string {
 describe("eosim replay refuses a repro file", () => {
   it("whose fault mix names an unknown fault kind (it replayed as a false pass)", () => {
     expect(refused({ faultMix: { crahs: 3 } })).toBe(
-      "eosim: FILE: faultMix.crahs is not a known fault kind (known: lost-ack, lost-request, ambiguous-error, reorder, no-idempotence, crash, disk-wipe, rebalance, pause, compaction, restore-race, truncation, upstream-duplicate)",
+      "eosim: FILE: faultMix.crahs is not a known fault kind (known: lost-ack, lost-request, ambiguous-error, reorder, no-idempotence, crash, disk-wipe, rebalance, pause, compaction, restore-race, truncation, upstream-duplicate, delayed-reply)",
     );
   });
 

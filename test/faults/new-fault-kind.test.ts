@@ -75,7 +75,7 @@ describe("a new fault kind from its module and one registry entry", () => {
     expect(intents.some((i) => i.k === "retry" && i.index === 0)).toBe(true);
     const decode = Schema.decodeUnknownSync(IntentSchema);
     expect(decode({ k: "lose-burst", target: 1, count: 2 })).toEqual({ k: "lose-burst", target: 1, count: 2 });
-    expect(() => decode({ k: "lose-burst", target: 3, count: 2 })).toThrow();
+    expect(() => decode({ k: "lose-burst", target: 4, count: 2 })).toThrow();
     expect(describeIntent(burst(1, 3))).toBe("lose the ACKs of the next 3 changelog sends");
   });
 

@@ -5,7 +5,7 @@ import fc from "fast-check";
 import { Schema } from "effect";
 import { describe, expect, it } from "vitest";
 import { faultIntentDecls, faultModule } from "../../src/faults/catalogue.ts";
-import { faultKinds } from "../../src/faults/fault-kind.ts";
+import { databaseFaultKinds, faultKinds } from "../../src/faults/fault-kind.ts";
 import { faultModules, healOrder } from "../../src/faults/registry.ts";
 import { bankLedger, defineScenario, validateScenario } from "../../src/index.ts";
 import { scheduleArbitrary } from "../../src/fast-check.ts";
@@ -16,7 +16,7 @@ describe("the fault registry", () => {
   it("lists the kinds in their generation order, each registered under its own kind", () => {
     expect(faultKinds).toEqual([
       "lost-ack", "lost-request", "ambiguous-error", "reorder", "no-idempotence", "crash", "disk-wipe",
-      "rebalance", "pause", "compaction", "restore-race", "truncation", "upstream-duplicate",
+      "rebalance", "pause", "compaction", "restore-race", "truncation", "upstream-duplicate", "delayed-reply",
     ]);
     for (const [kind, module] of Object.entries(faultModules)) expect(module.kind).toBe(kind);
   });
@@ -24,17 +24,18 @@ describe("the fault registry", () => {
   it("keeps every intent's name and history code", () => {
     expect(intentCodes).toEqual({
       produce: 1, retry: 2, step: 3, "lost-ack": 4, crash: 5, restart: 6, join: 7, leave: 8, compact: 9, tick: 10,
-      "lost-request": 11, "ambiguous-error": 12, wipe: 13, pause: 14, resume: 15, truncate: 16, republish: 17,
+      "lost-request": 11, "ambiguous-error": 12, wipe: 13, pause: 14, resume: 15, truncate: 16, republish: 17, "delay-reply": 18,
     });
-    expect(faultIntentDecls.map((d) => d.k)).toEqual(["lost-ack", "lost-request", "ambiguous-error", "crash", "restart", "wipe", "join", "leave", "pause", "resume", "compact", "truncate", "republish"]);
+    expect(faultIntentDecls.map((d) => d.k)).toEqual(["lost-ack", "lost-request", "ambiguous-error", "crash", "restart", "wipe", "join", "leave", "pause", "resume", "compact", "truncate", "republish", "delay-reply"]);
   });
 
   it("heals in a fixed order, every kind with a heal exactly once", () => {
-    expect(healOrder).toEqual(["lost-ack", "lost-request", "ambiguous-error", "pause", "crash", "rebalance"]);
+    expect(healOrder).toEqual(["lost-ack", "lost-request", "ambiguous-error", "delayed-reply", "pause", "crash", "rebalance"]);
     expect(faultKinds.filter((kind) => faultModule(kind).heal !== undefined).sort()).toEqual([...healOrder].sort());
   });
 
-  it.each(faultKinds)("%s alone generates exactly its draws, and every generated intent reads back from a repro file", (kind) => {
+  // delayed-reply needs a service with a database: its generation is tested with one (test/scenario/database-options.test.ts).
+  it.each(faultKinds.filter((kind) => !databaseFaultKinds.includes(kind)))("%s alone generates exactly its draws, and every generated intent reads back from a repro file", (kind) => {
     const scenario = validateScenario(defineScenario({ name: "one", description: "d", processor: bankLedger, faults: [kind], faultWeights: { [kind]: 3 } }), null);
     const intents = fc.sample(scheduleArbitrary(scenario.shape), { seed: 3, numRuns: 40 }).flatMap((s) => [...s.intents]);
     const drawn = new Set(faultModule(kind).draws.map((d) => d.k));

@@ -2,7 +2,7 @@
 // weight turns off), its runtime's crash points when it crashes, and whether low shares warn.
 import { describe, expect, it } from "vitest";
 import { bankLedger, defineScenario, validateScenario } from "../../src/index.ts";
-import { faultKinds } from "../../src/faults/fault-kind.ts";
+import { defaultFaultKinds } from "../../src/faults/fault-kind.ts";
 import { coverageScopeOf } from "../../src/report/coverage-scope.ts";
 import { crashPointNames, referenceCrashPoints } from "../../src/runtime/task-phase.ts";
 import { loadScenarioFile } from "../../src/scenario/load-scenarios.ts";
@@ -12,7 +12,7 @@ const scenario = (extra: Record<string, unknown>) => validateScenario(defineScen
 
 describe("coverageScopeOf", () => {
   it("a default scenario: every fault kind, the reference runtime's crash points, warning", () => {
-    expect(coverageScopeOf(scenario({}))).toEqual({ faultKinds, crashPoints: referenceCrashPoints.map((p) => crashPointNames[p]), crashPointsIfReached: [], warns: true });
+    expect(coverageScopeOf(scenario({}))).toEqual({ faultKinds: defaultFaultKinds(false), crashPoints: referenceCrashPoints.map((p) => crashPointNames[p]), crashPointsIfReached: [], warns: true });
   });
 
   it("no crash points without the crash fault; fixed weights of 0 leave their kinds out", () => {

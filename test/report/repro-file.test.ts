@@ -48,8 +48,8 @@ describe("readRepro", () => {
   });
 
   it.each([
-    [{ faultMix: { crahs: 1 } }, "faultMix.crahs is not a known fault kind (known: lost-ack, lost-request, ambiguous-error, reorder, no-idempotence, crash, disk-wipe, rebalance, pause, compaction, restore-race, truncation, upstream-duplicate)"],
-    [{ faultMix: { "lost ack": 1 } }, 'faultMix["lost ack"] is not a known fault kind (known: lost-ack, lost-request, ambiguous-error, reorder, no-idempotence, crash, disk-wipe, rebalance, pause, compaction, restore-race, truncation, upstream-duplicate)'],
+    [{ faultMix: { crahs: 1 } }, "faultMix.crahs is not a known fault kind (known: lost-ack, lost-request, ambiguous-error, reorder, no-idempotence, crash, disk-wipe, rebalance, pause, compaction, restore-race, truncation, upstream-duplicate, delayed-reply)"],
+    [{ faultMix: { "lost ack": 1 } }, 'faultMix["lost ack"] is not a known fault kind (known: lost-ack, lost-request, ambiguous-error, reorder, no-idempotence, crash, disk-wipe, rebalance, pause, compaction, restore-race, truncation, upstream-duplicate, delayed-reply)'],
     [{ faultMix: { crash: -1 } }, "faultMix.crash must be a finite non-negative number, got -1"],
     [{ faultMix: { crash: "1" } }, 'faultMix.crash must be number, got "1"'],
     [{ faultMix: null }, "faultMix must be object, got null"],

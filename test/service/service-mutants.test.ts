@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { faultKinds } from "../../src/faults/fault-kind.ts";
+import { defaultFaultKinds } from "../../src/faults/fault-kind.ts";
 import { runScenario } from "../../src/run/run-scenario.ts";
 import { mutants } from "../../src/runtime/mutants.ts";
 import { bankLedger } from "../../src/runtime/processors/bank-ledger.ts";
@@ -53,7 +53,7 @@ describe("the service mutant catalogue", () => {
       expect(scenario.file).toBeNull();
       expect(scenario.world.processor).toBe(bankLedger);
       expect(scenario.world.service).toEqual({ ...reference.world.service, module: fileOf(mutant.module) });
-      expect(scenario.shape.faults).toEqual(mutant.faults ?? faultKinds);
+      expect(scenario.shape.faults).toEqual(mutant.faults ?? defaultFaultKinds(false));
       // `eosim replay` finds it by the name its repro files carry.
       expect(builtInScenario(scenario.name)?.world.service?.module).toBe(fileOf(mutant.module));
     }

@@ -18,6 +18,7 @@ import { serviceCrashPoints } from "../../service/life.ts";
 import type { WorldView } from "../../sim/world-view.ts";
 import type { EventMark, RecordData } from "./failure-report-data.ts";
 import { RecordLookup, topicNames } from "./record-lookup.ts";
+import { databaseTarget } from "../../faults/network.ts";
 
 /** An event before the report links anomalies and store states to it. */
 export interface DraftEvent {
@@ -51,6 +52,13 @@ export function runtimeStoreId(instance: number, partition: number): string {
 
 const refusals: Record<number, string> = { 2: "refused: out of order", 4: "refused: fenced (an older epoch)", 5: "refused as a duplicate (idempotent producer)" };
 const networkOutcomes: Record<number, string> = { [SendOutcome.ackLost]: "its ACK was lost", [SendOutcome.notAppended]: "the request was lost before the broker", [SendOutcome.ambiguous]: "it was answered with an error" };
+/** The same outcomes for a request to the external database (network target 3). */
+const databaseOutcomes: Record<number, string> = {
+  [SendOutcome.ackLost]: "served, its reply lost",
+  [SendOutcome.notAppended]: "lost before the database",
+  [SendOutcome.ambiguous]: "served, then answered with an error",
+  [SendOutcome.delayed]: "held back past the client's timeout (served after the next request)",
+};
 
 function actorOf(actor: number): { lane: string; name: string; short: string; instance: number | null } {
   if (isProducerActor(actor)) return { lane: `producer-${actor - 128}`, name: `producer ${actor - 128}`, short: `producer ${actor - 128}`, instance: null };
@@ -177,6 +185,14 @@ export class HistoryDecoder {
         return this.storeEvent(row, r, a, "store-open", `is found on disk and handed back: next input offset ${b}, checkpoint ${c}`, { value: b });
       case Op.seek:
         return this.instanceEvent(row, r, a, "seek", `moves its position on p${b} to offset ${c}`, { partition: b });
+      case Op.databaseRead:
+        return b < 0
+          ? this.instanceEvent(row, r, a, "database-read", `scans the database (${plural(c, "key")} read)`)
+          : this.instanceEvent(row, r, a, "database-read", c === 1 ? `reads a key from the database (version ${b})` : "reads a key absent from the database", { value: b });
+      case Op.databaseCommit:
+        return b === 0
+          ? this.instanceEvent(row, r, a, "database-commit", `commits a transaction to the database (version ${c})`, { value: c })
+          : this.instanceEvent(row, r, a, "database-commit", `database transaction refused: a key it read changed (${plural(c, "write")} not applied)`, { marks: ["fenced"] });
       case Op.intent:
       case Op.phase:
       case Op.commit:
@@ -190,6 +206,10 @@ export class HistoryDecoder {
   }
 
   private lost(target: number, outcome: number, row: number, r: number): DraftEvent {
+    if (target === databaseTarget) {
+      const what = databaseOutcomes[outcome] ?? `network outcome ${outcome}`;
+      return this.draft(row, r, "network", "lost", `the next database request: ${what}`, { marks: ["loss"], brief: `database request: ${what}` });
+    }
     const what = networkOutcomes[outcome] ?? `network outcome ${outcome}`;
     const event = this.draft(row, r, "network", "lost", `the next ${topicNames[target]} send: ${what}`, { marks: ["loss"], brief: `${topicNames[target]} send: ${what}` });
     if (outcome !== SendOutcome.notAppended) this.lostSend.set(target, { event, outcome });
