@@ -8,8 +8,9 @@ export default defineConfig({
   ssr: { resolve: { conditions, externalConditions: ["eosim-source", "node"] } },
   test: {
     include: ["test/**/*.test.ts"],
-    // The real-crash suite runs on its own (`npm run test:crash`, vitest.crash.config.ts).
-    exclude: ["test/real-crash/**", "**/node_modules/**"],
+    // The real-crash and fuzz suites run on their own (`npm run test:crash`, `npm run
+    // test:fuzz`; vitest.crash.config.ts, vitest.fuzz.config.ts), in CI too.
+    exclude: ["test/real-crash/**", "test/fuzz/**", "**/node_modules/**"],
     testTimeout: 120_000,
     hookTimeout: 120_000,
     reporters: process.env.CI ? ["default", ["junit", { outputFile: "reports/junit-tests.xml" }]] : ["default"],

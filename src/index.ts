@@ -3,7 +3,8 @@
  */
 export { defineScenario } from "./scenario/define-scenario.ts";
 export type { ScenarioOptions, ScenarioDefinition, TopologyOptions, CompactionOptions, WorkloadOptions, ServiceDefinition } from "./scenario/define-scenario.ts";
-export type { Store, StoreTransaction, ScanOptions } from "./service/store-facade.ts";
+export type { Store, StoreReader, StoreTransaction, ScanOptions } from "./service/store-facade.ts";
+export type { ReadFact, ReadSession } from "./service/read-facts.ts";
 export type { Database, DatabaseError, DatabaseTransaction } from "./service/database-facade.ts";
 export type { DatabaseErrorCode } from "./service/database-port.ts";
 export { ServiceError } from "./service/service-error.ts";

@@ -9,12 +9,19 @@ import { offsets } from "./offsets.ts";
 import { effectivelyOnceOutputs } from "./effectively-once-outputs.ts";
 import { exactlyOnceState } from "./exactly-once-state.ts";
 import { liveness } from "./liveness.ts";
+import { monotonicReads } from "./monotonic-reads.ts";
 import { queueChecker } from "./queue-checker.ts";
 import { restoration } from "./restoration.ts";
 import { type Checker, runChecker, type Verdict } from "./verdict.ts";
 
 /** Every built-in checker, by name. */
-export const checkers: readonly Checker[] = [exactlyOnceState, atomicity, effectivelyOnceOutputs, queueChecker, restoration, offsets, bounds, liveness];
+export const checkers: readonly Checker[] = [exactlyOnceState, atomicity, effectivelyOnceOutputs, queueChecker, restoration, offsets, bounds, liveness, monotonicReads];
+
+/** Checkers that judge only what a user's service records (reads through named readers). */
+export const serviceOnlyCheckers: readonly string[] = [monotonicReads.name];
+
+/** The checkers a reference-runtime scenario runs by default. */
+export const referenceCheckers: readonly Checker[] = checkers.filter((c) => !serviceOnlyCheckers.includes(c.name));
 
 /** Names of the built-in checkers. */
 export const checkerNames: readonly string[] = checkers.map((c) => c.name);

@@ -51,6 +51,14 @@ export interface ServiceDefinition {
    */
   readonly database?: boolean;
   /**
+   * Judge the reads of one reader with the monotonic-reads checker: the reads made as
+   * `reader` (`database.client(reader)`, `store.reader(reader)`) of the namespaces
+   * `<namespace>/<partition>`, each value's version being its field `version` (default
+   * "version"). Within one life of one instance, an entity must never go back to an older
+   * version or disappear once seen.
+   */
+  readonly monotonicReads?: { readonly reader: string; readonly namespace: string; readonly version?: string };
+  /**
    * Where the state to compare with the model is: the store namespace `<namespace>/<partition>`
    * on each partition's owner (default namespace "state"), or with `in: "database"` the
    * namespace `<namespace>/<partition>` of the external database; or `false` when the service

@@ -2,7 +2,7 @@
  * A loaded, validated scenario with every default filled in: what the runner executes.
  */
 import { type Checker } from "../check/verdict.ts";
-import { checkers as allCheckers } from "../check/all-checkers.ts";
+import { checkers as allCheckers, referenceCheckers, serviceOnlyCheckers } from "../check/all-checkers.ts";
 import { invariantChecker } from "../check/invariant.ts";
 import { resolveRange } from "../core/option-spec.ts";
 import { databaseFaultKinds, defaultFaultKinds, type FaultKind, type FaultMix, faultKinds } from "../faults/fault-kind.ts";
@@ -85,6 +85,8 @@ export function resolveScenario(definition: ScenarioDefinition, file: string | n
     store: storeOf(definition, file),
   };
   const intents = resolveRange(scenarioOptionSpecs.intents, definition.intents);
+  const serviceOnly = definition.service === undefined ? definition.checkers?.find((name) => serviceOnlyCheckers.includes(name)) : undefined;
+  if (serviceOnly !== undefined) throw new BadInputError(`${file ?? "scenario"}: checkers: "${serviceOnly}" judges the reads of a user's service (service.monotonicReads); the reference runtime records none`);
   const database = service?.database === true;
   const needsDatabase = (definition.faults ?? []).find((kind) => databaseFaultKinds.includes(kind));
   if (!database && needsDatabase !== undefined) throw new BadInputError(`${file ?? "scenario"}: faults: "${needsDatabase}" needs a service with an external database (service.database: true)`);
@@ -122,7 +124,7 @@ export function resolveScenario(definition: ScenarioDefinition, file: string | n
     timeLimitSeconds: definition.timeLimitSeconds,
     budgetMs: definition.budgetMs ?? scenarioDefaults.budgetMs,
     checkers: [
-      ...(definition.service !== undefined ? serviceCheckers(allCheckers, selected, definition.service, file ?? "scenario") : selected === undefined ? allCheckers : allCheckers.filter((c) => selected.includes(c.name))),
+      ...(definition.service !== undefined ? serviceCheckers(allCheckers, selected, definition.service, file ?? "scenario") : selected === undefined ? referenceCheckers : allCheckers.filter((c) => selected.includes(c.name))),
       // The scenario's own rules, after the built-in checkers, whatever `checkers` selects.
       ...(definition.invariants ?? []).map(invariantChecker),
     ],

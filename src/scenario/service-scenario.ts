@@ -24,22 +24,24 @@ export const ServiceSchema = Schema.Struct({
   dedupeHeader: Schema.optional(headerName),
   outputIdHeader: Schema.optional(headerName),
   database: Schema.optional(Schema.Boolean),
+  monotonicReads: Schema.optional(Schema.Struct({ reader: Schema.String, namespace: Schema.String, version: Schema.optional(Schema.String) })),
   state: Schema.optional(Schema.Union([Schema.Literal(false), Schema.Struct({ namespace: Schema.String, in: Schema.optional(Schema.Literals(["store", "database"])) })])),
   budgetMs: Schema.optional(intIn(1, 600_000)),
 });
 
 /** Checkers that judge a user's service by default: those whose evidence the boundaries record. */
-export const serviceCheckerNames = ["exactly-once-state", "effectively-once-outputs", "queue-anomalies", "restoration", "offsets", "liveness"] as const;
+export const serviceCheckerNames = ["exactly-once-state", "effectively-once-outputs", "queue-anomalies", "restoration", "offsets", "liveness", "monotonic-reads"] as const;
 
 /** Checkers that read evidence only the reference runtime records. */
 const runtimeOnly = new Set(["atomicity", "bounds"]);
 
 /** The checkers a service scenario runs: its selection (or the defaults), minus those that cannot apply. */
 export function serviceCheckers(all: readonly Checker[], selected: readonly string[] | undefined, definition: ServiceDefinition, where: string): Checker[] {
-  const names = selected ?? serviceCheckerNames.filter((name) => (name !== "exactly-once-state" || definition.state !== false) && (name !== "restoration" || definition.topics.changelog !== undefined));
+  const names = selected ?? serviceCheckerNames.filter((name) => (name !== "exactly-once-state" || definition.state !== false) && (name !== "restoration" || definition.topics.changelog !== undefined) && (name !== "monotonic-reads" || definition.monotonicReads !== undefined));
   for (const name of names) {
     if (name === "restoration" && definition.topics.changelog === undefined) throw new BadInputError(`${where}: checkers: "restoration" needs service.topics.changelog (the changelog the store's namespaces are logged to)`);
     if (runtimeOnly.has(name)) throw new BadInputError(`${where}: checkers: "${name}" judges what only the reference runtime records; for a service use ${serviceCheckerNames.join(", ")}`);
+    if (name === "monotonic-reads" && definition.monotonicReads === undefined) throw new BadInputError(`${where}: checkers: "monotonic-reads" needs service.monotonicReads (the reader to judge and the namespace it reads)`);
     if (name === "exactly-once-state" && definition.state === false) throw new BadInputError(`${where}: checkers: "exactly-once-state" needs the state: set service.state to the store namespace that holds it`);
   }
   return all.filter((checker) => names.includes(checker.name));
@@ -61,6 +63,7 @@ export function resolveService(definition: ServiceDefinition, file: string | nul
     outputIdHeader: definition.outputIdHeader ?? "output-id",
     state: state === false ? null : { namespace: state?.namespace ?? "state", in: state?.in ?? "store" },
     database,
+    monotonicReads: definition.monotonicReads === undefined ? null : { reader: definition.monotonicReads.reader, namespace: definition.monotonicReads.namespace, version: definition.monotonicReads.version ?? "version" },
     stepBudgetMs: definition.budgetMs ?? 10_000,
   };
 }

@@ -10,6 +10,7 @@
 import { SendOutcome } from "../broker/send-outcome.ts";
 import { databaseTarget, type NetworkFaults } from "../faults/network.ts";
 import type { CommitRequest, ExternalDatabase } from "./external-database.ts";
+import type { ReadSession } from "./read-facts.ts";
 import { CommitResult } from "./external-database.ts";
 import { type Life, type Operation, OperationKind } from "./life.ts";
 
@@ -41,7 +42,10 @@ export interface DatabasePort {
 class Request implements Operation {
   readonly kind = OperationKind.database;
   readonly lane = 0;
-  constructor(readonly run: () => void) {}
+  constructor(
+    readonly quiet: boolean,
+    readonly run: () => void,
+  ) {}
   ready(): boolean {
     return true;
   }
@@ -58,28 +62,35 @@ export class WorldDatabasePort implements DatabasePort {
     return this.life.instance;
   }
 
-  /** Send a request: `serve` runs it at the database and gives the reply. */
-  private send<T>(serve: () => { error: DatabaseErrorCode | null; value?: T }, settle: DatabaseSettle<T>): void {
-    this.life.await(new Request(() => {
+  /**
+   * Send a request: `serve` runs it at the database and gives the reply, told whether the
+   * reply will reach the client; a read is `quiet` (it changes nothing).
+   */
+  private send<T>(serve: (delivered: boolean) => { error: DatabaseErrorCode | null; value?: T }, settle: DatabaseSettle<T>, quiet = false): void {
+    this.life.await(new Request(quiet, () => {
       const outcome = this.network.outcome(databaseTarget);
       if (outcome === SendOutcome.notAppended) return settle("TIMEOUT");
       if (outcome === SendOutcome.delayed) {
-        this.database.delay(() => void serve());
+        this.database.delay(() => void serve(false));
         return settle("TIMEOUT");
       }
-      const reply = serve();
+      const reply = serve(outcome === SendOutcome.acked);
       if (outcome === SendOutcome.ackLost) return settle("TIMEOUT");
       if (outcome === SendOutcome.ambiguous) return settle("UNAVAILABLE");
       settle(reply.error, reply.value);
     }));
   }
 
+  private session(reader: string): ReadSession {
+    return { reader, instance: this.life.instance, life: this.life.number };
+  }
+
   get(reader: string, namespace: string, key: string, settle: DatabaseSettle<ReadReply>): void {
-    this.send(() => ({ error: null, value: this.database.read(reader, this.instance, namespace, key) }), settle);
+    this.send((delivered) => ({ error: null, value: this.database.read(this.session(reader), namespace, key, delivered) }), settle, true);
   }
 
   scan(reader: string, namespace: string, from: string | undefined, to: string | undefined, settle: DatabaseSettle<Array<[string, string, number]>>): void {
-    this.send(() => ({ error: null, value: this.database.scan(reader, this.instance, namespace, from, to) }), settle);
+    this.send((delivered) => ({ error: null, value: this.database.scan(this.session(reader), namespace, from, to, delivered) }), settle, true);
   }
 
   commit(request: CommitRequest, settle: DatabaseSettle<void>): void {

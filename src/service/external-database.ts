@@ -12,10 +12,11 @@
  * that matter are the network's, not the engine's.
  *
  * Every request the database serves is recorded in the history (`databaseRead`,
- * `databaseCommit`), and every read of a key is kept as a fact (who read which version of
- * what, at which step), which the monotonic-reads checker judges.
+ * `databaseCommit`), and every read is kept as a fact (who read what, in which session, at
+ * which step: `read-facts.ts`), which the monotonic-reads checker judges.
  */
 import { type History, Op } from "../core/history.ts";
+import { ReadFacts, type ReadSession } from "./read-facts.ts";
 import { byKey, type StoreWrite } from "./service-disk.ts";
 
 /** A key a transaction read, with the version it saw (0: absent and never written). */
@@ -25,23 +26,6 @@ export type ReadVersion = readonly [namespace: string, key: string, version: num
 export interface CommitRequest {
   readonly reads: readonly ReadVersion[];
   readonly writes: readonly StoreWrite[];
-}
-
-/** One read the database served (a fact for checkers and reports). */
-export interface DatabaseRead {
-  /** The reader's name (the client's, `instance-<id>` by default). */
-  readonly reader: string;
-  readonly instance: number;
-  readonly namespace: string;
-  readonly key: string;
-  /** Version of the key when it was read (0: never written). */
-  readonly version: number;
-  /** Whether the key held a value (false: absent or deleted). */
-  readonly present: boolean;
-  /** The value read, as JSON text (null when absent). */
-  readonly value: string | null;
-  /** Index of the schedule's intent being played when it was read. */
-  readonly step: number;
 }
 
 interface Entry {
@@ -57,41 +41,44 @@ export class ExternalDatabase {
   private readonly namespaces = new Map<string, Map<string, Entry>>();
   private version = 0;
   private readonly delayed: Array<() => void> = [];
-  /** Every read served, in order. */
-  readonly reads: DatabaseRead[] = [];
 
   constructor(
     private readonly history: History,
     /** The schedule's intent being played (for read facts). */
     private readonly step: () => number,
+    /** Where every read served is recorded. */
+    readonly facts: ReadFacts = new ReadFacts(),
   ) {}
 
   private entry(namespace: string, key: string): Entry | undefined {
     return this.namespaces.get(namespace)?.get(key);
   }
 
-  /** Serve a read of `key` for `reader` on `instance`: its encoded value (undefined when absent) and version. */
-  read(reader: string, instance: number, namespace: string, key: string): { readonly text: string | undefined; readonly version: number } {
+  /**
+   * Serve a read of `key` in `session`: its encoded value (undefined when absent) and version.
+   * It is a read fact only when its reply reaches the reader (`delivered`): a reader cannot
+   * have seen what a lost reply carried.
+   */
+  read(session: ReadSession, namespace: string, key: string, delivered = true): { readonly text: string | undefined; readonly version: number } {
     const entry = this.entry(namespace, key);
     const version = entry?.version ?? 0;
     const text = entry?.text ?? undefined;
-    this.reads.push({ reader, instance, namespace, key, version, present: text !== undefined, value: text ?? null, step: this.step() });
-    this.history.record(Op.databaseRead, instance, version, text === undefined ? 0 : 1);
+    if (delivered) this.facts.record({ ...session, source: "database", namespace, scan: false, entries: [[key, text ?? null]], step: this.step() });
+    this.history.record(Op.databaseRead, session.instance, version, text === undefined ? 0 : 1);
     this.served();
     return { text, version };
   }
 
   /** Serve a scan: entries of `namespace` with `from <= key < to`, in key order, each with its version. */
-  scan(reader: string, instance: number, namespace: string, from: string | undefined, to: string | undefined): Array<[string, string, number]> {
+  scan(session: ReadSession, namespace: string, from: string | undefined, to: string | undefined, delivered = true): Array<[string, string, number]> {
     const out: Array<[string, string, number]> = [];
     for (const [key, entry] of this.namespaces.get(namespace) ?? []) {
       if (entry.text === null || (from !== undefined && key < from) || (to !== undefined && key >= to)) continue;
       out.push([key, entry.text, entry.version]);
     }
     out.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-    const step = this.step();
-    for (const [key, text, version] of out) this.reads.push({ reader, instance, namespace, key, version, present: true, value: text, step });
-    this.history.record(Op.databaseRead, instance, -1, out.length);
+    if (delivered) this.facts.record({ ...session, source: "database", namespace, scan: true, ...(from === undefined ? {} : { from }), ...(to === undefined ? {} : { to }), entries: out.map(([key, text]) => [key, text] as const), step: this.step() });
+    this.history.record(Op.databaseRead, session.instance, -1, out.length);
     this.served();
     return out;
   }

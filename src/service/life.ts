@@ -69,6 +69,11 @@ export interface Operation {
   readonly lane: number;
   /** Whether the world can answer it now. */
   ready(): boolean;
+  /**
+   * Whether answering it changes nothing the world sees (a read of the external database): a
+   * service that only polls is not progress, so a drain with nothing else to do ends.
+   */
+  readonly quiet?: boolean;
   /** Answer it: act on the world and call the service's settle callback. */
   run(): void;
 }
@@ -91,6 +96,8 @@ export class Life {
   fatal: string | null = null;
   /** The kind of the last thing settled, for messages. */
   lastSettled = -1;
+  /** Whether the last thing settled was a quiet operation (see {@link Operation.quiet}). */
+  lastSettledQuiet = false;
   /** Whether the life has joined the group and not left it since (a running consumer). */
   consuming = false;
   /** The service's handlers (eachMessage, eachBatch) running now. */
@@ -167,10 +174,12 @@ export class Life {
     if (pick < ready.length) {
       const [op] = this.operations.splice(ready[pick], 1);
       this.lastSettled = op.kind;
+      this.lastSettledQuiet = op.quiet === true;
       op.run();
       return true;
     }
     this.lastSettled = OperationKind.timer;
+    this.lastSettledQuiet = false;
     this.fire(timer!);
     return true;
   }

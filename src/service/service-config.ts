@@ -37,6 +37,8 @@ export interface ServiceConfig {
   readonly state: StateSource;
   /** The service uses the external database (its requests cross the faulty network). */
   readonly database: boolean;
+  /** The reader whose reads must be monotonic, the namespace it reads and each value's version field; null: not judged. */
+  readonly monotonicReads: { readonly reader: string; readonly namespace: string; readonly version: string } | null;
   /** Real milliseconds a schedule may run before a synchronous loop in the service is declared stuck. */
   readonly stepBudgetMs: number;
 }

@@ -91,7 +91,7 @@ export class ServiceProcess implements ServiceInstance {
     if (settled) shared.sandbox.drain();
     shared.current = null;
     this.check(life);
-    return settled && visibleKinds.has(life.lastSettled);
+    return settled && visibleKinds.has(life.lastSettled) && !life.lastSettledQuiet;
   }
 
   kill(): void {
@@ -130,7 +130,7 @@ export class ServiceProcess implements ServiceInstance {
     shared.current = life;
     try {
       const kafkajs = shared.library.kafkajsModule(new WorldPort(life, owner));
-      this.storePort = new WorldStorePort(life, this.disk, this.broker, this.group, env.partitions, env.config.topics.changelog !== undefined);
+      this.storePort = new WorldStorePort(life, this.disk, this.broker, this.group, env.partitions, env.config.topics.changelog !== undefined, env.database.facts, env.step);
       const store = shared.library.storeFacade(this.storePort);
       const database = shared.library.databaseFacade(new WorldDatabasePort(life, env.database, env.network));
       const exports = shared.registry.load(env.config.module, { kafkajs, store, database, random: () => life.random.next() });

@@ -7,7 +7,7 @@
 import type { Database } from "./database-facade.ts";
 import type { Store } from "./store-facade.ts";
 
-export type { ScanOptions, Store, StoreTransaction } from "./store-facade.ts";
+export type { ScanOptions, Store, StoreReader, StoreTransaction } from "./store-facade.ts";
 export type { Database, DatabaseError, DatabaseTransaction } from "./database-facade.ts";
 export type { DatabaseErrorCode } from "./database-port.ts";
 
@@ -16,7 +16,7 @@ const outside = (): never => {
 };
 
 /** The instance's store (bound by eosim when the service runs in its simulation). */
-export const store: Store = { get: outside, scan: outside, transaction: outside, restore: outside };
+export const store: Store = { get: outside, scan: outside, transaction: outside, restore: outside, reader: outside };
 
 /** The external database (bound by eosim when the service runs in its simulation). */
 export const database: Database = { get: outside, scan: outside, transaction: outside, client: outside };

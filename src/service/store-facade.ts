@@ -47,6 +47,17 @@ export interface Store {
    * rebuilds it from the changelog otherwise, and fences writers of older generations.
    */
   restore(partition: number): Promise<void>;
+  /**
+   * The same store's reads, each recorded as a read of `name` (what the monotonic-reads
+   * checker calls a reader): for a service that serves reads of its state to others.
+   */
+  reader(name: string): StoreReader;
+}
+
+/** Reads of a store recorded under a reader's name. */
+export interface StoreReader {
+  get<T = unknown>(namespace: string, key: string): T | undefined;
+  scan<T = unknown>(namespace: string, options?: ScanOptions): Array<[string, T]>;
 }
 
 function problemOf(value: unknown, path: string, depth: number): string | null {
@@ -96,6 +107,16 @@ export function storeFacade(port: StorePort): Store {
     scan<T>(namespace: string, options?: ScanOptions) {
       const [from, to] = boundsOf(options);
       return port.scan(namespace, from, to).map(([key, text]) => [key, JSON.parse(text) as T] as [string, T]);
+    },
+    reader(name: string): StoreReader {
+      const reader = String(name);
+      return {
+        get: <T>(namespace: string, key: string) => decode<T>(port.get(namespace, key, reader)),
+        scan<T>(namespace: string, options?: ScanOptions) {
+          const [from, to] = boundsOf(options);
+          return port.scan(namespace, from, to, reader).map(([key, text]) => [key, JSON.parse(text) as T] as [string, T]);
+        },
+      };
     },
     transaction(): StoreTransaction {
       const writes = new Map<string, [string, string, string | null]>();

@@ -14,12 +14,14 @@ import type { LogRecord } from "../broker/log-record.ts";
 import { SendOutcome, SendTarget } from "../broker/send-outcome.ts";
 import type { Settle } from "../kafkajs/sim-port.ts";
 import { type Life, type Operation, OperationKind } from "./life.ts";
+import type { ReadFacts } from "./read-facts.ts";
 import { epochMarkerKey, type ServiceDisk, type StoreWrite } from "./service-disk.ts";
 
 /** The store as the in-sandbox facade reaches it. */
 export interface StorePort {
-  get(namespace: string, key: string): string | undefined;
-  scan(namespace: string, from: string | undefined, to: string | undefined): Array<[string, string]>;
+  /** A read; recorded as a read fact of `reader` when one is given. */
+  get(namespace: string, key: string, reader?: string): string | undefined;
+  scan(namespace: string, from: string | undefined, to: string | undefined, reader?: string): Array<[string, string]>;
   commit(writes: readonly StoreWrite[], settle: Settle<void>): void;
   restore(partition: number, settle: Settle<void>): void;
 }
@@ -57,14 +59,27 @@ export class WorldStorePort implements StorePort {
     private readonly group: GroupClient,
     private readonly partitions: number,
     private readonly logged: boolean,
+    /** Where reads made through a named reader are recorded. */
+    private readonly facts: ReadFacts,
+    /** The schedule's intent being played (for read facts). */
+    private readonly step: () => number,
   ) {}
 
-  get(namespace: string, key: string): string | undefined {
-    return this.disk.get(namespace, key);
+  get(namespace: string, key: string, reader?: string): string | undefined {
+    const text = this.disk.get(namespace, key);
+    if (reader !== undefined) this.record(reader, namespace, false, undefined, undefined, [[key, text ?? null]]);
+    return text;
   }
 
-  scan(namespace: string, from: string | undefined, to: string | undefined): Array<[string, string]> {
-    return this.disk.scan(namespace, from, to);
+  scan(namespace: string, from: string | undefined, to: string | undefined, reader?: string): Array<[string, string]> {
+    const rows = this.disk.scan(namespace, from, to);
+    if (reader !== undefined) this.record(reader, namespace, true, from, to, rows);
+    return rows;
+  }
+
+  private record(reader: string, namespace: string, scan: boolean, from: string | undefined, to: string | undefined, entries: readonly (readonly [string, string | null])[]): void {
+    const life = this.life;
+    this.facts.record({ reader, instance: life.instance, life: life.number, source: "store", namespace, scan, ...(from === undefined ? {} : { from }), ...(to === undefined ? {} : { to }), entries, step: this.step() });
   }
 
   /** The changelog partition `namespace` is logged to, or undefined. */

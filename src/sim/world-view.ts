@@ -11,6 +11,7 @@ import type { InputEvent } from "../broker/producer.ts";
 import { SendTarget } from "../broker/send-outcome.ts";
 import type { History } from "../core/history.ts";
 import type { OutputRecord } from "../runtime/changelog-record.ts";
+import type { ReadFact } from "../service/read-facts.ts";
 import { physicalName } from "../service/service-disk.ts";
 import { serviceOutputs } from "../service/service-outputs.ts";
 import type { ServiceProcess } from "../service/service-process.ts";
@@ -47,6 +48,8 @@ export interface WorldView {
    * null; null as a whole for the reference runtime or a service without a changelog.
    */
   readonly serviceNamespaces: readonly (ReadonlyMap<string, ReadonlyMap<string, unknown>> | null)[] | null;
+  /** What a user's service read (database reads, and store reads through named readers), in order; empty for the reference runtime. */
+  readonly reads: readonly ReadFact[];
   readonly committed: readonly CommittedOffset[];
   readonly drain: DrainResult;
   readonly nowTicks: number;
@@ -117,6 +120,7 @@ export function viewOf(world: World, drain: DrainResult): WorldView {
     output: world.config.service === undefined ? world.broker.topicData<OutputRecord>(SendTarget.output).records : serviceOutputs(world),
     liveStores,
     serviceNamespaces: serviceNamespacesOf(world),
+    reads: world.service === null ? [] : [...world.service.database.facts.facts],
     committed: world.group.committedOffsets(),
     drain,
     nowTicks: world.clock.nowTicks,

@@ -21,6 +21,7 @@ import { NetworkFaults } from "../faults/network.ts";
 import { Instance } from "../runtime/instance.ts";
 import type { RuntimeContext } from "../runtime/runtime-context.ts";
 import { ExternalDatabase } from "../service/external-database.ts";
+import { ReadFacts } from "../service/read-facts.ts";
 import { MemoryServiceDisk } from "../service/memory-service-disk.ts";
 import type { ServiceDisk } from "../service/service-disk.ts";
 import { ServiceProcess } from "../service/service-process.ts";
@@ -90,7 +91,7 @@ export class World implements FaultWorld {
     } else {
       const sandbox = ServiceSandbox.for(this.clock);
       const disks: ServiceDisk[] = [];
-      const database = new ExternalDatabase(this.history, () => this.step);
+      const database = new ExternalDatabase(this.history, () => this.step, new ReadFacts());
       this.service = { sandbox, disks, database };
       const env = { config: config.service, partitions: config.partitions, clock: this.clock, history: this.history, streams: this.streams, shared: sandbox, database, network: this.network, step: () => this.step };
       for (let i = 0; i < config.instances; i++) {

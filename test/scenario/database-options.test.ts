@@ -2,6 +2,7 @@
 // database, and the delayed-reply fault only such a service can meet.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { badInput } from "../helpers.ts";
 import { BadInputError, bankLedger, defineScenario, validateScenario } from "../../src/index.ts";
 import { scheduleArbitrary } from "../../src/fast-check.ts";
 import { faultKinds } from "../../src/faults/fault-kind.ts";
@@ -14,17 +15,6 @@ type Extra = { database?: boolean; state?: { namespace: string; in?: "store" | "
 
 function serviceScenario(service: Extra, rest: { faults?: readonly (typeof faultKinds)[number][] } = {}) {
   return defineScenario({ name: "db-options", description: "d", service: { module, start: "start", topics, ...service }, model: bankLedger, ...rest });
-}
-
-/** The message of the BadInputError `run` throws. */
-function badInput(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(BadInputError);
-    return (error as Error).message;
-  }
-  throw new Error("expected a BadInputError");
 }
 
 describe("service.database and service.state in the database", () => {

@@ -87,7 +87,7 @@ describe("databaseFacade transactions", () => {
     expect(life.pending).toBe(0);
     expect(await own).toEqual({ v: 1 });
     expect(await deleted).toBeUndefined();
-    expect(database.reads).toEqual([]);
+    expect(database.facts.facts).toEqual([]);
     // Nothing is written before the commit.
     expect(database.contents("ns").get("gone")).toBe("there");
     await settled(tx.commit());
@@ -212,12 +212,12 @@ describe("databaseFacade readers", () => {
     await settled(b.scan("ns"));
     await settled(b.transaction().get("ns", "absent"));
     await settled(db.transaction().get("ns", "k"));
-    expect(database.reads.map((r) => [r.reader, r.instance, r.key, r.present])).toEqual([
-      [`instance-${instance}`, instance, "k", true],
-      ["service-b", instance, "k", true],
-      ["service-b", instance, "k", true],
-      ["service-b", instance, "absent", false],
-      [`instance-${instance}`, instance, "k", true],
+    expect(database.facts.facts.map((r) => [r.reader, r.instance, r.life, r.scan, r.entries])).toEqual([
+      [`instance-${instance}`, instance, 1, false, [["k", "1"]]],
+      ["service-b", instance, 1, false, [["k", "1"]]],
+      ["service-b", instance, 1, true, [["k", "1"]]],
+      ["service-b", instance, 1, false, [["absent", null]]],
+      [`instance-${instance}`, instance, 1, false, [["k", "1"]]],
     ]);
   });
 

@@ -88,7 +88,7 @@ describe("WorldDatabasePort", () => {
     const read = get("ns", "k");
     life.settleOne();
     expect(read).toEqual([["TIMEOUT", undefined]]);
-    expect(database.reads).toEqual([]);
+    expect(database.facts.facts).toEqual([]);
   });
 
   it("ackLost: served, TIMEOUT", () => {
@@ -102,7 +102,12 @@ describe("WorldDatabasePort", () => {
     const read = get("ns", "k");
     life.settleOne();
     expect(read).toEqual([["TIMEOUT", undefined]]);
-    expect(database.reads.map((r) => [r.reader, r.instance, r.key, r.present])).toEqual([["reader", instance, "k", true]]);
+    // Served (the history has it) but never seen by the reader: not a read fact.
+    expect(database.facts.facts).toEqual([]);
+    const delivered = get("ns", "k");
+    life.settleOne();
+    expect(delivered).toEqual([[null, { text: "1", version: 1 }]]);
+    expect(database.facts.facts.map((r) => [r.reader, r.instance, r.life, r.source, r.scan, r.entries])).toEqual([["reader", instance, 1, "database", false, [["k", "1"]]]]);
   });
 
   it("ambiguous: served, UNAVAILABLE", () => {
@@ -151,7 +156,7 @@ describe("WorldDatabasePort", () => {
     const { life, database, commit } = setup();
     commit(write("k", 1));
     life.settleOne();
-    const version = database.read("probe", 0, "ns", "k").version;
+    const version = database.read({ reader: "probe", instance: 0, life: 1 }, "ns", "k").version;
     commit({ reads: [["ns", "k", version]], writes: [["ns", "k", "2"]] });
     life.settleOne();
     const replies = commit({ reads: [["ns", "k", version]], writes: [["ns", "k", "3"], ["ns", "j", "4"]] });
@@ -183,7 +188,39 @@ describe("WorldDatabasePort", () => {
     port.scan("reader", "ns", undefined, undefined, (error, value) => rows.push(error, value));
     life.settleOne();
     expect(rows.slice(2)).toEqual(["TIMEOUT", undefined]);
-    expect(database.reads).toHaveLength(2);
+    // One fact for the scan served (the lost one was not served).
+    expect(database.facts.facts).toEqual([{ reader: "reader", instance, life: 1, source: "database", namespace: "ns", scan: true, from: "a", to: "c", entries: [["a", "1"], ["b", "2"]], step: 0 }]);
+  });
+
+  it("gets and scans are quiet operations (a poll is not progress); a commit is not", () => {
+    const { life, port, commit, get } = setup();
+    commit(write("k", 1));
+    life.settleOne();
+    expect(life.lastSettledQuiet).toBe(false);
+    get("ns", "k");
+    life.settleOne();
+    expect(life.lastSettled).toBe(OperationKind.database);
+    expect(life.lastSettledQuiet).toBe(true);
+    port.scan("reader", "ns", undefined, undefined, () => {});
+    life.settleOne();
+    expect(life.lastSettledQuiet).toBe(true);
+    commit(write("k", 2));
+    life.settleOne();
+    expect(life.lastSettledQuiet).toBe(false);
+  });
+
+  it("reads in the session of its life: the reader, the life's instance and number", () => {
+    const { network, database, newLife } = setup();
+    const life = newLife(3);
+    const third = new WorldDatabasePort(life, database, network);
+    third.get("service-b", "ns", "k", () => {});
+    life.settleOne();
+    third.scan("service-b", "ns", "a", undefined, () => {});
+    life.settleOne();
+    expect(database.facts.facts.map((f) => [f.reader, f.instance, f.life, f.scan])).toEqual([
+      ["service-b", instance, 3, false],
+      ["service-b", instance, 3, true],
+    ]);
   });
 
   it("is not affected by an outcome armed for another target", () => {
