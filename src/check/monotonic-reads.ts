@@ -18,7 +18,7 @@ import type { Anomaly, Checker } from "./verdict.ts";
 
 interface Seen {
   readonly version: number | null;
-  readonly step: number;
+  readonly ticks: number;
 }
 
 /** Reads shown in an anomaly's timeline. */
@@ -70,7 +70,7 @@ export const monotonicReads: Checker = {
       }
       for (const [key, version] of observed) {
         const entity = `${fact.namespace}\u0000${key}`;
-        const line = `step ${fact.step + 1}: instance ${fact.instance} (life ${fact.life}) ${fact.scan ? "scans" : "reads"} ${key} in ${fact.namespace}: ${describe(version)}`;
+        const line = `tick ${fact.ticks}: instance ${fact.instance} (life ${fact.life}) ${fact.scan ? "scans" : "reads"} ${key} in ${fact.namespace}: ${describe(version)}`;
         const lines = timeline.get(entity) ?? [];
         lines.push(line);
         timeline.set(entity, lines);
@@ -78,12 +78,12 @@ export const monotonicReads: Checker = {
         if (version !== undefined) {
           if (before !== undefined && before.version !== null && version !== null && version < before.version) {
             evidence.reads = reads;
-            return [anomaly("read-went-back", spec.reader, fact, key, `${describe(before.version)} at step ${before.step + 1}, then ${describe(version)}`, lines)];
+            return [anomaly("read-went-back", spec.reader, fact, key, `${describe(before.version)} at tick ${before.ticks}, then ${describe(version)} at tick ${fact.ticks}`, lines)];
           }
-          if (before === undefined || before.version === null || (version !== null && version > before.version)) entities.set(entity, { version, step: fact.step });
+          if (before === undefined || before.version === null || (version !== null && version > before.version)) entities.set(entity, { version, ticks: fact.ticks });
         } else if (before !== undefined) {
           evidence.reads = reads;
-          return [anomaly("read-disappeared", spec.reader, fact, key, `${describe(before.version)} at step ${before.step + 1}, then absent`, lines)];
+          return [anomaly("read-disappeared", spec.reader, fact, key, `${describe(before.version)} at tick ${before.ticks}, then absent at tick ${fact.ticks}`, lines)];
         }
       }
     }

@@ -29,15 +29,20 @@ export interface ReadFact extends ReadSession {
   readonly to?: string;
   /** Keys and their values as JSON text (null: absent). */
   readonly entries: readonly (readonly [key: string, value: string | null])[];
-  /** Index of the schedule's intent being played. */
+  /** Index of the schedule's intent being played (the last one during the heal and the drain). */
   readonly step: number;
+  /** Virtual time of the read, in ticks. */
+  readonly ticks: number;
 }
 
 /** The read facts of one run, in the order the reads were served. */
 export class ReadFacts {
   readonly facts: ReadFact[] = [];
 
-  record(fact: ReadFact): void {
-    this.facts.push(fact);
+  /** `nowTicks`: the world's virtual time, stamped on every fact. */
+  constructor(private readonly nowTicks: () => number = () => 0) {}
+
+  record(fact: Omit<ReadFact, "ticks">): void {
+    this.facts.push({ ...fact, ticks: this.nowTicks() });
   }
 }

@@ -1,6 +1,6 @@
 /**
  * A plain picture of a world between two steps, for reports: what each instance is doing,
- * what the group assigns it, what every store on every disk holds, and how far each topic
+ * what the group assigns it, what every store on every disk (and the external database) holds, and how far each topic
  * partition has been written and committed. Failure reports take one after every intent and
  * every drain step of a re-run (`report/html/trace-schedule.ts`) to show the state before and
  * after each step.
@@ -30,9 +30,12 @@ export interface InstanceSnapshot {
   readonly generation: number | null;
 }
 
-/** One store namespace on one instance's disk. */
+/** One store namespace on one instance's disk, or one namespace of the external database. */
 export interface StoreSnapshotEntry {
+  /** The instance whose disk holds it (-1 for the external database, which is no instance's). */
   readonly instance: number;
+  /** A namespace of the external database (shared by every instance), not of a disk. */
+  readonly database?: true;
   /** The partition it belongs to, when it is a partition's. */
   readonly partition: number | null;
   /** The namespace: `p<partition>` for the reference runtime, the service's own name (`balances/2`) for a service. */
@@ -92,23 +95,19 @@ function storesOf(world: World): StoreSnapshotEntry[] {
     return stores;
   }
   world.service.disks.forEach((disk, instance) => {
-    for (const name of disk.names()) {
-      const slash = name.lastIndexOf("/");
-      const partition = slash < 0 ? null : Number(name.slice(slash + 1));
-      stores.push({
-        instance,
-        partition: partition !== null && Number.isInteger(partition) ? partition : null,
-        name,
-        state: disk.scan(name),
-        nextOffset: null,
-        checkpoint: null,
-        dedupeIds: null,
-        pendingBatch: null,
-        outbox: null,
-      });
-    }
+    for (const name of disk.names()) stores.push(serviceEntry(instance, name, disk.scan(name)));
   });
+  if (world.config.service?.database === true) {
+    const database = world.service.database;
+    for (const name of database.names()) stores.push({ ...serviceEntry(-1, name, database.entries(name)), database: true });
+  }
   return stores;
+}
+
+function serviceEntry(instance: number, name: string, state: readonly (readonly [string, string])[]): StoreSnapshotEntry {
+  const slash = name.lastIndexOf("/");
+  const partition = slash < 0 ? null : Number(name.slice(slash + 1));
+  return { instance, partition: partition !== null && Number.isInteger(partition) ? partition : null, name, state, nextOffset: null, checkpoint: null, dedupeIds: null, pendingBatch: null, outbox: null };
 }
 
 function instancesOf(world: World): InstanceSnapshot[] {

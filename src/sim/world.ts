@@ -91,7 +91,7 @@ export class World implements FaultWorld {
     } else {
       const sandbox = ServiceSandbox.for(this.clock);
       const disks: ServiceDisk[] = [];
-      const database = new ExternalDatabase(this.history, () => this.step, new ReadFacts());
+      const database = new ExternalDatabase(this.history, () => this.step, new ReadFacts(() => this.clock.nowTicks));
       this.service = { sandbox, disks, database };
       const env = { config: config.service, partitions: config.partitions, clock: this.clock, history: this.history, streams: this.streams, shared: sandbox, database, network: this.network, step: () => this.step };
       for (let i = 0; i < config.instances; i++) {

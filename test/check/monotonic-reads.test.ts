@@ -21,11 +21,11 @@ const value = (version: number, extra: Record<string, unknown> = {}) => JSON.str
 let step = 0;
 /** A get of `key` by service-b on instance 0, life 1 unless told. */
 function get(key: string, text: string | null, at: Partial<ReadFact> = {}): ReadFact {
-  return { reader: "service-b", instance: 0, life: 1, source: "database", namespace: "customers/0", scan: false, entries: [[key, text]], step: step++, ...at };
+  return { reader: "service-b", instance: 0, life: 1, source: "database", namespace: "customers/0", scan: false, entries: [[key, text]], step, ticks: 10 * step++, ...at };
 }
 /** A scan by service-b on instance 0, life 1 unless told. */
 function scan(entries: ReadFact["entries"], at: Partial<ReadFact> = {}): ReadFact {
-  return { reader: "service-b", instance: 0, life: 1, source: "database", namespace: "customers/0", scan: true, entries, step: step++, ...at };
+  return { reader: "service-b", instance: 0, life: 1, source: "database", namespace: "customers/0", scan: true, entries, step, ticks: 10 * step++, ...at };
 }
 
 describe("monotonic-reads checker", () => {
@@ -45,16 +45,16 @@ describe("monotonic-reads checker", () => {
   });
 
   it("a lower version in the same session is read-went-back, naming reader, instance, life, key and both versions", () => {
-    const reads = [get("cust-1", value(1)), get("cust-1", value(3), { step: 10 }), get("cust-2", value(1)), get("cust-1", value(2), { step: 14 })].map((r) => ({ ...r, instance: 2, life: 3 }));
+    const reads = [get("cust-1", value(1)), get("cust-1", value(3), { step: 10, ticks: 100 }), get("cust-2", value(1)), get("cust-1", value(2), { step: 14, ticks: 140 })].map((r) => ({ ...r, instance: 2, life: 3 }));
     const anomalies = check(monotonicReads, viewOf(reads));
     expect(anomalies).toHaveLength(1);
     const [a] = anomalies;
     expect([a.kind, a.key, a.partition, a.step]).toEqual(["read-went-back", "cust-1", 0, 15]);
     expect(a.detail).toContain("reader service-b on instance 2 (life 3)");
-    expect(a.detail).toContain("version 3 at step 11, then version 2");
+    expect(a.detail).toContain("version 3 at tick 100, then version 2 at tick 140");
     expect(a.detail).toContain("went back");
     // The timeline holds the entity's reads only.
-    expect(a.detail).toContain("step 1: instance 2 (life 3) reads cust-1 in customers/0: version 1");
+    expect(a.detail).toContain("tick 0: instance 2 (life 3) reads cust-1 in customers/0: version 1");
     expect(a.detail).not.toContain("cust-2");
     // A failing verdict still says what was judged: the reads up to the anomaly.
     expect(judged(monotonicReads, viewOf(reads))).toEqual({ reads: 4 });
@@ -70,8 +70,8 @@ describe("monotonic-reads checker", () => {
   it("a get that finds a key absent after it was present is read-disappeared", () => {
     const anomalies = check(monotonicReads, viewOf([get("cust-1", null), get("cust-1", value(2)), get("cust-1", null)]));
     expect(anomalies.map((a) => [a.kind, a.key])).toEqual([["read-disappeared", "cust-1"]]);
-    expect(anomalies[0].detail).toContain("version 2 at step");
-    expect(anomalies[0].detail).toContain("then absent");
+    expect(anomalies[0].detail).toContain("version 2 at tick 10");
+    expect(anomalies[0].detail).toContain("then absent at tick 20");
     expect(anomalies[0].detail).toContain("disappeared");
     // Absent before it was ever present is fine.
     expect(check(monotonicReads, viewOf([get("cust-1", null), get("cust-1", null), get("cust-1", value(1))]))).toEqual([]);

@@ -189,7 +189,7 @@ describe("WorldDatabasePort", () => {
     life.settleOne();
     expect(rows.slice(2)).toEqual(["TIMEOUT", undefined]);
     // One fact for the scan served (the lost one was not served).
-    expect(database.facts.facts).toEqual([{ reader: "reader", instance, life: 1, source: "database", namespace: "ns", scan: true, from: "a", to: "c", entries: [["a", "1"], ["b", "2"]], step: 0 }]);
+    expect(database.facts.facts).toEqual([{ reader: "reader", instance, life: 1, source: "database", namespace: "ns", scan: true, from: "a", to: "c", entries: [["a", "1"], ["b", "2"]], step: 0, ticks: 0 }]);
   });
 
   it("gets and scans are quiet operations (a poll is not progress); a commit is not", () => {

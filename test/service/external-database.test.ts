@@ -157,9 +157,9 @@ describe("ExternalDatabase read facts", () => {
     setStep(9);
     expect(db.read(session("instance-0", 0, 2), "a", "k").text).toBeUndefined();
     expect(db.facts.facts).toEqual([
-      { reader: "instance-1", instance: 1, life: 1, source: "database", namespace: "a", scan: false, entries: [["k", null]], step: 3 },
-      { reader: "service-b", instance: 2, life: 3, source: "database", namespace: "a", scan: false, entries: [["k", json({ n: 1 })]], step: 7 },
-      { reader: "instance-0", instance: 0, life: 2, source: "database", namespace: "a", scan: false, entries: [["k", null]], step: 9 },
+      { reader: "instance-1", instance: 1, life: 1, source: "database", namespace: "a", scan: false, entries: [["k", null]], step: 3, ticks: 0 },
+      { reader: "service-b", instance: 2, life: 3, source: "database", namespace: "a", scan: false, entries: [["k", json({ n: 1 })]], step: 7, ticks: 0 },
+      { reader: "instance-0", instance: 0, life: 2, source: "database", namespace: "a", scan: false, entries: [["k", null]], step: 9, ticks: 0 },
     ]);
   });
 
@@ -173,15 +173,15 @@ describe("ExternalDatabase read facts", () => {
     // Versions come back with the rows: "a" and "c" were written by the first commit.
     expect(rows.map(([, , version]) => version)).toEqual([1, 1]);
     expect(db.facts.facts).toEqual([
-      { reader: "r", instance: 1, life: 2, source: "database", namespace: "a", scan: true, from: "a", to: "d", entries: [["a", json(1)], ["c", json(3)]], step: 5 },
+      { reader: "r", instance: 1, life: 2, source: "database", namespace: "a", scan: true, from: "a", to: "d", entries: [["a", json(1)], ["c", json(3)]], step: 5, ticks: 0 },
     ]);
     setStep(6);
     expect(db.scan(session("r", 1, 2), "a", undefined, undefined).map(([key]) => key)).toEqual(["a", "c", "d"]);
     // An unbounded scan has no from/to; a scan of an empty namespace is a fact with no entries.
     db.scan(session("r", 1, 2), "empty", "x", undefined);
     expect(db.facts.facts.slice(1)).toEqual([
-      { reader: "r", instance: 1, life: 2, source: "database", namespace: "a", scan: true, entries: [["a", json(1)], ["c", json(3)], ["d", json(4)]], step: 6 },
-      { reader: "r", instance: 1, life: 2, source: "database", namespace: "empty", scan: true, from: "x", entries: [], step: 6 },
+      { reader: "r", instance: 1, life: 2, source: "database", namespace: "a", scan: true, entries: [["a", json(1)], ["c", json(3)], ["d", json(4)]], step: 6, ticks: 0 },
+      { reader: "r", instance: 1, life: 2, source: "database", namespace: "empty", scan: true, from: "x", entries: [], step: 6, ticks: 0 },
     ]);
     expect(Object.keys(db.facts.facts[1])).not.toContain("from");
   });
@@ -198,6 +198,15 @@ describe("ExternalDatabase read facts", () => {
     const { db } = setup();
     db.commit(0, { reads: [["a", "k", 0]], writes: [["a", "k", json(1)]] });
     expect(db.facts.facts).toEqual([]);
+  });
+
+  it("stamps every fact with the virtual time of the read", () => {
+    let now = 5;
+    const db = new ExternalDatabase(new History(), () => 0, new ReadFacts(() => now));
+    db.read(session("r", 0), "a", "k");
+    now = 12;
+    db.scan(session("r", 0), "a", undefined, undefined);
+    expect(db.facts.facts.map((f) => f.ticks)).toEqual([5, 12]);
   });
 });
 

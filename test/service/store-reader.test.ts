@@ -40,8 +40,8 @@ describe("store.reader(name)", () => {
     setStep(6);
     expect(b.get("customers/0", "cust-9")).toBeUndefined();
     expect(facts.facts).toEqual([
-      { reader: "b", instance, life: 2, source: "store", namespace: "customers/0", scan: false, entries: [["cust-1", JSON.stringify({ version: 2, name: "a" })]], step: 4 },
-      { reader: "b", instance, life: 2, source: "store", namespace: "customers/0", scan: false, entries: [["cust-9", null]], step: 6 },
+      { reader: "b", instance, life: 2, source: "store", namespace: "customers/0", scan: false, entries: [["cust-1", JSON.stringify({ version: 2, name: "a" })]], step: 4, ticks: 0 },
+      { reader: "b", instance, life: 2, source: "store", namespace: "customers/0", scan: false, entries: [["cust-9", null]], step: 6, ticks: 0 },
     ]);
   });
 
@@ -54,10 +54,10 @@ describe("store.reader(name)", () => {
     expect(b.scan("customers/1").map(([key]) => key)).toEqual(["cust-1", "cust-2", "cust-3", "other"]);
     expect(b.scan("empty")).toEqual([]);
     expect(facts.facts).toEqual([
-      { reader: "b", instance, life: 1, source: "store", namespace: "customers/1", scan: true, from: "cust-2", to: "cust-4", entries: [["cust-2", "7"], ["cust-3", JSON.stringify({ version: 1 })]], step: 4 },
-      { reader: "b", instance, life: 1, source: "store", namespace: "customers/1", scan: true, from: "cust-1", to: "cust-1\uffff", entries: [["cust-1", JSON.stringify({ version: 5 })]], step: 4 },
-      { reader: "b", instance, life: 1, source: "store", namespace: "customers/1", scan: true, entries: [["cust-1", JSON.stringify({ version: 5 })], ["cust-2", "7"], ["cust-3", JSON.stringify({ version: 1 })], ["other", "0"]], step: 4 },
-      { reader: "b", instance, life: 1, source: "store", namespace: "empty", scan: true, entries: [], step: 4 },
+      { reader: "b", instance, life: 1, source: "store", namespace: "customers/1", scan: true, from: "cust-2", to: "cust-4", entries: [["cust-2", "7"], ["cust-3", JSON.stringify({ version: 1 })]], step: 4, ticks: 0 },
+      { reader: "b", instance, life: 1, source: "store", namespace: "customers/1", scan: true, from: "cust-1", to: "cust-1\uffff", entries: [["cust-1", JSON.stringify({ version: 5 })]], step: 4, ticks: 0 },
+      { reader: "b", instance, life: 1, source: "store", namespace: "customers/1", scan: true, entries: [["cust-1", JSON.stringify({ version: 5 })], ["cust-2", "7"], ["cust-3", JSON.stringify({ version: 1 })], ["other", "0"]], step: 4, ticks: 0 },
+      { reader: "b", instance, life: 1, source: "store", namespace: "empty", scan: true, entries: [], step: 4, ticks: 0 },
     ]);
     // An unbounded scan carries no bounds at all.
     expect(Object.keys(facts.facts[2])).not.toContain("from");

@@ -17,7 +17,7 @@ export interface LaneData {
   /** `producer-0`, `input-2`, `changelog-2`, `output-2`, `instance-1`, `store-1-p2`, `group`, `network`, `world`. */
   readonly id: string;
   readonly title: string;
-  readonly kind: "producer" | "input" | "changelog" | "output" | "instance" | "store" | "group" | "network" | "world";
+  readonly kind: "producer" | "input" | "changelog" | "output" | "instance" | "store" | "database" | "group" | "network" | "world";
   readonly instance: number | null;
   readonly partition: number | null;
 }

@@ -90,7 +90,7 @@ function attachChanges(drafts: DraftEvent[], changes: readonly StoreChange[], ro
     }
     const what = change.existence === "removed" ? "is gone" : change.keys.length === 0 ? "changes its bookkeeping" : `${change.existence === "created" ? "is created: " : "writes "}${change.keys.slice(0, 5).join(", ")}${change.keys.length > 5 ? `, ... (${change.keys.length} keys)` : ""}`;
     drafts.push({
-      row, lane: change.id, actorLane: `instance-${change.instance}`, op: "store-change", text: `${change.title} ${what}`, brief: what, instance: change.instance, partition: change.partition,
+      row, lane: change.id, actorLane: change.instance === null ? null : `instance-${change.instance}`, op: "store-change", text: `${change.title} ${what}`, brief: what, instance: change.instance, partition: change.partition,
       marks: change.existence === "removed" ? ["loss"] : [], fields: [], records: [], moreRecords: 0, store: change.id, changedKeys: [...change.keys], record: -1, value: null, span: null,
     });
   }
@@ -183,10 +183,12 @@ function locatorOf(input: FailureReportInput, timeline: Timeline, decoder: Histo
     return i < 0 ? null : i;
   };
   const state = input.config.service?.state;
-  // A service's state lives in `<namespace>/<partition>`; its store lanes are `store-<instance>-<namespace>/<partition>`.
+  // A service's state lives in `<namespace>/<partition>`; its store lanes are `store-<instance>-<namespace>/<partition>`
+  // (`database-<namespace>/<partition>` for state in the external database).
   const isStateStore = (store: string) => {
     if (state === undefined) return true;
-    const name = store.replace(/^store-\d+-/, "");
+    if (state !== null && store.startsWith("database-") !== (state.in === "database")) return false;
+    const name = store.replace(/^store-\d+-/, "").replace(/^database-/, "");
     return state !== null && name.startsWith(`${state.namespace}/`) && /^\d+$/.test(name.slice(state.namespace.length + 1));
   };
   return (anomaly) => locateAnomaly(anomaly, { events: timeline.events, lookup: decoder.records, divergence, rowOfStep, isStateStore });

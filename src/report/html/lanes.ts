@@ -1,13 +1,13 @@
 /**
  * The timeline's columns, one per producer, per topic partition (input, changelog, output),
- * per service instance and per store, plus the group's and the network's, in the order data
+ * per service instance and per store (and per namespace of the external database), plus the group's and the network's, in the order data
  * flows: producers write input, instances read it and commit to their stores, which log to
  * the changelog, and send outputs. A lane is kept only when something happened in it, except
  * the instances', which are always shown.
  */
 import type { LaneData } from "./failure-report-data.ts";
 
-const order: readonly LaneData["kind"][] = ["producer", "input", "instance", "store", "changelog", "output", "group", "network", "world"];
+const order: readonly LaneData["kind"][] = ["producer", "input", "instance", "store", "database", "changelog", "output", "group", "network", "world"];
 
 /** The lane an id names (see {@link LaneData.id}). */
 export function laneOf(id: string): LaneData {
@@ -29,6 +29,10 @@ export function laneOf(id: string): LaneData {
       const service = /\/(\d+)$/.exec(name);
       const partition = runtime !== null ? Number(runtime[1]) : service !== null ? Number(service[1]) : null;
       return { id, title: `store ${tail.slice(0, dash)}/${name}`, kind, instance: Number(tail.slice(0, dash)), partition };
+    }
+    case "database": {
+      const partition = /\/(\d+)$/.exec(tail);
+      return { id, title: `database ${tail}`, kind, instance: null, partition: partition === null ? null : Number(partition[1]) };
     }
     case "group":
     case "network":

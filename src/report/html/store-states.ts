@@ -11,14 +11,18 @@ import { cut, valueCharsMax } from "./short-json.ts";
 /** State entries shown per store. */
 export const storeEntriesMax = 100;
 
-/** A store's lane and id: the reference runtime's `store-<instance>-p<partition>`, a service's `store-<instance>-<namespace>`. */
+/**
+ * A store's lane and id: the reference runtime's `store-<instance>-p<partition>`, a service's
+ * `store-<instance>-<namespace>`, the external database's `database-<namespace>`.
+ */
 export function storeIdOf(entry: StoreSnapshotEntry): string {
+  if (entry.database === true) return `database-${entry.name}`;
   return entry.nextOffset !== null && entry.partition !== null ? runtimeStoreId(entry.instance, entry.partition) : `store-${entry.instance}-${entry.name}`;
 }
 
-/** A store's title: `store 1/p2`, `store 1/balances/2`. */
+/** A store's title: `store 1/p2`, `store 1/balances/2`, `database balances/2`. */
 export function storeTitleOf(entry: StoreSnapshotEntry): string {
-  return `store ${entry.instance}/${entry.name}`;
+  return entry.database === true ? `database ${entry.name}` : `store ${entry.instance}/${entry.name}`;
 }
 
 function list(values: readonly (number | string)[], prefix = ""): string {
@@ -76,7 +80,8 @@ export function changedKeys(before: StoreSnapshotEntry | undefined, after: Store
 export interface StoreChange {
   readonly id: string;
   readonly title: string;
-  readonly instance: number;
+  /** The instance whose store it is (null for the external database). */
+  readonly instance: number | null;
   readonly partition: number | null;
   readonly keys: readonly string[];
   /** Whether the store appeared or disappeared (a first commit, a wipe). */
@@ -100,7 +105,7 @@ export function worldStateOf(snapshot: WorldSnapshot, previous: WorldSnapshot | 
     stores[id] = storeState(now);
     const entry = (now ?? was)!;
     const existence = was === undefined ? "created" : now === undefined ? "removed" : null;
-    changes.push({ id, title: storeTitleOf(entry), instance: entry.instance, partition: entry.partition, keys: changedKeys(was, now), existence });
+    changes.push({ id, title: storeTitleOf(entry), instance: entry.database === true ? null : entry.instance, partition: entry.partition, keys: changedKeys(was, now), existence });
   }
   return { state: { ticks: snapshot.ticks, generation: snapshot.generation, instances: instanceLines(snapshot), offsets: offsetLines(snapshot), stores }, changes };
 }

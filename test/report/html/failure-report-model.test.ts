@@ -8,6 +8,7 @@ import { failureReportData } from "../../../src/report/html/failure-report-model
 import { traceSchedule } from "../../../src/report/html/trace-schedule.ts";
 import { describeIntents } from "../../../src/schedule/describe-intent.ts";
 import { builtInScenario } from "../../../src/scenario/mutant-scenario.ts";
+import { builtInScenario as loadBuiltIn } from "../../helpers.ts";
 import { findFailure, plantedBug } from "../../helpers/reports.ts";
 
 const dedupeOff = findFailure(plantedBug("dedupe-off"));
@@ -113,6 +114,23 @@ describe("reports of a service and of an error", () => {
     const event = report.events[divergence.event!];
     expect(event.op).toBe("store-change");
     expect(event.lane).toMatch(/^store-\d+-balances\/\d+$/);
+  });
+
+  it("shows the external database's tables in their own lanes, and links a state anomaly there", async () => {
+    const found = findFailure(await loadBuiltIn("external-store-offsets-in-broker"));
+    const report = failureReportOf(found.scenario, 1, found.failure, null);
+    const lanes = report.lanes.filter((l) => l.kind === "database");
+    expect(lanes.some((l) => /^database-balances\/\d+$/.test(l.id))).toBe(true);
+    expect(lanes.every((l) => l.instance === null && /^database balances\/\d+$/.test(l.title))).toBe(true);
+    const changes = report.events.filter((e) => e.op === "store-change" && e.lane.startsWith("database-"));
+    expect(changes.length).toBeGreaterThan(0);
+    // The database is no instance's: its changes have no actor lane and no instance.
+    expect(changes.every((e) => e.actorLane === null && e.instance === null)).toBe(true);
+    // The rows where a table changed hold its state, to show before and after the step.
+    const tables = report.states.flatMap((state) => Object.entries(state.stores).filter(([id, store]) => id.startsWith("database-balances/") && store.exists && store.entries.length > 0));
+    expect(tables.length).toBeGreaterThan(0);
+    const divergence = anomaly(report, "state-divergence");
+    expect(report.events[divergence.event!].lane).toMatch(/^database-balances\/\d+$/);
   });
 
   it("holds the error and the schedule for a schedule that stopped the run", () => {

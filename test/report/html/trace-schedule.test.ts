@@ -7,6 +7,7 @@ import { scheduleArbitrary } from "../../../src/fast-check.ts";
 import { traceSchedule } from "../../../src/report/html/trace-schedule.ts";
 import { builtInScenario, referenceScenarios } from "../../../src/scenario/mutant-scenario.ts";
 import { runSchedule } from "../../../src/sim/run-schedule.ts";
+import { builtInScenario as loadBuiltIn } from "../../helpers.ts";
 
 describe("traceSchedule", () => {
   it("makes the history an untraced run makes, on the reference runtime", () => {
@@ -23,6 +24,20 @@ describe("traceSchedule", () => {
     for (const schedule of fc.sample(scheduleArbitrary(scenario.shape), { seed: 5, numRuns: 4 })) {
       expect(traceSchedule(scenario, schedule).view.history.hex()).toBe(runSchedule(scenario.world, schedule).history.hex());
     }
+  });
+
+  it("makes the history an untraced run makes, for a service with an external database, and shows its tables", async () => {
+    const external = await loadBuiltIn("external-store");
+    let tables = 0;
+    for (const schedule of fc.sample(scheduleArbitrary(external.shape), { seed: 5, numRuns: 4 })) {
+      const trace = traceSchedule(external, schedule);
+      expect(trace.view.history.hex()).toBe(runSchedule(external.world, schedule).history.hex());
+      const last = trace.rows[trace.rows.length - 1].after;
+      const database = last.stores.filter((s) => s.database === true);
+      expect(database.every((s) => s.instance === -1)).toBe(true);
+      tables += database.length;
+    }
+    expect(tables).toBeGreaterThan(0);
   });
 
   it("has a start row, one row per intent in order, the heal, then drain steps, covering the history without gaps", () => {
