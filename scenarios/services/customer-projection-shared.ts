@@ -67,7 +67,7 @@ async function startProjection(kafka: Kafka, database: Database): Promise<void> 
 
   const eachBatch = async ({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> => {
     const partition = batch.partition;
-    let at = batch.messages.length === 0 ? 0 : Number(batch.messages[0].offset);
+    let at = Number(batch.messages[0]?.offset ?? 0);
     try {
       if (!rebuilt.has(partition)) {
         await rebuild(partition);

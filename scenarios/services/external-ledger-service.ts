@@ -74,7 +74,7 @@ export async function start({ kafka, database }: { kafka: Kafka; database: Datab
 
   const eachBatch = async ({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> => {
     const partition = batch.partition;
-    let at = batch.messages.length === 0 ? 0 : Number(batch.messages[0].offset);
+    let at = Number(batch.messages[0]?.offset ?? 0);
     try {
       await sendOutbox(partition);
       for (const message of batch.messages) {

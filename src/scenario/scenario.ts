@@ -62,6 +62,18 @@ function storeOf(definition: ScenarioDefinition, file: string | null): StoreKind
   return store;
 }
 
+/** A world without an external database cannot meet the database's fault kinds: naming one (in `faults`, or weighing it) is a mistake. */
+function refuseDatabaseKinds(definition: ScenarioDefinition, file: string | null): void {
+  const named: [string, readonly string[]][] = [
+    ["faults", definition.faults ?? []],
+    ["faultWeights", Object.entries(definition.faultWeights ?? {}).filter(([, weight]) => (weight ?? 0) > 0).map(([kind]) => kind)],
+  ];
+  for (const [option, kinds] of named) {
+    const kind = kinds.find((k) => databaseFaultKinds.includes(k as FaultKind));
+    if (kind !== undefined) throw new BadInputError(`${file ?? "scenario"}: ${option}: "${kind}" needs a service with an external database (service.database: true)`);
+  }
+}
+
 /** Fill in defaults of a validated definition. */
 export function resolveScenario(definition: ScenarioDefinition, file: string | null): Scenario {
   const topology = definition.topology ?? {};
@@ -88,10 +100,7 @@ export function resolveScenario(definition: ScenarioDefinition, file: string | n
   const serviceOnly = definition.service === undefined ? definition.checkers?.find((name) => serviceOnlyCheckers.includes(name)) : undefined;
   if (serviceOnly !== undefined) throw new BadInputError(`${file ?? "scenario"}: checkers: "${serviceOnly}" judges the reads of a user's service (service.monotonicReads); the reference runtime records none`);
   const database = service?.database === true;
-  const needsDatabase = (definition.faults ?? []).find((kind) => databaseFaultKinds.includes(kind));
-  if (!database && needsDatabase !== undefined) throw new BadInputError(`${file ?? "scenario"}: faults: "${needsDatabase}" needs a service with an external database (service.database: true)`);
-  const weighsDatabase = Object.entries(definition.faultWeights ?? {}).find(([kind, weight]) => (weight ?? 0) > 0 && databaseFaultKinds.includes(kind as FaultKind));
-  if (!database && weighsDatabase !== undefined) throw new BadInputError(`${file ?? "scenario"}: faultWeights: "${weighsDatabase[0]}" needs a service with an external database (service.database: true)`);
+  if (!database) refuseDatabaseKinds(definition, file);
   const selected = definition.checkers;
   return {
     name: definition.name,

@@ -17,8 +17,7 @@
  */
 import type { DatabaseErrorCode, DatabasePort } from "./database-port.ts";
 import type { ReadVersion } from "./external-database.ts";
-import type { StoreWrite } from "./service-disk.ts";
-import { boundsOf, encode, type ScanOptions } from "./store-facade.ts";
+import { boundsOf, type ScanOptions, WriteSet } from "./store-facade.ts";
 
 /** An error of a database request. */
 export interface DatabaseError extends Error {
@@ -80,31 +79,24 @@ export function databaseFacade(port: DatabasePort, reader = `instance-${port.ins
       );
     },
     transaction(): DatabaseTransaction {
-      const writes = new Map<string, StoreWrite>();
+      const writes = new WriteSet("database");
       const reads = new Map<string, ReadVersion>();
-      let done = false;
-      const slot = (namespace: string, key: string) => `${namespace}\u0000${key}`;
       return {
         async get<T>(namespace: string, key: string) {
-          const own = writes.get(slot(namespace, key));
-          if (own !== undefined) return decode<T>(own[2] ?? undefined);
+          const own = writes.own(namespace, key);
+          if (own !== undefined) return decode<T>(own.text ?? undefined);
           const reply = await read(namespace, key, `get ${namespace} ${key}`);
           // The first version read is the one the commit is checked against.
-          if (!reads.has(slot(namespace, key))) reads.set(slot(namespace, key), [namespace, key, reply.version]);
+          const slot = `${namespace}\u0000${key}`;
+          if (!reads.has(slot)) reads.set(slot, [namespace, key, reply.version]);
           return decode<T>(reply.text);
         },
-        put(namespace, key, value) {
-          if (done) throw new Error("database: put on a committed transaction");
-          writes.set(slot(namespace, key), [namespace, key, encode(namespace, key, value, "database")]);
-        },
-        delete(namespace, key) {
-          if (done) throw new Error("database: delete on a committed transaction");
-          writes.set(slot(namespace, key), [namespace, key, null]);
-        },
+        put: (namespace, key, value) => writes.put(namespace, key, value),
+        delete: (namespace, key) => writes.delete(namespace, key),
         commit() {
-          if (done) return Promise.reject(new Error("database: transaction committed twice"));
-          done = true;
-          const request = { reads: [...reads.values()], writes: [...writes.values()] };
+          const list = writes.close();
+          if (list instanceof Error) return Promise.reject(list);
+          const request = { reads: [...reads.values()], writes: list };
           return new Promise<void>((resolve, reject) => port.commit(request, (error) => (error === null ? resolve() : reject(databaseError(error, "commit")))));
         },
       };

@@ -129,9 +129,7 @@ export class ExternalDatabase {
 
   /** Decoded copy of a namespace's live entries (for checkers). */
   contents(namespace: string): Map<string, unknown> {
-    const out = new Map<string, unknown>();
-    for (const [key, entry] of [...(this.namespaces.get(namespace) ?? [])].sort(byKey)) if (entry.text !== null) out.set(key, JSON.parse(entry.text));
-    return out;
+    return new Map(this.entries(namespace).map(([key, text]) => [key, JSON.parse(text)] as const));
   }
 
   /** Live entries of a namespace in key order, values as JSON text (for reports). */

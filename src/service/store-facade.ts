@@ -100,6 +100,40 @@ export function boundsOf(options: ScanOptions | undefined): [string | undefined,
   return [options?.from, options?.to];
 }
 
+/**
+ * The writes of one transaction, encoded, last write per key (the store's and the database's
+ * transactions both keep one). `what` prefixes its errors ("store", "database").
+ */
+export class WriteSet {
+  private readonly writes = new Map<string, StoreWrite>();
+  private done = false;
+
+  constructor(private readonly what: string) {}
+
+  /** This transaction's own write of `key`: `{ text }` (null: deleted), or undefined when it wrote none. */
+  own(namespace: string, key: string): { readonly text: string | null } | undefined {
+    const write = this.writes.get(`${namespace}\u0000${key}`);
+    return write === undefined ? undefined : { text: write[2] };
+  }
+
+  put(namespace: string, key: string, value: unknown): void {
+    if (this.done) throw new Error(`${this.what}: put on a committed transaction`);
+    this.writes.set(`${namespace}\u0000${key}`, [namespace, key, encode(namespace, key, value, this.what)]);
+  }
+
+  delete(namespace: string, key: string): void {
+    if (this.done) throw new Error(`${this.what}: delete on a committed transaction`);
+    this.writes.set(`${namespace}\u0000${key}`, [namespace, key, null]);
+  }
+
+  /** Close the transaction for commit: its writes, or an error when it was committed already. */
+  close(): StoreWrite[] | Error {
+    if (this.done) return new Error(`${this.what}: transaction committed twice`);
+    this.done = true;
+    return [...this.writes.values()];
+  }
+}
+
 /** The store object a life's service gets. */
 export function storeFacade(port: StorePort): Store {
   return {
@@ -119,26 +153,17 @@ export function storeFacade(port: StorePort): Store {
       };
     },
     transaction(): StoreTransaction {
-      const writes = new Map<string, [string, string, string | null]>();
-      let done = false;
-      const slot = (namespace: string, key: string) => `${namespace}\u0000${key}`;
+      const writes = new WriteSet("store");
       return {
         get<T>(namespace: string, key: string) {
-          const own = writes.get(slot(namespace, key));
-          return own === undefined ? decode<T>(port.get(namespace, key)) : own[2] === null ? undefined : (JSON.parse(own[2]) as T);
+          const own = writes.own(namespace, key);
+          return own === undefined ? decode<T>(port.get(namespace, key)) : decode<T>(own.text ?? undefined);
         },
-        put(namespace, key, value) {
-          if (done) throw new Error("store: put on a committed transaction");
-          writes.set(slot(namespace, key), [namespace, key, encode(namespace, key, value)]);
-        },
-        delete(namespace, key) {
-          if (done) throw new Error("store: delete on a committed transaction");
-          writes.set(slot(namespace, key), [namespace, key, null]);
-        },
+        put: (namespace, key, value) => writes.put(namespace, key, value),
+        delete: (namespace, key) => writes.delete(namespace, key),
         commit() {
-          if (done) return Promise.reject(new Error("store: transaction committed twice"));
-          done = true;
-          const list: StoreWrite[] = [...writes.values()];
+          const list = writes.close();
+          if (list instanceof Error) return Promise.reject(list);
           return new Promise<void>((resolve, reject) => port.commit(list, (error) => (error === null ? resolve() : reject(new Error(`store: changelog write refused (${error}): the partition has a newer owner`)))));
         },
       };
