@@ -38,6 +38,19 @@ function inRange(key: string, fact: ReadFact): boolean {
   return (fact.from === undefined || key >= fact.from) && (fact.to === undefined || key < fact.to);
 }
 
+/** The reader and table a scenario's `service.monotonicReads` names. */
+export interface JudgedReader {
+  readonly reader: string;
+  readonly namespace: string;
+}
+
+/** Whether the checker judges `fact`: a read by `spec.reader` of `spec.namespace` or one of its `<namespace>/<partition>` tables. */
+export function judgesRead(spec: JudgedReader, fact: ReadFact): boolean {
+  if (fact.reader !== spec.reader) return false;
+  const namespace = fact.namespace;
+  return namespace === spec.namespace || (namespace.startsWith(`${spec.namespace}/`) && /^\d+$/.test(namespace.slice(spec.namespace.length + 1)));
+}
+
 const describe = (version: number | null | undefined): string => (version === undefined ? "absent" : version === null ? "present" : `version ${version}`);
 
 export const monotonicReads: Checker = {
@@ -46,13 +59,12 @@ export const monotonicReads: Checker = {
   check(view, _context, evidence) {
     const spec = view.config.service?.monotonicReads;
     if (spec === undefined || spec === null) return [];
-    const inScope = (namespace: string) => namespace === spec.namespace || (namespace.startsWith(`${spec.namespace}/`) && /^\d+$/.test(namespace.slice(spec.namespace.length + 1)));
     // Per session and entity: the newest version seen; and each entity's reads, for the timeline.
     const seen = new Map<string, Map<string, Seen>>();
     const timeline = new Map<string, string[]>();
     let reads = 0;
     for (const fact of view.reads) {
-      if (fact.reader !== spec.reader || !inScope(fact.namespace)) continue;
+      if (!judgesRead(spec, fact)) continue;
       reads++;
       const session = `${fact.instance}/${fact.life}`;
       let entities = seen.get(session);

@@ -4,6 +4,7 @@
  * carries it and `eosim merge`, which loads no scenario, derives the same shares and warnings
  * as the unsharded run.
  */
+import type { JudgedReader } from "../check/monotonic-reads.ts";
 import { crashPointNames, referenceCrashPoints } from "../runtime/task-phase.ts";
 import { crashPointsOf } from "../service/life.ts";
 import type { Scenario } from "../scenario/scenario.ts";
@@ -22,6 +23,8 @@ export interface CoverageScope {
   readonly crashPointsIfReached: readonly string[];
   /** Whether low shares warn: not for a fixed schedule, which plays the same intents every run. */
   readonly warns: boolean;
+  /** The reader and table the monotonic-reads checker judges, when the scenario runs it (a report of an earlier version has none). */
+  readonly judgedReader?: JudgedReader;
 }
 
 /** A scope with nothing in it (a shard report of an earlier version carries none). */
@@ -45,5 +48,7 @@ export function coverageScopeOf(scenario: Scenario): CoverageScope {
   // (`scenario/required-coverage.ts`): codes 1 to 5. Every later one depends on what it awaits.
   const cycle = servicePoints?.slice(1, 6);
   const crashPointsIfReached = cycle === undefined ? [] : crashPoints.filter((name) => !cycle.includes(name));
-  return { faultKinds, crashPoints, crashPointsIfReached, warns: scenario.shape.fixed === undefined };
+  const judged = scenario.world.service?.monotonicReads;
+  const judgedReader = judged !== undefined && judged !== null && scenario.checkers.some((c) => c.name === "monotonic-reads") ? { judgedReader: { reader: judged.reader, namespace: judged.namespace } } : {};
+  return { faultKinds, crashPoints, crashPointsIfReached, warns: scenario.shape.fixed === undefined, ...judgedReader };
 }

@@ -4,7 +4,7 @@
  * merged counts of every shard, both here, so a merged report carries what the unsharded run
  * printed.
  */
-import type { Coverage } from "./coverage.ts";
+import { type Coverage, judgedReadsLabel } from "./coverage.ts";
 import type { CoverageScope } from "./coverage-scope.ts";
 import { type CoverageShares, coverageSharesOf } from "./coverage-shares.ts";
 import { coverageWarnings } from "./coverage-warnings.ts";
@@ -17,5 +17,5 @@ export interface CoverageShareFields extends CoverageShares {
 /** The share fields of a run of `run.runs` schedules (`run.found`: it ended on a failure or an error) that counted `coverage`. */
 export function coverageShareFields(coverage: Coverage, run: { readonly runs: number; readonly found: boolean }, scope: CoverageScope): CoverageShareFields {
   const shares = coverageSharesOf(coverage.counts, run.runs, scope);
-  return { ...shares, warnings: coverageWarnings(run, shares, scope) };
+  return { ...shares, warnings: coverageWarnings(run, shares, scope, coverage.counts.get(judgedReadsLabel) ?? 0) };
 }

@@ -8,7 +8,9 @@
  * schedules (where 1% is less than one schedule), a run that ended on a failure or an error
  * (no pass to doubt, and what it found is what to look at), a fixed schedule (the same intents
  * every run), and a service's crash point outside a message's cycle that no schedule reached
- * (the service may not have that await). A `fail` scenario that found no failure does warn:
+ * (the service may not have that await). And when the monotonic-reads checker judged no read in
+ * any schedule: the reader or table `service.monotonicReads` names is not one the service
+ * reads (a typo judges nothing and would pass). A `fail` scenario that found no failure does warn:
  * thin coverage may be why.
  */
 import type { CoverageScope } from "./coverage-scope.ts";
@@ -60,9 +62,16 @@ function faultWarnings(shares: CoverageShares, runs: number, scope: CoverageScop
 
 /**
  * The warnings of a run of `runs` schedules (`found`: it ended on a failure or an error) with
- * `shares` over `scope`: one line per crash point, then per fault kind, each starting `warning: `.
+ * `shares` over `scope`: one line per crash point, then per fault kind, then for a judged reader
+ * with no read in `judgedReadSchedules` schedules, each starting `warning: `.
  */
-export function coverageWarnings(run: { readonly runs: number; readonly found: boolean }, shares: CoverageShares, scope: CoverageScope): string[] {
+export function coverageWarnings(run: { readonly runs: number; readonly found: boolean }, shares: CoverageShares, scope: CoverageScope, judgedReadSchedules = 0): string[] {
   if (run.found || run.runs < warningRunsMin || !scope.warns) return [];
-  return [...crashPointWarnings(shares, run.runs, scope), ...faultWarnings(shares, run.runs, scope)];
+  return [...crashPointWarnings(shares, run.runs, scope), ...faultWarnings(shares, run.runs, scope), ...judgedReaderWarnings(run.runs, scope, judgedReadSchedules)];
+}
+
+function judgedReaderWarnings(runs: number, scope: CoverageScope, schedules: number): string[] {
+  const judged = scope.judgedReader;
+  if (judged === undefined || schedules > 0) return [];
+  return [`warning: monotonic-reads judged no read by reader "${judged.reader}" of table "${judged.namespace}" in ${runs} schedules (check service.monotonicReads against the service's reader and namespace names)`];
 }

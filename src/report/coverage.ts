@@ -20,6 +20,7 @@
  * shows (a point reached only in calm schedules was never tested under, say, lost ACKs).
  * Counted, merged and left out of the summary's `coverage` like the share counts.
  */
+import { judgesRead } from "../check/monotonic-reads.ts";
 import { Op } from "../core/history.ts";
 import { faultModule } from "../faults/catalogue.ts";
 import type { LooseIntent } from "../faults/fault-intent.ts";
@@ -45,9 +46,16 @@ export function jointLabel(point: string, kind: string): string {
   return `joint:${point}|${kind}`;
 }
 
+/**
+ * The label counting the schedules in which the monotonic-reads checker had a read to judge:
+ * a scenario that names a reader or table its service never reads (a typo) judges nothing in
+ * every schedule, which `coverage-warnings.ts` says rather than letting it pass.
+ */
+export const judgedReadsLabel = "judged:monotonic-reads";
+
 /** Whether `label` is one of the per-kind or joint counts above rather than a label reached. */
 function isShareCount(label: string): boolean {
-  return label.startsWith("weighted:") || label.startsWith("effective:") || label.startsWith("joint:");
+  return label.startsWith("weighted:") || label.startsWith("effective:") || label.startsWith("joint:") || label === judgedReadsLabel;
 }
 
 // Built once: this runs over every record of every schedule's history.
@@ -112,6 +120,8 @@ export function coverageLabels(schedule: Schedule, view: WorldView): Set<string>
   }
   for (const k of settingKinds) if ((schedule.faultMix[faultKinds[k]] ?? 0) > 0) labels.add(faultLabels[k]);
   if (points !== null) addJoint(labels, points, service ? serviceCrashPointJoint : crashPointJoint);
+  const judged = view.config.service?.monotonicReads;
+  if (judged !== undefined && judged !== null && view.reads.some((fact) => judgesRead(judged, fact))) labels.add(judgedReadsLabel);
   faultKinds.forEach((kind, k) => {
     if ((schedule.faultMix[kind] ?? 0) === 0) return;
     labels.add(weightedLabels[k]);

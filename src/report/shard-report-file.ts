@@ -55,6 +55,7 @@ const CoverageScopeSchema = Schema.Struct({
   crashPoints: Schema.Array(Schema.String),
   crashPointsIfReached: Schema.Array(Schema.String),
   warns: Schema.Boolean,
+  judgedReader: Schema.optional(Schema.Struct({ reader: Schema.String, namespace: Schema.String })),
 });
 
 const ShardDetailSchema = Schema.Struct({

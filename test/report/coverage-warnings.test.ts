@@ -61,6 +61,21 @@ describe("coverageWarnings", () => {
   });
 });
 
+describe("coverageWarnings for a judged reader", () => {
+  const judging: CoverageScope = { ...scope, judgedReader: { reader: "service-b", namespace: "customers" } };
+  const of = (schedules: number, runs = 2000, s = judging) => coverageWarnings({ runs, found: false }, coverageSharesOf(new Map(Object.entries(healthy)), runs, s), s, schedules);
+
+  it("warns when no schedule had a read of the named reader and table, after the share warnings", () => {
+    expect(of(0)).toEqual(['warning: monotonic-reads judged no read by reader "service-b" of table "customers" in 2000 schedules (check service.monotonicReads against the service\'s reader and namespace names)']);
+  });
+
+  it("is silent once one schedule had such a read, without a judged reader, and under 100 schedules", () => {
+    expect(of(1)).toEqual([]);
+    expect(of(0, 2000, scope)).toEqual([]);
+    expect(of(0, 99)).toEqual([]);
+  });
+});
+
 describe("percentText", () => {
   it("cuts to the first significant decimal, never rounding up to the threshold", () => {
     expect(percentText(3, 1400)).toBe("0.2%");

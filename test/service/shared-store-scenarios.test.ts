@@ -4,6 +4,9 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { judgeSchedule, runScenario } from "../../src/index.ts";
 import { scheduleArbitrary } from "../../src/fast-check.ts";
+import { coverageScopeOf } from "../../src/report/coverage-scope.ts";
+import { coverageShareFields } from "../../src/report/coverage-summary.ts";
+import type { Scenario } from "../../src/scenario/scenario.ts";
 import { builtInScenario } from "../helpers.ts";
 
 const seed = 1;
@@ -48,5 +51,17 @@ describe("the shared-store scenarios", () => {
     const facts = judged.flatMap(({ view }) => view.reads);
     expect(facts.length).toBeGreaterThan(0);
     expect(new Set(facts.map((f) => `${f.reader} ${f.source}`))).toEqual(new Set(["service-b store"]));
+  });
+
+  it("a misspelled monotonicReads reader judges nothing and the run says so in a warning; the right name does not warn", async () => {
+    const scenario = await builtInScenario("shared-store-own-copy");
+    const named = (reader: string): Scenario => ({ ...scenario, world: { ...scenario.world, service: { ...scenario.world.service!, monotonicReads: { ...scenario.world.service!.monotonicReads!, reader } } } });
+    const warningsOf = (s: Scenario) => {
+      const result = runScenario(s, { seed, runs: 100 });
+      expect(result.status).toBe("passed");
+      return coverageShareFields(result.coverage, { runs: result.runs, found: false }, coverageScopeOf(s)).warnings.filter((w) => w.includes("monotonic-reads"));
+    };
+    expect(warningsOf(named("service-c"))).toEqual(['warning: monotonic-reads judged no read by reader "service-c" of table "customers" in 100 schedules (check service.monotonicReads against the service\'s reader and namespace names)']);
+    expect(warningsOf(named("service-b"))).toEqual([]);
   });
 });
