@@ -5,7 +5,7 @@
 // expect-pass scenario enables, survives; scripts/mutation/equivalents.json lists it with its
 // reason, and scripts/mutation/score.mjs scores killed mutants over the rest
 // (docs/mutation-testing.md). Not part of `npm test`: it runs every scenario once per mutant.
-const scenarios = ["bank-ledger", "bank-ledger-cooperative", "click-counter", "click-counter-cooperative", "customer-table", "customer-table-no-dedupe", "inventory", "inventory-moves"];
+const scenarios = ["bank-ledger", "bank-ledger-cooperative", "click-counter", "click-counter-cooperative", "customer-table", "customer-table-no-dedupe", "inventory", "inventory-moves", "inventory-slow-restores"];
 
 /** @type {import("@stryker-mutator/api/core").PartialStrykerOptions} */
 export default {
