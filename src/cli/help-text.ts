@@ -5,6 +5,7 @@ Usage:
   eosim run [names | paths | globs] [--runs N] [--seed S] [--time-limit SEC]
             [--json] [--junit FILE] [--html FILE] [--md FILE] [--quiet]
             [--workers N] [--shard i/n] [--check-determinism[=FRACTION]]
+            [--fail-on-warnings]
       Run scenarios (all under scenarios/ when none are named; a folder or a
       quoted glob such as 'test/**/*.scenario.ts' selects its files) over
       generated fault schedules. The seed comes from --seed, else EOSIM_SEED,
@@ -28,11 +29,15 @@ Usage:
       re-run before it is reported, with or without the flag. A crash point
       or fault kind put to the test in under 1% of the schedules (in runs of
       100 or more) prints a warning line, also in --json ("warnings");
-      warnings never change the exit code.
-  eosim merge <reports...> [--json] [--junit FILE]
+      warnings change the exit code only with --fail-on-warnings: then a run
+      that met every expectation but warned exits 1 (and --quiet prints the
+      warnings).
+  eosim merge <reports...> [--json] [--junit FILE] [--fail-on-warnings]
       Merge the --json reports of every shard of a run into the summary the
       unsharded run would have printed, with its exit code. A missing shard,
       or reports of different runs (seed, scenarios, --runs), is bad input.
+      --fail-on-warnings: the merged run's coverage warnings exit 1 (pass it
+      here, not to the shards: a shard's coverage is a slice of the run's).
   eosim new <name>
       Write scenarios/<name>.scenario.ts from a commented template that passes
       as written (never overwrites a file).
@@ -63,7 +68,8 @@ Usage:
 
 Exit codes:
   0  every scenario met its expectation
-  1  a safety failure (or an expected failure was not found)
+  1  a safety failure (or an expected failure was not found, required
+      coverage was not reached, or --fail-on-warnings and a warning)
   2  bad input (arguments, scenario files, repro files, a throwing, stuck or
       non-deterministic processor, a service that leaves the simulation, a
       worker out of memory), or nothing to test (no scenario selected, 0

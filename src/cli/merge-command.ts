@@ -1,5 +1,5 @@
 /**
- * `eosim merge <reports...> [--json] [--junit FILE]`: merge the `--json` reports of the
+ * `eosim merge <reports...> [--json] [--junit FILE] [--fail-on-warnings]`: merge the `--json` reports of the
  * shards of one run (`eosim run --shard i/n --json > shard-i.json`) into the summary the
  * unsharded run would have printed, and exit as it would have. Every shard of the run must be
  * there, once, and from the same run: the same seed, scenarios, planned schedules,
@@ -17,6 +17,7 @@ import { BadInputError } from "../scenario/bad-input.ts";
 import { parseFlags } from "./args.ts";
 import { ExitCode, runExitCode } from "./exit-codes.ts";
 import { warningLines } from "./warning-lines.ts";
+import { exitCodeWithWarnings, failOnWarningsLine } from "./fail-on-warnings.ts";
 
 /** Why scenario summary `s` (of report `r`) is not from the same run as `f` (of the first report), or null. */
 function runMismatch(r: ShardReport, s: ShardSummary, first: ShardReport, f: ShardSummary): string | null {
@@ -121,11 +122,13 @@ export function mergeReports(files: readonly string[]): { seed: number; scenario
 
 /** Run the command; returns the exit code. */
 export async function mergeCommand(argv: readonly string[]): Promise<ExitCode> {
-  const { values, positionals } = parseFlags("merge", argv, { json: { type: "boolean" }, junit: { type: "string" } });
+  const { values, positionals } = parseFlags("merge", argv, { json: { type: "boolean" }, junit: { type: "string" }, "fail-on-warnings": { type: "boolean" } });
   if (positionals.length === 0) throw new BadInputError("eosim merge takes the JSON reports of every shard (eosim merge shard-*.json)");
   if (values.junit !== undefined && values.junit.trim() === "") throw new BadInputError("--junit needs a file path, e.g. --junit reports/junit.xml");
   const { seed, scenarios, foundBy: shards } = mergeReports(positionals);
-  const code = exitCodeOfSummaries(scenarios);
+  const warned = scenarios.filter((s) => s.warnings.length > 0).length;
+  const verdict = exitCodeOfSummaries(scenarios);
+  const code = exitCodeWithWarnings(verdict, warned, values["fail-on-warnings"] === true);
   if (values.junit !== undefined) writeJUnitOrFail(values.junit, scenarios, seed);
   if (values.json === true) {
     console.log(JSON.stringify({ ok: code === ExitCode.ok, seed, scenarios }, null, 2));
@@ -137,6 +140,7 @@ export async function mergeCommand(argv: readonly string[]): Promise<ExitCode> {
     for (const line of warningLines(s.warnings)) console.log(line);
   });
   const okCount = scenarios.filter((s) => s.ok).length;
+  if (code !== verdict) console.log(failOnWarningsLine(warned));
   console.log(`${scenarios.length} scenario(s): ${okCount} met their expectation, ${scenarios.length - okCount} did not (seed ${seed})`);
   return code;
 }

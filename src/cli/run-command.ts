@@ -1,7 +1,7 @@
 /**
  * `eosim run [names | paths | globs] [--runs N] [--seed S] [--time-limit SEC] [--json]
  *  [--junit FILE] [--html FILE] [--md FILE] [--quiet] [--workers N] [--shard i/n]
- *  [--check-determinism[=FRACTION]]`
+ *  [--check-determinism[=FRACTION]] [--fail-on-warnings]`
  *
  * Runs each selected scenario over generated schedules from one seed, prints one block per
  * scenario (the shrunk schedule, anomalies, repro path and replay command for every failure
@@ -12,6 +12,7 @@
  * Progress goes to stderr (see `progress.ts`); colour only on a terminal. `--workers N`
  * spreads each scenario's schedules over N worker threads and `--shard i/n` runs one deterministic slice of them (merge shard reports with
  * `eosim merge`); neither changes which schedules run or which failure is reported.
+ * `--fail-on-warnings` makes coverage warnings fail the run (`fail-on-warnings.ts`).
  */
 import { checkWritable, checkWritableFolder } from "../report/check-writable.ts";
 import { reproDirOf, reproOf, reproOfError, reproPathFor } from "../report/repro-file.ts";
@@ -38,6 +39,7 @@ import type { Scenario } from "../scenario/scenario.ts";
 import { intFlag, parseFlags, secondsFlag, seedMax, seedMin } from "./args.ts";
 import { colourWanted, type Paint, painter } from "./colour.ts";
 import { stopIfOutputClosed } from "./closed-output.ts";
+import { exitCodeWithWarnings, failOnWarningsLine } from "./fail-on-warnings.ts";
 import { ExitCode, runExitCode } from "./exit-codes.ts";
 import { noProgress, type ScenarioProgress, startProgress } from "./progress.ts";
 import { junitSuiteOf, type RunOutcome } from "./run-junit.ts";
@@ -197,6 +199,7 @@ export const runFlags = {
   workers: { type: "string" },
   shard: { type: "string" },
   "check-determinism": { type: "string" },
+  "fail-on-warnings": { type: "boolean" },
   ...runReportFlags,
 } as const;
 
@@ -216,6 +219,7 @@ export async function runCommand(argv: readonly string[]): Promise<ExitCode> {
   const scenarios = await selectScenarios(positionals);
   const json = values.json === true;
   const quiet = values.quiet === true;
+  const failOnWarnings = values["fail-on-warnings"] === true;
   const paint = painter(!json && colourWanted(process.stdout));
   const signals = stopOnSignals();
   if (!json && !quiet) console.log(`eosim run: seed ${seed.value}${seed.source === "random" ? " (random; pass --seed to repeat)" : ` (from ${seed.source})`}${shard === null ? "" : `, shard ${shard.index}/${shard.count}`}`);
@@ -237,13 +241,15 @@ export async function runCommand(argv: readonly string[]): Promise<ExitCode> {
       summaries.push(summary);
       outcomes.push({ result, repro });
       if (wantsRunReport(reportFiles)) entries.push(runReportEntryOf(scenario, result, { repro, html }));
-      if (json || (quiet && scenarioOk(result))) continue;
+      // With --fail-on-warnings a warning fails the run, so --quiet shows it like a failure.
+      const warnsAsFailure = failOnWarnings && summary.warnings.length > 0;
+      if (json || (quiet && scenarioOk(result) && !warnsAsFailure)) continue;
       console.log(paintStatus(statusLine(result), scenarioOk(result), paint));
       if (result.failure !== null) console.log(failureText(result.failure, repro, "  ", html));
       else if (repro !== null) console.log(`  repro: ${repro}\n  replay: ${replayCommand(repro)}${html === null ? "" : `\n  html: ${html}`}`);
       else if (!quiet && result.error === null) console.log(coverageText(result.coverage, crashPointsOf(scenario.world)));
       // Warnings are no failures, so --quiet (failures and the summary) leaves them out.
-      if (!quiet) for (const line of warningLines(summary.warnings, paint)) console.log(line);
+      if (!quiet || warnsAsFailure) for (const line of warningLines(summary.warnings, paint)) console.log(line);
     }
   } finally {
     await spread.pool?.close();
@@ -253,7 +259,9 @@ export async function runCommand(argv: readonly string[]): Promise<ExitCode> {
   const signal = signals.received();
   signals.dispose();
   const notRun = signal === null ? [] : scenarios.slice(results.length).map((s) => s.name);
-  let code = signals.exitCode() ?? exitCodeOf(results);
+  const warned = summaries.filter((s) => s.warnings.length > 0).length;
+  const verdict = signals.exitCode() ?? exitCodeOf(results);
+  let code = exitCodeWithWarnings(verdict, warned, failOnWarnings);
   if (values.junit !== undefined) writeJUnitOrFail(values.junit, junitSuiteOf(outcomes, seed.value, notRun));
   const okCount = results.filter((r) => scenarioOk(r) && !r.stopped).length;
   const counts = `${okCount} met their expectation, ${results.length - okCount} did not`;
@@ -269,6 +277,7 @@ export async function runCommand(argv: readonly string[]): Promise<ExitCode> {
   } else {
     const schedules = results.reduce((sum, r) => sum + r.runs, 0);
     const stop = signal === null ? "" : `interrupted (${signal}) after ${schedules} schedules: `;
+    if (code !== verdict) console.log(paint("red", failOnWarningsLine(warned)));
     console.log(`${stop}${results.length} scenario(s): ${paint(okCount === results.length ? "green" : "red", counts)}${rest} (seed ${seed.value})`);
   }
   return code;

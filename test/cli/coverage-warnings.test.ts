@@ -1,6 +1,7 @@
 // Coverage warnings as a user sees them: a run of a processor without outputs never reaches
 // the crash point after-changelog-before-outputs, and says so under its block and in --json,
-// without changing the exit code; not under --quiet, nor below 100 schedules.
+// without changing the exit code; not under --quiet, nor below 100 schedules; with
+// --fail-on-warnings the same run exits 1 and --quiet prints its warnings.
 import { describe, expect, it } from "vitest";
 import { defaultFaultKinds } from "../../src/faults/fault-kind.ts";
 
@@ -66,5 +67,31 @@ describe("coverage warnings", () => {
     expect(short.stdout).not.toContain("warning:");
     const json = eosim(["run", fixture, "--seed", "1", "--runs", "99", "--json"]);
     expect((JSON.parse(json.stdout) as { scenarios: Summary[] }).scenarios[0].warnings).toEqual([]);
+  });
+
+  it("--fail-on-warnings: a run that met every expectation but warned exits 1 and says why; --quiet prints the warnings", () => {
+    const run = eosim(["run", fixture, "--seed", "1", "--runs", "200", "--fail-on-warnings"]);
+    expect(run.code).toBe(1);
+    const lines = run.stdout.split("\n");
+    expect(lines).toContain(`  ${warning}`);
+    expect(lines).toContain("--fail-on-warnings: 1 scenario(s) warned about their coverage, exit 1");
+    expect(lines.at(-2)).toMatch(/^1 scenario\(s\): 1 met their expectation, 0 did not/);
+    const quiet = eosim(["run", fixture, "--seed", "1", "--runs", "200", "--fail-on-warnings", "--quiet"]);
+    expect(quiet.code).toBe(1);
+    expect(quiet.stdout.split("\n")).toContain(`  ${warning}`);
+    const json = eosim(["run", fixture, "--seed", "1", "--runs", "200", "--fail-on-warnings", "--json"]);
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.stdout)).toMatchObject({ ok: false, scenarios: [{ ok: true, warnings: [warning] }] });
+  });
+
+  it("--fail-on-warnings leaves a run without warnings at exit 0 (a run under 100 schedules, or one that found its planted bug)", () => {
+    const clean = eosim(["run", "bank-ledger", "--seed", "1", "--runs", "200", "--fail-on-warnings"]);
+    expect(clean.code).toBe(0);
+    expect(clean.stdout).not.toContain("--fail-on-warnings:");
+    const short = eosim(["run", fixture, "--seed", "1", "--runs", "99", "--fail-on-warnings"]);
+    expect(short.code).toBe(0);
+    const failing = eosim(["run", "test/fixtures/late-failure.scenario.ts", "--seed", "1", "--runs", "450", "--fail-on-warnings", "--quiet"]);
+    expect(failing.code).toBe(0);
+    expect(failing.stdout).not.toContain("--fail-on-warnings:");
   });
 });

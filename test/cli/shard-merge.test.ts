@@ -72,6 +72,9 @@ describe("eosim run --workers / --shard and eosim merge", () => {
     expect(text.code).toBe(0);
     expect(warningsOf(text.stdout)).toEqual(warningsOf(eosim(["run", ...args]).stdout));
     expect(warningsOf(text.stdout).length).toBeGreaterThan(0);
+    const strict = eosim(["merge", ...files, "--fail-on-warnings"]);
+    expect(strict.code).toBe(1);
+    expect(strict.stdout).toContain("--fail-on-warnings: 1 scenario(s) warned about their coverage, exit 1");
   });
 
   it("rejects a missing shard and a malformed --shard with one line, exit 2", () => {
