@@ -8,7 +8,7 @@
  */
 import { SendTarget } from "../broker/send-outcome.ts";
 import { Op } from "../core/history.ts";
-import { isProducerActor, packedCount, slotActor, slotPartition, slotTopic } from "../core/packed-fields.ts";
+import { isProducerActor, packedCount, slotActor, slotInstance, slotPartition, slotTopic } from "../core/packed-fields.ts";
 import type { WorldView } from "../sim/world-view.ts";
 
 /** "at step k" or "during heal/drain", for the history record whose step is `step` (0-based intent count before it). */
@@ -29,6 +29,34 @@ export function runtimeInputRead(view: WorldView): string | null {
     if (data[i] === Op.intent) step = data[i + 1] + 1;
     if (data[i] !== Op.fetch || slotTopic(data[i + 1]) !== SendTarget.input || isProducerActor(slotActor(data[i + 1]))) continue;
     return `the broker recorded instance ${slotActor(data[i + 1])} reading input of partition ${slotPartition(data[i + 1])} ${when(view, step)}`;
+  }
+  return null;
+}
+
+/**
+ * The first local store a reference-runtime instance went on with, described: the runtime
+ * recorded resuming a partition from its disk (`Op.resume`) and the broker then recorded the
+ * instance reading that partition's input, before the instance crashed, lost its disk or
+ * restored the partition. Null when none did, or when a user's service ran (it records no
+ * resumes). The disk's own record of handing the store out (`Op.storeOpen`) is what it vouches
+ * for: without it a stale store reused would go unjudged.
+ */
+export function runtimeStoreResumed(view: WorldView): string | null {
+  if (view.config.service !== undefined) return null;
+  const { partitions } = view.config;
+  const resumed = new Uint8Array(view.config.instances * partitions);
+  const data = view.history.data;
+  let step = 0;
+  for (let i = 0; i < data.length; i += 4) {
+    const op = data[i];
+    const a = data[i + 1];
+    if (op === Op.intent) step = a + 1;
+    else if (op === Op.resume) resumed[a * partitions + data[i + 2]] = 1;
+    else if (op === Op.storeRestore) resumed[slotInstance(a) * partitions + slotPartition(a)] = 0;
+    else if (op === Op.crash || op === Op.wipe) resumed.fill(0, a * partitions, (a + 1) * partitions);
+    else if (op === Op.fetch && slotTopic(a) === SendTarget.input && !isProducerActor(slotActor(a)) && resumed[slotActor(a) * partitions + slotPartition(a)] === 1) {
+      return `instance ${slotActor(a)} resumed partition ${slotPartition(a)} from its local store and the broker recorded it reading that partition's input ${when(view, step)}`;
+    }
   }
   return null;
 }

@@ -22,7 +22,7 @@
  */
 import type { StoreSnapshot } from "../store/store-client.ts";
 import type { WorldView } from "../sim/world-view.ts";
-import { runtimeInputRead } from "./boundary-facts.ts";
+import { runtimeInputRead, runtimeStoreResumed } from "./boundary-facts.ts";
 import { decodeChangelog, type DecodedNamespaces, type DecodedStore, decodeServiceChangelog, fullyCompacted } from "./changelog-oracle.ts";
 import { liveStoreHeld } from "./exactly-once-state.ts";
 import { staleStores } from "./opened-stores.ts";
@@ -86,6 +86,7 @@ export const restoration: Checker = {
   mustJudge: [
     { what: "stores", required: comparableStoreHeld },
     { what: "restores", required: runtimeInputRead },
+    { what: "reuses", required: runtimeStoreResumed },
   ],
   check(view, _context, evidence) {
     const anomalies: Anomaly[] = [];

@@ -120,6 +120,16 @@ describe("evidence rules", () => {
     expect(required(restoration, "restores", emptyRun)).toBeNull();
   });
 
+  it("a local store resumed and then read from must give restoration a reused store", () => {
+    expect(required(restoration, "reuses", view)).toMatch(/^instance \d resumed partition \d from its local store and the broker recorded it reading that partition's input (at step \d+|during heal\/drain)$/);
+    expect(required(restoration, "reuses", emptyRun)).toBeNull();
+    // The rule reads the runtime's resumes and the broker's fetches only, never the disk's opens.
+    const resumes = without(view, (op) => op !== Op.resume && op !== Op.intent && op !== Op.fetch);
+    expect(required(restoration, "reuses", resumes)).not.toBeNull();
+    expect(required(restoration, "reuses", without(view, (op) => op === Op.resume))).toBeNull();
+    expect(required(restoration, "reuses", without(view, (op) => op === Op.fetch))).toBeNull();
+  });
+
   it("a run whose broker appended outputs must give the outputs checker some", () => {
     expect(required(effectivelyOnceOutputs, "outputs", view)).toMatch(/^the broker recorded appending \d+ record\(s\) to output partition \d/);
     expect(required(effectivelyOnceOutputs, "outputs", emptyRun)).toBeNull();
@@ -173,6 +183,7 @@ describe("evidence rules", () => {
     const blindTo: Array<[Checker, WorldView, RegExp]> = [
       [atomicity, without(view, (op) => op === Op.storeCommit), /^checker atomicity judged no commits, yet the broker recorded instance \d reading input/],
       [restoration, without(view, (op) => op === Op.storeRestore), /^checker restoration judged no restores, yet the broker recorded instance \d reading input/],
+      [restoration, without(view, (op) => op === Op.storeOpen), /^checker restoration judged no reuses, yet instance \d resumed partition \d from its local store/],
       [effectivelyOnceOutputs, { ...view, output: view.output.map(() => []) }, /^checker effectively-once-outputs judged no outputs, yet the broker recorded appending/],
       [offsets, without(view, (op) => op === Op.offsetCommit), /^checker offsets judged no commits, yet the group holds committed offset/],
       [queueChecker, without(view, (op, a) => op === Op.append && slotTopic(a) !== SendTarget.changelog), /^checker queue-anomalies judged no sends, yet the broker's input partition/],
