@@ -1,12 +1,15 @@
 /**
  * One partition's namespace of the reference runtime's store in a SQLite database (see
- * `sqlite-partition-stores.ts`): the state, the dedupe IDs and the bookkeeping row, applied
- * one transaction at a time in one SQLite transaction, read back decoded and deep-frozen (the
- * processor contract: what `state.get()` returns cannot be changed).
+ * `sqlite-namespaces.ts`): the state and the dedupe IDs in tables, the bookkeeping in fields,
+ * applied one transaction at a time in one SQLite transaction, read back decoded and
+ * deep-frozen (the processor contract: what `state.get()` returns cannot be changed).
  *
  * - The bookkeeping (next offset, checkpoint, pending changelog batch, outbox, its
- *   acknowledgement, the state hash) is a row of `meta`, mirrored in fields that are written
- *   only after the row was committed, so a read costs no query.
+ *   acknowledgement, the state hash) lives in the namespace's fields, set only after the
+ *   SQLite transaction committed, so a commit that fails changes none of them. The database
+ *   is a simulated disk's, in memory, and lives as long as the run (a crash keeps it, a wipe
+ *   replaces it), so nothing is ever read back from an earlier process: a namespace starts
+ *   empty, and the state and dedupe tables are what SQLite is there to hold.
  * - Dedupe IDs keep the order they were first added in (`seq`), as the in-memory store's Map
  *   does: a bounded dedupe window expires them in that order, and the order reaches the
  *   changelog and the history.
@@ -26,7 +29,6 @@ import type { Transaction } from "./transaction.ts";
 export const namespaceSchema = `
 CREATE TABLE IF NOT EXISTS state (partition INTEGER NOT NULL, key BLOB NOT NULL, value TEXT NOT NULL, hash INTEGER NOT NULL, PRIMARY KEY (partition, key)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS dedupe (partition INTEGER NOT NULL, id BLOB NOT NULL, at INTEGER NOT NULL, seq INTEGER NOT NULL, PRIMARY KEY (partition, id)) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS meta (partition INTEGER PRIMARY KEY, next_offset INTEGER NOT NULL, checkpoint INTEGER NOT NULL, pending_batch TEXT, outbox TEXT NOT NULL, outbox_acked INTEGER NOT NULL, state_hash INTEGER NOT NULL);
 `;
 
 /** The statements of one database, prepared once and shared by its namespaces. */
@@ -45,8 +47,6 @@ export function namespaceStatements(db: SqliteDatabase) {
     lastSeq: q("SELECT coalesce(max(seq), 0) FROM dedupe WHERE partition = ?").pluck(),
     addDedupe: q("INSERT INTO dedupe (partition, id, at, seq) VALUES (?, ?, ?, ?) ON CONFLICT (partition, id) DO UPDATE SET at = excluded.at"),
     removeDedupe: q("DELETE FROM dedupe WHERE partition = ? AND id = ?"),
-    meta: q("SELECT next_offset, checkpoint, pending_batch, outbox, outbox_acked, state_hash FROM meta WHERE partition = ?").raw(),
-    setMeta: q("INSERT OR REPLACE INTO meta (partition, next_offset, checkpoint, pending_batch, outbox, outbox_acked, state_hash) VALUES (?, ?, ?, ?, ?, ?, ?)"),
     dropState: q("DELETE FROM state WHERE partition = ?"),
     dropDedupe: q("DELETE FROM dedupe WHERE partition = ?"),
   };
@@ -71,16 +71,7 @@ export class SqliteNamespace implements StoreNamespace {
     readonly partition: number,
     private readonly db: SqliteDatabase,
     private readonly sql: Statements,
-  ) {
-    const row = sql.meta.get(partition) as [number, number, string | null, string, number, number] | undefined;
-    if (row === undefined) return;
-    this.nextOffset = row[0];
-    this.checkpoint = row[1];
-    this.pendingBatch = row[2] === null ? null : (decode(row[2]) as unknown[]);
-    this.outbox = decode(row[3]) as unknown[];
-    this.outboxAcked = row[4] === 1;
-    this.hash = row[5];
-  }
+  ) {}
 
   get(key: string): unknown {
     if (this.detached !== null) return this.detached.get(key);
@@ -151,7 +142,6 @@ export class SqliteNamespace implements StoreNamespace {
       for (const id of tx.dedupeRemoves) sql.removeDedupe.run(partition, blobOfKey(id));
       let seq = tx.dedupeAdds.length > 0 ? (sql.lastSeq.get(partition) as number) : 0;
       for (let i = 0; i < tx.dedupeAdds.length; i++) sql.addDedupe.run(partition, blobOfKey(tx.dedupeAdds[i]), tx.dedupeOffsets[i], ++seq);
-      this.writeMeta(next);
     })();
     this.adopt(next);
   }
@@ -170,7 +160,6 @@ export class SqliteNamespace implements StoreNamespace {
       }
       let seq = 0;
       for (const [id, at] of contents.dedupe) sql.addDedupe.run(partition, blobOfKey(id), at, ++seq);
-      this.writeMeta(next);
     })();
     this.adopt(next);
   }
@@ -182,10 +171,6 @@ export class SqliteNamespace implements StoreNamespace {
     copy.pendingBatch = this.pendingBatch;
     copy.outboxAcked = this.outboxAcked;
     this.detached = copy;
-  }
-
-  private writeMeta(m: { nextOffset: number; checkpoint: number; pendingBatch: readonly unknown[] | null; outbox: readonly unknown[]; outboxAcked: boolean; hash: number }): void {
-    this.sql.setMeta.run(this.partition, m.nextOffset, m.checkpoint, m.pendingBatch === null ? null : JSON.stringify(m.pendingBatch), JSON.stringify(m.outbox), m.outboxAcked ? 1 : 0, m.hash);
   }
 
   private adopt(m: { nextOffset: number; checkpoint: number; pendingBatch: readonly unknown[] | null; outbox: readonly unknown[]; outboxAcked: boolean; hash: number }): void {

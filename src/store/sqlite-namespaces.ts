@@ -1,8 +1,9 @@
 /**
  * A disk's namespaces in one SQLite database (`store: "sqlite"` with the reference runtime):
- * one in-memory database per simulated disk (a file, given one), all partitions in the same
- * tables (`sqlite-namespace.ts`). A wipe deletes the database: an in-memory one is closed and
- * replaced by a new, empty one. A namespace replaced or lost is detached first, so a task
+ * one private in-memory database per simulated disk, all partitions in the same tables
+ * (`sqlite-namespace.ts`). A simulated disk lives as long as its run, so it needs no file (a
+ * user's service keeps its SQLite store in one: `service/sqlite-service-disk.ts`). A wipe
+ * deletes the database: it is closed and replaced by a new, empty one. A namespace replaced or lost is detached first, so a task
  * still holding it reads what it read before, as with the in-memory store.
  */
 import { openSqlite, type SqliteDatabase } from "./sqlite-driver.ts";
@@ -16,12 +17,9 @@ export class SqliteNamespaces implements NamespaceStore {
   private sql!: ReturnType<typeof namespaceStatements>;
   private readonly views = new Map<number, SqliteNamespace>();
 
-  /** A database in `file`, created when missing (default: a private in-memory one); its namespaces are those it holds. */
-  constructor(private readonly file = ":memory:") {
+  /** A new, empty in-memory database. */
+  constructor() {
     this.open();
-    for (const partition of this.db.prepare("SELECT partition FROM meta ORDER BY partition").pluck().all() as number[]) {
-      this.views.set(partition, new SqliteNamespace(partition, this.db, this.sql));
-    }
   }
 
   get(partition: number): SqliteNamespace | undefined {
@@ -45,12 +43,8 @@ export class SqliteNamespaces implements NamespaceStore {
   clear(): void {
     for (const view of this.views.values()) view.detach();
     this.views.clear();
-    if (this.file === ":memory:") {
-      this.db.close();
-      this.open();
-    } else {
-      this.db.exec("DELETE FROM state; DELETE FROM dedupe; DELETE FROM meta;");
-    }
+    this.db.close();
+    this.open();
   }
 
   get size(): number {
@@ -66,7 +60,7 @@ export class SqliteNamespaces implements NamespaceStore {
   }
 
   private open(): void {
-    this.db = openSqlite(this.file);
+    this.db = openSqlite(":memory:");
     this.db.exec(namespaceSchema);
     this.sql = namespaceStatements(this.db);
   }

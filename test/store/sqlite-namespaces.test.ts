@@ -1,10 +1,7 @@
 // The reference runtime's store in SQLite (`store: "sqlite"`): the same histories as the
 // in-memory store on every built-in processor (with a bounded dedupe window too, whose
 // expiry order reaches the changelog), values read back frozen, a replaced namespace left as
-// it was for whoever holds it, commits all or nothing, and a file that keeps them.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+// it was for whoever holds it, and commits all or nothing.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { loadScenarioFile } from "../../src/scenario/load-scenarios.ts";
@@ -67,24 +64,5 @@ describe("SqliteNamespaces", () => {
     const store = disk.find(0)!;
     expect([store.get("a"), store.get("b"), store.hasDedupe("x"), store.nextOffset, store.stateSize]).toEqual([1, undefined, false, 0, 1]);
     disk.close();
-  });
-
-  it("keeps every namespace in a file across a reopen", () => {
-    const dir = mkdtempSync(join(tmpdir(), "eosim-sqlite-"));
-    try {
-      const file = join(dir, "disk.db");
-      const disk = new Disk(null, new SqliteNamespaces(file));
-      const tx = disk.begin(1).put("a", { v: 1 }).addDedupe("y", 4).addDedupe("x", 5);
-      tx.nextOffset = 6;
-      tx.outbox = [{ outputId: "y/o0", payload: 1 }];
-      const hash = disk.commit(tx).stateHash();
-      disk.close();
-      const again = new Disk(null, new SqliteNamespaces(file));
-      const store = again.find(1)!;
-      expect([again.partitions(), store.get("a"), [...store.dedupeEntries()], store.nextOffset, store.outbox, store.outboxAcked, store.stateHash()]).toEqual([[1], { v: 1 }, [["y", 4], ["x", 5]], 6, [{ outputId: "y/o0", payload: 1 }], false, hash]);
-      again.close();
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
   });
 });
