@@ -16,6 +16,11 @@ function when(view: WorldView, step: number): string {
   return step < view.history.stepCount ? `at step ${step + 1}` : "during heal/drain";
 }
 
+/** Whether history record `op`, `a` is an instance's fetch of input (the broker's `Op.fetch`; a producer's is not). */
+export function isInstanceInputFetch(op: number, a: number): boolean {
+  return op === Op.fetch && slotTopic(a) === SendTarget.input && !isProducerActor(slotActor(a));
+}
+
 /**
  * The first input a reference-runtime instance read, as the broker recorded it (`Op.fetch`),
  * described; null when no instance read input, or when a user's service ran (its reads say
@@ -27,7 +32,7 @@ export function runtimeInputRead(view: WorldView): string | null {
   let step = 0;
   for (let i = 0; i < data.length; i += 4) {
     if (data[i] === Op.intent) step = data[i + 1] + 1;
-    if (data[i] !== Op.fetch || slotTopic(data[i + 1]) !== SendTarget.input || isProducerActor(slotActor(data[i + 1]))) continue;
+    if (!isInstanceInputFetch(data[i], data[i + 1])) continue;
     return `the broker recorded instance ${slotActor(data[i + 1])} reading input of partition ${slotPartition(data[i + 1])} ${when(view, step)}`;
   }
   return null;
@@ -54,7 +59,7 @@ export function runtimeStoreResumed(view: WorldView): string | null {
     else if (op === Op.resume) resumed[a * partitions + data[i + 2]] = 1;
     else if (op === Op.storeRestore) resumed[slotInstance(a) * partitions + slotPartition(a)] = 0;
     else if (op === Op.crash || op === Op.wipe) resumed.fill(0, a * partitions, (a + 1) * partitions);
-    else if (op === Op.fetch && slotTopic(a) === SendTarget.input && !isProducerActor(slotActor(a)) && resumed[slotActor(a) * partitions + slotPartition(a)] === 1) {
+    else if (isInstanceInputFetch(op, a) && resumed[slotActor(a) * partitions + slotPartition(a)] === 1) {
       return `instance ${slotActor(a)} resumed partition ${slotPartition(a)} from its local store and the broker recorded it reading that partition's input ${when(view, step)}`;
     }
   }

@@ -22,8 +22,9 @@
  */
 import { SendTarget } from "../broker/send-outcome.ts";
 import { Op } from "../core/history.ts";
-import { isProducerActor, packedCount, slotActor, slotInstance, slotPartition, slotTopic } from "../core/packed-fields.ts";
+import { packedCount, slotActor, slotInstance, slotPartition, slotTopic } from "../core/packed-fields.ts";
 import type { WorldView } from "../sim/world-view.ts";
+import { isInstanceInputFetch } from "./boundary-facts.ts";
 import { latestOffsetRecord } from "./changelog-oracle.ts";
 import type { Anomaly, EvidenceTally } from "./verdict.ts";
 
@@ -91,7 +92,7 @@ export function staleStores(view: WorldView, evidence: EvidenceTally): Anomaly[]
       if (stale !== null) (staleOpens ??= new Map()).set(store, stale);
       else staleOpens?.delete(store);
     } else if (op === Op.storeCommit) used = slotInstance(a) * partitions + slotPartition(a);
-    else if (op === Op.fetch && slotTopic(a) === SendTarget.input && !isProducerActor(slotActor(a))) used = slotActor(a) * partitions + slotPartition(a);
+    else if (isInstanceInputFetch(op, a)) used = slotActor(a) * partitions + slotPartition(a);
     else if (op === Op.crash || op === Op.wipe) open.fill(0, a * partitions, (a + 1) * partitions);
     if (used < 0 || open[used] === 0) continue;
     open[used] = 0;

@@ -3,8 +3,9 @@
  * one private in-memory database per simulated disk, all partitions in the same tables
  * (`sqlite-namespace.ts`). A simulated disk lives as long as its run, so it needs no file (a
  * user's service keeps its SQLite store in one: `service/sqlite-service-disk.ts`). A wipe
- * deletes the database: it is closed and replaced by a new, empty one. A namespace replaced or lost is detached first, so a task
- * still holding it reads what it read before, as with the in-memory store.
+ * deletes the database: it is closed and replaced by a new, empty one. A namespace replaced or
+ * lost is detached first, so a task still holding it reads what it read before, as with the
+ * in-memory store.
  */
 import { openSqlite, type SqliteDatabase } from "./sqlite-driver.ts";
 import { namespaceSchema, namespaceStatements, SqliteNamespace } from "./sqlite-namespace.ts";
