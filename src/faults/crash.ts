@@ -48,17 +48,18 @@ export function restartInstance(instance: InstanceHost): boolean {
 }
 
 /**
- * `crash`: kill -9 of an instance where it is, or, with `point` (a crash point code, taken
- * modulo the service's crash points), after stepping it toward that point. Drawn aimed at
- * points 1 to 8, inside a cycle (after-poll .. during-fencing), which a crash where the
- * instance happens to be rarely hits; point 7 (between the two commits of a split commit)
- * exists only in planted bugs: aimed at it, the reference runtime is stepped
- * {@link crashAimSteps} times and crashed where it is.
+ * `crash`: kill -9 of an instance where it is, or, with `point` (an aim, from 1), after
+ * stepping it toward the crash point the aim picks (`InstanceHost.aimAt`), which a crash where
+ * the instance happens to be rarely hits. The reference runtime's aims are its points 1 to 8,
+ * inside a cycle (after-poll .. during-fencing); point 7 (between the two commits of a split
+ * commit) exists only in planted bugs: aimed at it, the reference runtime is stepped
+ * {@link crashAimSteps} times and crashed where it is. A service's aims are the points it has
+ * stood at, so every await its code makes is aimed at, and none it does not make.
  */
 export const crashIntent = defineIntent({
   k: "crash",
   code: 5,
-  fields: { instance: field.instance, point: field.optional(field.int(1, 8)) },
+  fields: { instance: field.instance, point: field.optional(field.aim) },
   describe: (intent) =>
     intent.point === undefined
       ? `crash instance ${intent.instance}`
@@ -66,7 +67,7 @@ export const crashIntent = defineIntent({
   apply(world, intent) {
     if (intent.point === undefined) return crashInstance(world.hostAt(intent.instance)) !== null;
     const host = aimedHost(world, intent.instance);
-    return crashInstanceAt(host, intent.point % host.crashPointCount, crashAimSteps, () => world.wait(1)) !== null;
+    return crashInstanceAt(host, host.aimAt(intent.point), crashAimSteps, () => world.wait(1)) !== null;
   },
 });
 

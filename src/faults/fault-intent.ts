@@ -14,7 +14,7 @@
 import type { FaultWorld } from "./fault-world.ts";
 
 /** What a number in an intent names. Decides how schedules draw it and how it is read back. */
-export type FieldKind = "instance" | "producer" | "partition" | "target" | "distance" | "int";
+export type FieldKind = "instance" | "producer" | "partition" | "target" | "distance" | "aim" | "int";
 
 /** One declared intent field. */
 export type Field =
@@ -45,6 +45,12 @@ export const field = {
   target: { kind: "target" },
   /** A distance in events, drawn up to the scenario's `republishDistanceMax`. */
   distance: { kind: "distance" },
+  /**
+   * An aimed crash's aim, drawn from 1 to the runtime's aims: the reference runtime's 8
+   * points inside a cycle, a service's every point but idle (which it aims among the points
+   * it has stood at, `service/life.ts`).
+   */
+  aim: { kind: "aim" },
   /** An integer drawn in [min, max]. */
   int: (min: number, max: number) => ({ kind: "int", min, max }) as const,
   /** The same field, absent from some intents (see the module header). */

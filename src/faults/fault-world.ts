@@ -21,8 +21,8 @@ export interface InstanceHost {
   readonly member: boolean;
   /** The disk holds something (a namespace): a wipe would empty it. */
   readonly diskHoldsData: boolean;
-  /** Number of crash points the service reports (codes are 0 .. count - 1). */
-  readonly crashPointCount: number;
+  /** The crash point an aimed crash drawn with `aim` (1 and up) steps the service toward. */
+  aimAt(aim: number): number;
   /** Step the service once; false when it did nothing (or is dead or paused). */
   step(): boolean;
   /** The crash point a crash now would hit. */

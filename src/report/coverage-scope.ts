@@ -16,9 +16,12 @@ export interface CoverageScope {
   /** Crash points of its runtime (a service's own), in code order; none without the `crash` fault. */
   readonly crashPoints: readonly string[];
   /**
-   * Of `crashPoints`, those that warn only once reached: a service's points outside a
-   * message's cycle (a timer, a heartbeat, a leave), which a service without that await never
-   * reaches, so that a warning about them could not be acted on.
+   * Of `crashPoints`, those that count only where some schedule stood at them: every point of
+   * a service, whose awaits are its code's (one that keeps no local store has no store
+   * commit, one that never leaves the group no leave), so that a share or a warning about a
+   * point it lacks could not be acted on. (A shard report of an earlier version holds only
+   * the points outside a message's cycle here, and no stood-at counts: those points then
+   * read as not awaited.)
    */
   readonly crashPointsIfReached: readonly string[];
   /** Whether low shares warn: not for a fixed schedule, which plays the same intents every run. */
@@ -44,10 +47,7 @@ export function coverageScopeOf(scenario: Scenario): CoverageScope {
   const faultKinds = scenario.shape.faults.filter((kind) => weights === undefined || weights[kind] > 0);
   const servicePoints = crashPointsOf(scenario.world);
   const crashPoints = faultKinds.includes("crash") ? listedCrashPoints(servicePoints) : [];
-  // The points inside a message's cycle are the ones `every-crash-point` requires of a service
-  // (`scenario/required-coverage.ts`): codes 1 to 5. Every later one depends on what it awaits.
-  const cycle = servicePoints?.slice(1, 6);
-  const crashPointsIfReached = cycle === undefined ? [] : crashPoints.filter((name) => !cycle.includes(name));
+  const crashPointsIfReached = servicePoints === undefined ? [] : crashPoints;
   const judged = scenario.world.service?.monotonicReads;
   const judgedReader = judged !== undefined && judged !== null && scenario.checkers.some((c) => c.name === "monotonic-reads") ? { judgedReader: { reader: judged.reader, namespace: judged.namespace } } : {};
   return { faultKinds, crashPoints, crashPointsIfReached, warns: scenario.shape.fixed === undefined, ...judgedReader };

@@ -5,8 +5,13 @@
  * denominators are the `weighted:<kind>` counts (`coverage.ts`) for a fault kind and every
  * schedule run for a crash point. Derived from counts only, so a run and a merge of its shard
  * reports derive the same shares.
+ *
+ * A service's crash point that no schedule stood at (`stood-at:<point>` 0) has no share: the
+ * service has no such await (it never leaves the group, keeps no local store, ...), so no
+ * schedule could crash there. It is listed in `crashPointsNotAwaited` instead, where a user
+ * who expected the await sees it missing.
  */
-import { effectiveLabel, weightedLabel } from "./coverage.ts";
+import { effectiveLabel, stoodAtLabel, weightedLabel } from "./coverage.ts";
 import type { CoverageScope } from "./coverage-scope.ts";
 
 /** How a fault kind fared in the schedules that weighted it. */
@@ -25,12 +30,19 @@ export interface CrashPointReach {
   readonly schedules: number;
   /** `schedules` over every schedule run, from 0 to 1; null when none ran. */
   readonly share: number | null;
+  /**
+   * For a service's point: the schedules in which some instance stood at it (a crash there was
+   * possible). Below 1% of the runs, no aim can bring `share` to 1%: the await itself is rare.
+   */
+  readonly stoodAt?: number;
 }
 
 /** A run's fault kinds and crash points as shares, keyed by name in scope order. */
 export interface CoverageShares {
   readonly faultEffect: Readonly<Record<string, FaultEffect>>;
   readonly crashPoints: Readonly<Record<string, CrashPointReach>>;
+  /** A service's crash points that no instance stood at in any schedule, in code order (none for the reference runtime). */
+  readonly crashPointsNotAwaited: readonly string[];
 }
 
 function shareOf(count: number, of: number): number | null {
@@ -47,11 +59,14 @@ export function coverageSharesOf(counts: ReadonlyMap<string, number>, runs: numb
       return [kind, { weighted, effective, share: shareOf(effective, weighted) }];
     }),
   );
+  const ifStoodAt = new Set(scope.crashPointsIfReached);
+  const notAwaited = scope.crashPointsIfReached.filter((name) => count(stoodAtLabel(name)) === 0);
   const crashPoints = Object.fromEntries(
-    scope.crashPoints.map((name) => {
+    scope.crashPoints.filter((name) => !notAwaited.includes(name)).map((name) => {
       const schedules = count(`crash-point:${name}`);
-      return [name, { schedules, share: shareOf(schedules, runs) }];
+      const stoodAt = ifStoodAt.has(name) ? { stoodAt: count(stoodAtLabel(name)) } : {};
+      return [name, { schedules, share: shareOf(schedules, runs), ...stoodAt }];
     }),
   );
-  return { faultEffect, crashPoints };
+  return { faultEffect, crashPoints, crashPointsNotAwaited: scope.crashPoints.filter((name) => notAwaited.includes(name)) };
 }

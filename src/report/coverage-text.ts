@@ -3,7 +3,7 @@
  * the number of schedules that reached them; unreached ones show 0, so gaps are visible.
  */
 import { faultKinds } from "../faults/fault-kind.ts";
-import type { Coverage } from "./coverage.ts";
+import { type Coverage, stoodAtLabel } from "./coverage.ts";
 import { listedCrashPoints } from "./coverage-scope.ts";
 
 function row(title: string, labels: readonly string[], names: readonly string[], coverage: Coverage): string {
@@ -11,11 +11,17 @@ function row(title: string, labels: readonly string[], names: readonly string[],
   return `  ${title}: ${cells.join(", ")}`;
 }
 
-/** Two lines: schedules per crash point, schedules per fault kind. `crashPoints`: a service's own crash points. */
+/**
+ * Two lines: schedules per crash point, schedules per fault kind. `crashPoints`: a service's
+ * own crash points, of which those no schedule stood at (it has no such await) are named apart.
+ */
 export function coverageText(coverage: Coverage, crashPoints?: readonly string[]): string {
-  const points = listedCrashPoints(crashPoints);
+  const listed = listedCrashPoints(crashPoints);
+  const awaited = (n: string) => crashPoints === undefined || (coverage.counts.get(stoodAtLabel(n)) ?? 0) > 0;
+  const points = listed.filter(awaited);
+  const notAwaited = listed.filter((n) => !awaited(n));
   return [
-    row("crash points", points.map((n) => `crash-point:${n}`), points, coverage),
+    row("crash points", points.map((n) => `crash-point:${n}`), points, coverage) + (notAwaited.length === 0 ? "" : `; never awaited: ${notAwaited.join(", ")}`),
     row("faults", faultKinds.map((k) => `fault:${k}`), faultKinds, coverage),
   ].join("\n");
 }

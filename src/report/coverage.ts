@@ -19,6 +19,12 @@
  * an instance crashed at the point and the kind bit, which the run report's coverage table
  * shows (a point reached only in calm schedules was never tested under, say, lost ACKs).
  * Counted, merged and left out of the summary's `coverage` like the share counts.
+ *
+ * And for a user's service, one count per crash point, `stood-at:<point>`: the schedules in
+ * which some instance stood at the point (a crash there was possible, `WorldView.stoodAt`, or
+ * one crashed there). A
+ * point no schedule stood at is no point of that service (it never leaves the group, keeps no
+ * local store, ...): `coverage-shares.ts` lists it apart instead of as a gap.
  */
 import { judgesRead } from "../check/monotonic-reads.ts";
 import { Op } from "../core/history.ts";
@@ -53,9 +59,14 @@ export function jointLabel(point: string, kind: string): string {
  */
 export const judgedReadsLabel = "judged:monotonic-reads";
 
+/** The label counting the schedules in which some instance of a service stood at crash point `point`. */
+export function stoodAtLabel(point: string): string {
+  return `stood-at:${point}`;
+}
+
 /** Whether `label` is one of the per-kind or joint counts above rather than a label reached. */
 function isShareCount(label: string): boolean {
-  return label.startsWith("weighted:") || label.startsWith("effective:") || label.startsWith("joint:") || label === judgedReadsLabel;
+  return label.startsWith("weighted:") || label.startsWith("effective:") || label.startsWith("joint:") || label.startsWith("stood-at:") || label === judgedReadsLabel;
 }
 
 // Built once: this runs over every record of every schedule's history.
@@ -65,6 +76,7 @@ const effectiveLabels = faultKinds.map(effectiveLabel);
 const crashPointLabel = crashPointNames.map((name) => `crash-point:${name}`);
 const serviceCrashPointLabel = serviceCrashPoints.map((name) => `crash-point:${name}`);
 const crashPointJoint = crashPointNames.map((point) => faultKinds.map((kind) => jointLabel(point, kind)));
+const serviceStoodAtLabel = serviceCrashPoints.map(stoodAtLabel);
 const serviceCrashPointJoint = serviceCrashPoints.map((point) => faultKinds.map((kind) => jointLabel(point, kind)));
 const processorLabels = new Map<string, string>();
 /** Kinds reached whenever their weight in the run is above 0 (run settings). */
@@ -107,6 +119,8 @@ export function coverageLabels(schedule: Schedule, view: WorldView): Set<string>
     const op = data[i];
     if (op === Op.crash) {
       labels.add(pointLabels[data[i + 2]]);
+      // A crash that hit a point stood there, though what it killed never settled.
+      if (service) labels.add(serviceStoodAtLabel[data[i + 2]]);
       (points ??= []).push(data[i + 2]);
     }
     const kinds = recordKinds[op];
@@ -120,6 +134,7 @@ export function coverageLabels(schedule: Schedule, view: WorldView): Set<string>
   }
   for (const k of settingKinds) if ((schedule.faultMix[faultKinds[k]] ?? 0) > 0) labels.add(faultLabels[k]);
   if (points !== null) addJoint(labels, points, service ? serviceCrashPointJoint : crashPointJoint);
+  for (let code = 0, mask = view.stoodAt; mask !== 0; code++, mask >>>= 1) if ((mask & 1) !== 0) labels.add(serviceStoodAtLabel[code]);
   const judged = view.config.service?.monotonicReads;
   if (judged !== undefined && judged !== null && view.reads.some((fact) => judgesRead(judged, fact))) labels.add(judgedReadsLabel);
   faultKinds.forEach((kind, k) => {

@@ -19,6 +19,8 @@ export interface CoverageTable {
   readonly faultKinds: readonly { readonly kind: string; readonly reached: number; readonly weighted: number; readonly effective: number; readonly share: number | null }[];
   /** `joint[p][k]`: schedules that crashed an instance at crash point `p` and in which fault kind `k` bit. */
   readonly joint: readonly (readonly number[])[];
+  /** A service's crash points no instance stood at (it has no such await), left out of `crashPoints`. */
+  readonly crashPointsNotAwaited: readonly string[];
 }
 
 /** One scenario of the run. */
@@ -76,10 +78,12 @@ function coverageTableOf(result: ScenarioResult, scenario: Scenario): CoverageTa
   const counts = result.coverage.counts;
   const count = (label: string) => counts.get(label) ?? 0;
   const shares = coverageShareFields(result.coverage, { runs: result.runs, found: result.failure !== null || result.error !== null }, scope);
+  const points = scope.crashPoints.filter((name) => shares.crashPoints[name] !== undefined);
   return {
-    crashPoints: scope.crashPoints.map((name) => ({ name, ...shares.crashPoints[name] })),
+    crashPoints: points.map((name) => ({ name, ...shares.crashPoints[name] })),
+    crashPointsNotAwaited: shares.crashPointsNotAwaited,
     faultKinds: scope.faultKinds.map((kind) => ({ kind, reached: count(`fault:${kind}`), weighted: count(weightedLabel(kind)), effective: count(effectiveLabel(kind)), share: shares.faultEffect[kind]?.share ?? null })),
-    joint: scope.crashPoints.map((point) => scope.faultKinds.map((kind) => count(jointLabel(point, kind)))),
+    joint: points.map((point) => scope.faultKinds.map((kind) => count(jointLabel(point, kind)))),
     warnings: shares.warnings,
   };
 }

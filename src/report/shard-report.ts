@@ -95,6 +95,8 @@ export interface MergeableSummary {
   readonly faultEffect: Readonly<Record<string, FaultEffect>>;
   /** Per crash point of the runtime (none without the crash fault): the schedules that reached it, and their share of all. */
   readonly crashPoints: Readonly<Record<string, CrashPointReach>>;
+  /** A service's crash points that no instance stood at in any schedule: it has no such await, so they have no share. */
+  readonly crashPointsNotAwaited: readonly string[];
   /** Coverage too thin to trust (`report/coverage-warnings.ts`), as the text output prints them, unindented. */
   readonly warnings: readonly string[];
   /** With `--shard`: the chunks this shard ran, for `eosim merge`. */
@@ -102,7 +104,7 @@ export interface MergeableSummary {
 }
 
 /** A scenario summary as a shard report holds it: with its shard detail, and without what a merge derives again. */
-export type ShardSummary = Omit<MergeableSummary, "faultEffect" | "crashPoints" | "warnings" | "shard"> & { readonly shard: ShardDetail };
+export type ShardSummary = Omit<MergeableSummary, "faultEffect" | "crashPoints" | "crashPointsNotAwaited" | "warnings" | "shard"> & { readonly shard: ShardDetail };
 
 /** Merge one scenario's summaries from every shard into the unsharded summary. */
 export function mergeScenarioShards(shards: readonly ShardSummary[]): MergeableSummary {

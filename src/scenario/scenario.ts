@@ -17,6 +17,7 @@ import type { ScenarioDefinition } from "./define-scenario.ts";
 import { compactionDefaults, scenarioDefaults, scenarioOptionSpecs, topologyDefaults } from "./scenario-options.ts";
 import { resolveWorkload } from "./scenario-workload.ts";
 import { resolveService, serviceCheckers } from "./service-scenario.ts";
+import { serviceCrashPoints } from "../service/life.ts";
 
 /** A runnable scenario. */
 export interface Scenario {
@@ -117,6 +118,7 @@ export function resolveScenario(definition: ScenarioDefinition, file: string | n
       keys: world.keys,
       faults: definition.faults ?? defaultFaultKinds(database),
       ...(database ? { database: true as const } : {}),
+      ...(service === undefined ? {} : { crashAims: serviceCrashPoints.length - 1 }),
       minIntents: intents.min,
       maxIntents: intents.max,
       // Only when set: a shape without them generates exactly the schedules it always did.

@@ -18,6 +18,7 @@ const fieldSchemas = {
   producer: Index,
   partition: Index,
   distance: Index,
+  aim: Index,
   int: Index,
   target: Schema.Literals([0, 1, 2, 3]),
 } satisfies Record<FieldKind, Schema.Codec<number>>;

@@ -24,6 +24,9 @@ const target = fc.constantFrom<0 | 1 | 2 | 3>(0, 1, 2);
 // without one generates exactly the schedules it always did).
 const targetWithDatabase = fc.constantFrom<0 | 1 | 2 | 3>(0, 1, 2, 3);
 
+/** The aims of the reference runtime's crashes: its crash points 1 to 8, inside a cycle. */
+const referenceCrashAims = 8;
+
 const workloadCache = new WeakMap<ScheduleShape, readonly Weighted[]>();
 
 /** The workload's weighted intents (a fresh array, from arbitraries built once per shape). */
@@ -51,6 +54,7 @@ const fieldArbitraries = {
   partition: (_field, shape) => nat(shape.partitions),
   target: (_field, shape) => (shape.database === true ? targetWithDatabase : target),
   distance: (_field, shape) => fc.nat({ max: shape.republishDistanceMax }),
+  aim: (_field, shape) => fc.integer({ min: 1, max: shape.crashAims ?? referenceCrashAims }),
   int: (field) => fc.integer({ min: field.min, max: field.max }),
 } satisfies { readonly [K in FieldKind]: (field: Extract<Field, { readonly kind: K }>, shape: ScheduleShape) => fc.Arbitrary<number> };
 

@@ -29,6 +29,11 @@ export interface ScheduleShape {
   readonly eventKindWeights?: readonly number[];
   /** The service reaches an external database across the network (faults may target its requests). Absent: it does not. */
   readonly database?: true;
+  /**
+   * The aims an aimed crash draws from (1 to this): a service's crash points but idle. Absent:
+   * the reference runtime's 8, so its schedules are the ones it always generated.
+   */
+  readonly crashAims?: number;
   /** Largest distance of upstream re-publishing, in events. */
   readonly republishDistanceMax: number;
   /** Fixed weights per fault kind instead of a swarm draw per schedule. */

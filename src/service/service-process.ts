@@ -19,7 +19,7 @@ import type { NetworkFaults } from "../faults/network.ts";
 import type { ServiceInstance } from "../core/service-instance.ts";
 import { WorldDatabasePort } from "./database-port.ts";
 import type { ExternalDatabase } from "./external-database.ts";
-import { Life, OperationKind, serviceCrashPoints } from "./life.ts";
+import { aimedServicePoint, Life, OperationKind, type PointsStoodAt, serviceCrashPoints } from "./life.ts";
 import type { ServiceConfig } from "./service-config.ts";
 import type { ServiceDisk } from "./service-disk.ts";
 import { ServiceError } from "./service-error.ts";
@@ -41,6 +41,8 @@ export interface ServiceEnvironment {
   readonly network: NetworkFaults;
   /** The index of the intent being played (for messages). */
   readonly step: () => number;
+  /** The crash points the world's instances stood at. */
+  readonly stoodAt: PointsStoodAt;
 }
 
 const visibleKinds = new Set<number>(Object.values(OperationKind).filter((kind) => kind !== OperationKind.timer && kind !== OperationKind.heartbeat && kind !== OperationKind.groupRead));
@@ -109,7 +111,7 @@ export class ServiceProcess implements ServiceInstance {
 
   start(): void {
     const env = this.env;
-    const life = new Life(this.id, ++this.lives, env.streams.get(`service/${this.id}/schedule`), env.streams.get(`service/${this.id}/random`), () => msAt(env.clock.nowTicks));
+    const life = new Life(this.id, ++this.lives, env.streams.get(`service/${this.id}/schedule`), env.streams.get(`service/${this.id}/random`), () => msAt(env.clock.nowTicks), env.stoodAt);
     this.life = life;
     this.contactTicks = env.clock.nowTicks;
     const shared = env.shared;
@@ -164,6 +166,10 @@ export class ServiceProcess implements ServiceInstance {
   join(): void {
     this.held = false;
     this.group.join();
+  }
+
+  aimAt(aim: number): number {
+    return aimedServicePoint(this.env.stoodAt, aim);
   }
 
   crashPoint(): number {

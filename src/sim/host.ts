@@ -64,8 +64,8 @@ export class Host<S extends ServiceInstance & ContactReporting = ServiceInstance
     return this.ctx.group.isMember(this.service.id);
   }
 
-  get crashPointCount(): number {
-    return this.service.crashPointNames.length;
+  aimAt(aim: number): number {
+    return this.service.aimAt(aim);
   }
 
   step(): boolean {

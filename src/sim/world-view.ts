@@ -50,6 +50,12 @@ export interface WorldView {
   readonly serviceNamespaces: readonly (ReadonlyMap<string, ReadonlyMap<string, unknown>> | null)[] | null;
   /** What a user's service read (database reads, and store reads through named readers), in order; empty for the reference runtime. */
   readonly reads: readonly ReadFact[];
+  /**
+   * For a user's service: the crash points its instances stood at (bit `code` set: an
+   * operation of that kind was ready and settled, so a crash there was possible); 0 for the
+   * reference runtime, whose points are known ahead.
+   */
+  readonly stoodAt: number;
   readonly committed: readonly CommittedOffset[];
   readonly drain: DrainResult;
   readonly nowTicks: number;
@@ -121,6 +127,7 @@ export function viewOf(world: World, drain: DrainResult): WorldView {
     liveStores,
     serviceNamespaces: serviceNamespacesOf(world),
     reads: world.service === null ? [] : [...world.service.database.facts.facts],
+    stoodAt: world.service?.stoodAt.mask ?? 0,
     committed: world.group.committedOffsets(),
     drain,
     nowTicks: world.clock.nowTicks,

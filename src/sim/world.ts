@@ -22,6 +22,7 @@ import { Instance } from "../runtime/instance.ts";
 import type { RuntimeContext } from "../runtime/runtime-context.ts";
 import { ExternalDatabase } from "../service/external-database.ts";
 import { ReadFacts } from "../service/read-facts.ts";
+import type { PointsStoodAt } from "../service/life.ts";
 import { MemoryServiceDisk } from "../service/memory-service-disk.ts";
 import type { ServiceDisk } from "../service/service-disk.ts";
 import { ServiceProcess } from "../service/service-process.ts";
@@ -57,7 +58,7 @@ export class World implements FaultWorld {
   /** The host of each instance: everything the world does to an instance goes through it. */
   readonly hosts: Host[];
   /** A user's service: the sandbox its instances share and each instance's store disk (null for the reference runtime). */
-  readonly service: { readonly sandbox: ServiceSandbox; readonly disks: readonly ServiceDisk[]; readonly database: ExternalDatabase } | null;
+  readonly service: { readonly sandbox: ServiceSandbox; readonly disks: readonly ServiceDisk[]; readonly database: ExternalDatabase; readonly stoodAt: PointsStoodAt } | null;
   readonly producers: Producer<unknown>[];
   /** Index of the intent being played (for messages). */
   step = 0;
@@ -92,8 +93,9 @@ export class World implements FaultWorld {
       const sandbox = ServiceSandbox.for(this.clock);
       const disks: ServiceDisk[] = [];
       const database = new ExternalDatabase(this.history, () => this.step, new ReadFacts(() => this.clock.nowTicks));
-      this.service = { sandbox, disks, database };
-      const env = { config: config.service, partitions: config.partitions, clock: this.clock, history: this.history, streams: this.streams, shared: sandbox, database, network: this.network, step: () => this.step };
+      const stoodAt: PointsStoodAt = { mask: 0 };
+      this.service = { sandbox, disks, database, stoodAt };
+      const env = { config: config.service, partitions: config.partitions, clock: this.clock, history: this.history, streams: this.streams, shared: sandbox, database, network: this.network, step: () => this.step, stoodAt };
       for (let i = 0; i < config.instances; i++) {
         const disk: ServiceDisk = config.store === "sqlite" ? new SqliteServiceDisk() : new MemoryServiceDisk();
         disks.push(disk);

@@ -68,6 +68,7 @@ function summary(fields: Partial<MergeableSummary>): MergeableSummary {
     coverageMissing: [],
     faultEffect: {},
     crashPoints: {},
+    crashPointsNotAwaited: [],
     warnings: [],
     ...fields,
   };

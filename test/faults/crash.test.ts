@@ -50,9 +50,9 @@ describe("crash", () => {
     expect(recordsOf(world.history, Op.restart).map(([i]) => i)).toEqual([0, 2]);
   });
 
-  it("draws crashes (half aimed at points 1-8) and restarts, and bites when an aimed crash lands on its point", () => {
+  it("draws crashes (half aimed) and restarts, and bites when an aimed crash lands on its point", () => {
     expect(drawNames(crashFault)).toEqual(["crash", "restart"]);
-    expect(crashIntent.fields).toEqual({ instance: { kind: "instance" }, point: { kind: "int", min: 1, max: 8, optional: true } });
+    expect(crashIntent.fields).toEqual({ instance: { kind: "instance" }, point: { kind: "aim", optional: true } });
     expect(bites(crashFault, [[Op.crash, 1, CrashPoint.committed, CrashPoint.committed + 1]])).toBe(true);
     // aimed but landed elsewhere: the aiming did not work
     expect(bites(crashFault, [[Op.crash, 1, CrashPoint.ready, CrashPoint.committed + 1]])).toBe(false);

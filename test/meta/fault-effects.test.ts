@@ -61,7 +61,7 @@ describe("crash coverage needs an aimed crash that landed on its point", () => {
     const aimed = coverageCounts()["fault:crash"];
     vi.spyOn(crashIntent, "apply").mockImplementation((world, intent) => {
       const host = world.hostAt(intent.instance);
-      return intent.point === undefined ? crashInstance(host) !== null : crashInstanceAt(host, intent.point % host.crashPointCount, 0) !== null;
+      return intent.point === undefined ? crashInstance(host) !== null : crashInstanceAt(host, host.aimAt(intent.point), 0) !== null;
     });
     expect(coverageCounts()["fault:crash"] ?? 0).toBeLessThan(aimed / 2);
   });

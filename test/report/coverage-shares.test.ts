@@ -36,6 +36,13 @@ describe("coverageSharesOf", () => {
   });
 
   it("reports nothing outside the scope", () => {
-    expect(coverageSharesOf(counts, 2000, { faultKinds: [], crashPoints: [], crashPointsIfReached: [], warns: true })).toEqual({ faultEffect: {}, crashPoints: {} });
+    expect(coverageSharesOf(counts, 2000, { faultKinds: [], crashPoints: [], crashPointsIfReached: [], warns: true })).toEqual({ faultEffect: {}, crashPoints: {}, crashPointsNotAwaited: [] });
+  });
+
+  it("lists a service's point that no schedule stood at apart, with no share, and gives the others their stood-at count", () => {
+    const service: CoverageScope = { ...scope, crashPointsIfReached: ["before-poll", "after-poll"] };
+    const stood = new Map([...counts, ["stood-at:before-poll", 700]]);
+    expect(coverageSharesOf(stood, 2000, service)).toMatchObject({ crashPoints: { "before-poll": { schedules: 400, share: 0.2, stoodAt: 700 } }, crashPointsNotAwaited: ["after-poll"] });
+    expect(Object.keys(coverageSharesOf(stood, 2000, service).crashPoints)).toEqual(["before-poll"]);
   });
 });

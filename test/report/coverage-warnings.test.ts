@@ -54,10 +54,14 @@ describe("coverageWarnings", () => {
     expect(warnings({}, 2000, { scope: { ...scope, warns: false } })).toEqual([]);
   });
 
-  it("a crash point that warns only once reached is silent at 0 and warns when reached but rare", () => {
+  it("a service's crash point is silent when no schedule stood at it, warns when stood at but rarely crashed at, and names a rare await", () => {
     const service: CoverageScope = { ...scope, crashPointsIfReached: ["during-restore"] };
     expect(warnings({ ...healthy, "crash-point:during-restore": 0 }, 2000, { scope: service })).toEqual([]);
-    expect(warnings({ ...healthy, "crash-point:during-restore": 8 }, 2000, { scope: service })).toEqual(["warning: crash point during-restore reached in 8 of 2000 schedules (0.4% < 1%)"]);
+    expect(warnings({ ...healthy, "crash-point:during-restore": 0, "stood-at:during-restore": 300 }, 2000, { scope: service })).toEqual(["warning: crash point during-restore reached in 0 of 2000 schedules (< 1%)"]);
+    expect(warnings({ ...healthy, "crash-point:during-restore": 8, "stood-at:during-restore": 300 }, 2000, { scope: service })).toEqual(["warning: crash point during-restore reached in 8 of 2000 schedules (0.4% < 1%)"]);
+    expect(warnings({ ...healthy, "crash-point:during-restore": 0, "stood-at:during-restore": 2 }, 2000, { scope: service })).toEqual([
+      "warning: crash point during-restore reached in 0 of 2000 schedules (< 1%); the service stood at it in 2 only",
+    ]);
   });
 });
 

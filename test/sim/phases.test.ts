@@ -61,7 +61,7 @@ describe("drain", () => {
     const world = newWorld({ instances: 2 });
     stepUntilIdle(world, 0);
     let steps = 0;
-    const busy: ServiceInstance = { id: 1, step: () => ++steps > 0, kill() {}, start() {}, leave() {}, join() {}, crashPoint: () => 0, isAt: () => false, crashPointNames: ["busy"] };
+    const busy: ServiceInstance = { id: 1, step: () => ++steps > 0, kill() {}, start() {}, leave() {}, join() {}, crashPoint: () => 0, aimAt: () => 0, isAt: () => false, crashPointNames: ["busy"] };
     (world.hosts as Host[])[1] = new Host(busy, new Disk(), { history: world.history, clock: world.clock, group: world.group, sessionTimeoutTicks: 10 });
     const result = drain(world);
     expect(result).toEqual({ converged: false, ticks: limits.drainTicksMin, budgetTicks: limits.drainTicksMin });

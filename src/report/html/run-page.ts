@@ -32,7 +32,8 @@ function coverageTable(table: CoverageTable): Html {
   const reached = html`<tr><th>schedules it bit in</th>${table.faultKinds.map((f) => numberCell(f.reached))}<td></td><td></td></tr>`;
   const effect = html`<tr><th>share of those weighting it</th>${table.faultKinds.map((f) => html`<td class="${f.share !== null && f.share < 0.01 ? "num thin" : "num"}" title="${`${f.effective} of ${f.weighted}`}">${percent(f.share)}</td>`)}<td></td><td></td></tr>`;
   const none = table.crashPoints.length === 0 ? html`<p class="muted">No crash point: the crash fault is not enabled.</p>` : html``;
-  return html`<table class="plain matrix">${head}${rows}${reached}${effect}</table>${none}`;
+  const notAwaited = table.crashPointsNotAwaited.length === 0 ? html`` : html`<p class="muted">Crash points the service never stood at (it has no such await): ${table.crashPointsNotAwaited.join(", ")}.</p>`;
+  return html`<table class="plain matrix">${head}${rows}${reached}${effect}</table>${none}${notAwaited}`;
 }
 
 function statusMark(entry: RunReportEntry): Html {
