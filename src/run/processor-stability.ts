@@ -5,13 +5,15 @@
  * in what the reference model computes: the model calls the processor again on every input,
  * gets a fresh random answer, and the run looks like a wrong output of the runtime. So before
  * a failure is reported, the processor is asked twice about every unique input of the failing
- * schedule, on the model's state; different answers are non-determinism, not a safety failure.
- * Runs only on the failure path.
+ * schedule, on the model's state, once under each of two clocks and randomness sources
+ * (`shifted-environment.ts`), so that an answer read from either differs every time; different
+ * answers are non-determinism, not a safety failure. Runs only on the failure path.
  */
 import { shortJson } from "../core/one-line.ts";
 import { toPlainValue } from "../core/plain-value.ts";
 import { ModelStateView } from "../check/reference-model.ts";
 import { processAsUser } from "../runtime/user-call.ts";
+import { underEnvironment } from "./shifted-environment.ts";
 import type { Processor } from "../runtime/processor.ts";
 import type { WorldView } from "../sim/world-view.ts";
 
@@ -23,8 +25,8 @@ export interface UnstableAnswer {
   readonly second: string;
 }
 
-function answerOf(processor: Processor, state: ModelStateView, event: Parameters<Processor["process"]>[1]): { text: string; result: ReturnType<Processor["process"]> } {
-  const result = processAsUser(processor, state, event);
+function answerOf(processor: Processor, state: ModelStateView, event: Parameters<Processor["process"]>[1], which: 0 | 1, originMs: number): { text: string; result: ReturnType<Processor["process"]> } {
+  const result = underEnvironment(which, originMs, () => processAsUser(processor, state, event));
   return { text: shortJson(result, 200) ?? "(not JSON)", result };
 }
 
@@ -44,6 +46,7 @@ export function unstableAnswer(view: WorldView): UnstableAnswer | null {
 
 function firstUnstable(view: WorldView): UnstableAnswer | null {
   const processor = view.config.processor;
+  const originMs = Date.now();
   for (const records of view.inputArchive) {
     const state = new Map<string, unknown>();
     const stateView = new ModelStateView(state);
@@ -52,8 +55,8 @@ function firstUnstable(view: WorldView): UnstableAnswer | null {
       const event = record.value!;
       if (applied.has(event.dedupeId)) continue;
       applied.add(event.dedupeId);
-      const first = answerOf(processor, stateView, event);
-      const second = answerOf(processor, stateView, event);
+      const first = answerOf(processor, stateView, event, 0, originMs);
+      const second = answerOf(processor, stateView, event, 1, originMs);
       if (first.text !== second.text) return { dedupeId: event.dedupeId, key: event.key, first: first.text, second: second.text };
       for (const write of first.result.writes ?? []) {
         if (write.value === null) state.delete(write.key);
