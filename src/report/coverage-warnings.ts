@@ -8,10 +8,10 @@
  * schedules (where 1% is less than one schedule), a run that ended on a failure or an error
  * (no pass to doubt, and what it found is what to look at), a fixed schedule (the same intents
  * every run), and a service's crash point that no schedule stood at (the service has no such
- * await: `coverage-shares.ts` lists it in `crashPointsNotAwaited`). And when the monotonic-reads checker judged no read in
- * any schedule: the reader or table `service.monotonicReads` names is not one the service
- * reads (a typo judges nothing and would pass). A `fail` scenario that found no failure does warn:
- * thin coverage may be why.
+ * await: `coverage-shares.ts` lists it in `crashPointsNotAwaited`). And when the
+ * monotonic-reads checker judged no read in any schedule: the reader or table
+ * `service.monotonicReads` names is not one the service reads (a typo judges nothing and
+ * would pass). A `fail` scenario that found no failure does warn: thin coverage may be why.
  */
 import type { CoverageScope } from "./coverage-scope.ts";
 import type { CoverageShares } from "./coverage-shares.ts";
@@ -48,7 +48,8 @@ function crashPointWarnings(shares: CoverageShares, runs: number, scope: Coverag
     const reach = shares.crashPoints[name];
     if (reach === undefined || !below(reach.schedules, runs)) return [];
     const { schedules, stoodAt } = reach;
-    // A rare await (kafkajs's leave after its consumer crashed) caps what any aim can reach: say so, the user's lever is the faults that lead there.
+    // A rare await (kafkajs's leave after its consumer crashed) caps what any aim can reach:
+    // say so, since the user's lever is then the faults that lead there, not the aim.
     const rare = stoodAt !== undefined && below(stoodAt, runs) ? `; the service stood at it in ${stoodAt} only` : "";
     return [`warning: crash point ${name} reached in ${schedules} of ${runs} schedules (${thin(schedules, runs)})${rare}`];
   });

@@ -22,9 +22,9 @@
  *
  * And for a user's service, one count per crash point, `stood-at:<point>`: the schedules in
  * which some instance stood at the point (a crash there was possible, `WorldView.stoodAt`, or
- * one crashed there). A
- * point no schedule stood at is no point of that service (it never leaves the group, keeps no
- * local store, ...): `coverage-shares.ts` lists it apart instead of as a gap.
+ * one crashed there). A point no schedule stood at is no point of that service (it never
+ * leaves the group, keeps no local store, ...): `coverage-shares.ts` lists it apart instead
+ * of as a gap.
  */
 import { judgesRead } from "../check/monotonic-reads.ts";
 import { Op } from "../core/history.ts";

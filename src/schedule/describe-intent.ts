@@ -71,15 +71,16 @@ export function producedEvents(intents: readonly Intent[], workload: ScheduleWor
 
 /**
  * One intent as a short line, e.g. `crash instance 1`. `crashPoints` names the crash points
- * of the service under test, when it is not the reference runtime (whose aimed crashes aim
- * among the points it has stood at, so where one lands is the history's to say); `event` is the event a
+ * of the service under test, when it is not the reference runtime: a service's aimed crash
+ * aims at its point only once the service has stood there, else at another point it has
+ * (`service/life.ts`), so where one landed is the history's to say. `event` is the event a
  * produce intent built (see {@link producedEvents}): with it the line reads
  * `produce checkout cart-2 {"cart":"cart-2"} (producer 0)`, without it the intent's numbers.
  */
 export function describeIntent(intent: Intent, crashPoints?: readonly string[], event?: ProducedEvent): string {
   switch (intent.k) {
     case "crash":
-      if (crashPoints !== undefined && intent.point !== undefined) return `crash instance ${intent.instance} once it reaches a crash point its service has stood at (aim ${intent.point})`;
+      if (crashPoints !== undefined && intent.point !== undefined) return `crash instance ${intent.instance} once it reaches ${crashPoints[intent.point % crashPoints.length]} (else a point its service has stood at)`;
       return describeFaultIntent(intent);
     case "produce":
       if (event !== undefined) return `produce ${event.kind === undefined ? "" : `${event.kind} `}${event.key} ${compactPayload(event.payload)} (producer ${intent.producer})`;

@@ -6,6 +6,7 @@ import { Streams } from "../../src/core/prng.ts";
 import { aimedServicePoint, Life, OperationKind, type PointsStoodAt, serviceCrashPoints } from "../../src/service/life.ts";
 import { runScenario } from "../../src/index.ts";
 import { stoodAtLabel } from "../../src/report/coverage.ts";
+import { describeIntent } from "../../src/schedule/describe-intent.ts";
 import { builtInScenario } from "../helpers.ts";
 
 const code = (name: string) => serviceCrashPoints.indexOf(name);
@@ -37,6 +38,7 @@ describe("the crash points a service stood at", () => {
     const aims = [1, 2, 3, 4, code("before-offset-commit"), code("before-leave")];
     expect(aims.map((aim) => serviceCrashPoints[aimedServicePoint(stoodAt, aim)])).toEqual(["before-fetch", "before-offset-commit", "before-leave", "before-fetch", "before-offset-commit", "before-leave"]);
     expect(aimedServicePoint({ mask: 0 }, 4)).toBe(4);
+    expect(describeIntent({ k: "crash", instance: 1, point: 5 }, serviceCrashPoints)).toBe("crash instance 1 once it reaches before-offset-commit (else a point its service has stood at)");
     expect(aimedServicePoint({ mask: 1 }, serviceCrashPoints.length + 2)).toBe(2);
   });
 
