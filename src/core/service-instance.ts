@@ -52,10 +52,11 @@ export interface ServiceInstance {
   crashPoint(): number;
   /**
    * The crash point an aimed crash drawn with `aim` (1 and up, from the intent) steps toward.
-   * The reference runtime's points are known ahead (`aim` wrapped around them); a service's
-   * are the awaits its code makes, so it aims among the points it has stood at.
+   * Absent: `aim` wrapped around {@link ServiceInstance.crashPointNames}, as the reference
+   * runtime's points, known ahead, are aimed; a user's service aims among the points it has
+   * stood at, since its points are the awaits its code makes.
    */
-  aimAt(aim: number): number;
+  aimAt?(aim: number): number;
   /** Whether a crash now would hit crash point `point` (possibly not the one `crashPoint` names, e.g. another task's). */
   isAt(point: number): boolean;
   /** Readable names of the crash points this service reports, indexed by code (recorded codes: append, never renumber). */

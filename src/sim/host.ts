@@ -65,7 +65,7 @@ export class Host<S extends ServiceInstance & ContactReporting = ServiceInstance
   }
 
   aimAt(aim: number): number {
-    return this.service.aimAt(aim);
+    return this.service.aimAt?.(aim) ?? aim % this.service.crashPointNames.length;
   }
 
   step(): boolean {

@@ -61,8 +61,10 @@ describe("drain", () => {
     const world = newWorld({ instances: 2 });
     stepUntilIdle(world, 0);
     let steps = 0;
-    const busy: ServiceInstance = { id: 1, step: () => ++steps > 0, kill() {}, start() {}, leave() {}, join() {}, crashPoint: () => 0, aimAt: () => 0, isAt: () => false, crashPointNames: ["busy"] };
+    const busy: ServiceInstance = { id: 1, step: () => ++steps > 0, kill() {}, start() {}, leave() {}, join() {}, crashPoint: () => 0, isAt: () => false, crashPointNames: ["busy"] };
     (world.hosts as Host[])[1] = new Host(busy, new Disk(), { history: world.history, clock: world.clock, group: world.group, sessionTimeoutTicks: 10 });
+    // A service without `aimAt` is aimed at its codes, wrapped around its one crash point.
+    expect(world.hosts[1].aimAt(3)).toBe(0);
     const result = drain(world);
     expect(result).toEqual({ converged: false, ticks: limits.drainTicksMin, budgetTicks: limits.drainTicksMin });
     expect(steps).toBe(limits.drainTicksMin);
