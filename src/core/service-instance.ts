@@ -52,8 +52,8 @@ export interface ServiceInstance {
   crashPoint(): number;
   /**
    * The crash point an aimed crash drawn with `aim` (1 and up, from the intent) steps toward.
-   * Absent: `aim` wrapped around {@link ServiceInstance.crashPointNames}, as the reference
-   * runtime's points, known ahead, are aimed; a user's service aims among the points it has
+   * Absent (the reference runtime, whose points are known ahead): `aim` wrapped around
+   * {@link ServiceInstance.crashPointNames}. A user's service aims among the points it has
    * stood at, since its points are the awaits its code makes.
    */
   aimAt?(aim: number): number;

@@ -60,7 +60,7 @@ export function coverageSharesOf(counts: ReadonlyMap<string, number>, runs: numb
     }),
   );
   const ifStoodAt = new Set(scope.crashPointsIfReached);
-  const notAwaited = scope.crashPointsIfReached.filter((name) => count(stoodAtLabel(name)) === 0);
+  const notAwaited = pointsNotAwaited(counts, scope.crashPointsIfReached);
   const crashPoints = Object.fromEntries(
     scope.crashPoints.filter((name) => !notAwaited.includes(name)).map((name) => {
       const schedules = count(`crash-point:${name}`);
@@ -68,5 +68,10 @@ export function coverageSharesOf(counts: ReadonlyMap<string, number>, runs: numb
       return [name, { schedules, share: shareOf(schedules, runs), ...stoodAt }];
     }),
   );
-  return { faultEffect, crashPoints, crashPointsNotAwaited: scope.crashPoints.filter((name) => notAwaited.includes(name)) };
+  return { faultEffect, crashPoints, crashPointsNotAwaited: notAwaited };
+}
+
+/** Of a service's crash points `names`, those no schedule stood at (`stood-at:<point>` 0 in `counts`), in their order. */
+export function pointsNotAwaited(counts: ReadonlyMap<string, number>, names: readonly string[]): string[] {
+  return names.filter((name) => (counts.get(stoodAtLabel(name)) ?? 0) === 0);
 }

@@ -3,8 +3,9 @@
  * the number of schedules that reached them; unreached ones show 0, so gaps are visible.
  */
 import { faultKinds } from "../faults/fault-kind.ts";
-import { type Coverage, stoodAtLabel } from "./coverage.ts";
+import type { Coverage } from "./coverage.ts";
 import { listedCrashPoints } from "./coverage-scope.ts";
+import { pointsNotAwaited } from "./coverage-shares.ts";
 
 function row(title: string, labels: readonly string[], names: readonly string[], coverage: Coverage): string {
   const cells = labels.map((label, i) => `${names[i]} ${coverage.counts.get(label) ?? 0}`);
@@ -17,9 +18,8 @@ function row(title: string, labels: readonly string[], names: readonly string[],
  */
 export function coverageText(coverage: Coverage, crashPoints?: readonly string[]): string {
   const listed = listedCrashPoints(crashPoints);
-  const awaited = (n: string) => crashPoints === undefined || (coverage.counts.get(stoodAtLabel(n)) ?? 0) > 0;
-  const points = listed.filter(awaited);
-  const notAwaited = listed.filter((n) => !awaited(n));
+  const notAwaited = crashPoints === undefined ? [] : pointsNotAwaited(coverage.counts, listed);
+  const points = listed.filter((n) => !notAwaited.includes(n));
   return [
     row("crash points", points.map((n) => `crash-point:${n}`), points, coverage) + (notAwaited.length === 0 ? "" : `; never awaited: ${notAwaited.join(", ")}`),
     row("faults", faultKinds.map((k) => `fault:${k}`), faultKinds, coverage),

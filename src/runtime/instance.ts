@@ -111,10 +111,6 @@ export class Instance implements ServiceInstance {
     return undefined;
   }
 
-  aimAt(aim: number): number {
-    return aim % crashPointNames.length;
-  }
-
   /**
    * Whether a crash now would hit `point`: for a task phase, whether any of its tasks is in
    * it (the crash kills them all, so the next task in turn need not be the one there).

@@ -84,8 +84,10 @@ export function aimedServicePoint(stoodAt: PointsStoodAt, aim: number): number {
   let count = 0;
   for (let m = mask; m !== 0; m &= m - 1) count++;
   let nth = (aim - 1) % count;
-  for (let code = 1; code < serviceCrashPoints.length; code++) if ((mask & (1 << code)) !== 0 && nth-- === 0) return code;
-  return aim % serviceCrashPoints.length;
+  // Step to the nth set bit; nth < count, so it stops on one.
+  let code = 1;
+  for (; (mask & (1 << code)) === 0 || nth-- > 0; code++);
+  return code;
 }
 
 /** Something the service waits on. */
