@@ -13,6 +13,7 @@
  *   changelog (which also fences older owners, so a zombie's writes are refused), and reading
  *   resumes from the store's next offset, whatever the group committed. The group offset is
  *   committed after the store, as a hint for the next owner.
+ * - On SIGTERM it disconnects, which leaves the group once the batch in hand is done.
  */
 import type { Consumer, EachBatchPayload, Kafka, Producer } from "kafkajs";
 
@@ -120,6 +121,18 @@ export async function start({ kafka, store }: { kafka: Kafka; store: LedgerStore
       // of eachBatch would crash the consumer for good; the store's offset is the truth anyway.
     }
   };
+
+  // A deploy stops the process with SIGTERM: leave the group now, after the batch in hand,
+  // so its partitions move at once rather than after the session timeout; then end the
+  // process with the signal (kafkajs's documented shutdown).
+  process.once("SIGTERM", async () => {
+    try {
+      await consumer.disconnect();
+      await producer.disconnect();
+    } finally {
+      process.kill(process.pid, "SIGTERM");
+    }
+  });
 
   await producer.connect();
   await consumer.connect();

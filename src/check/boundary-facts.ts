@@ -58,7 +58,7 @@ export function runtimeStoreResumed(view: WorldView): string | null {
     if (op === Op.intent) step = a + 1;
     else if (op === Op.resume) resumed[a * partitions + data[i + 2]] = 1;
     else if (op === Op.storeRestore) resumed[slotInstance(a) * partitions + slotPartition(a)] = 0;
-    else if (op === Op.crash || op === Op.wipe) resumed.fill(0, a * partitions, (a + 1) * partitions);
+    else if (op === Op.crash || op === Op.exit || op === Op.wipe) resumed.fill(0, a * partitions, (a + 1) * partitions);
     else if (isInstanceInputFetch(op, a) && resumed[slotActor(a) * partitions + slotPartition(a)] === 1) {
       return `instance ${slotActor(a)} resumed partition ${slotPartition(a)} from its local store and the broker recorded it reading that partition's input ${when(view, step)}`;
     }

@@ -93,7 +93,7 @@ export function staleStores(view: WorldView, evidence: EvidenceTally): Anomaly[]
       else staleOpens?.delete(store);
     } else if (op === Op.storeCommit) used = slotInstance(a) * partitions + slotPartition(a);
     else if (isInstanceInputFetch(op, a)) used = slotActor(a) * partitions + slotPartition(a);
-    else if (op === Op.crash || op === Op.wipe) open.fill(0, a * partitions, (a + 1) * partitions);
+    else if (op === Op.crash || op === Op.exit || op === Op.wipe) open.fill(0, a * partitions, (a + 1) * partitions);
     if (used < 0 || open[used] === 0) continue;
     open[used] = 0;
     reuses++;

@@ -33,7 +33,7 @@ import type { QueueHistory, QueueOp } from "./queue-history.ts";
 /** Ops after which an instance's input position may jump (field `a` is the instance). */
 export const instanceResets = new Uint8Array(256);
 // A seek (a user's service moving its consumer) resets the reader too: jumping there is its intent.
-for (const op of [Op.crash, Op.restart, Op.wipe, Op.sessionExpired, Op.leave, Op.join, Op.seek]) instanceResets[op] = 1;
+for (const op of [Op.crash, Op.exit, Op.restart, Op.wipe, Op.sessionExpired, Op.leave, Op.join, Op.seek]) instanceResets[op] = 1;
 
 /** The instance whose write the broker refused as fenced in the append record at `i`, or -1. */
 export function fencedWriter(data: readonly number[], i: number): number {

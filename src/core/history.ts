@@ -53,6 +53,8 @@ export const Op = {
   storeOpen: 32, // a: storeSlot(instance, partition), b: the namespace's next input offset, c: its checkpoint (the store handed an existing namespace to its instance)
   databaseRead: 33, // a: instance, b: version of the key read (-1 for a scan), c: 1 when present (a scan: entries returned)
   databaseCommit: 34, // a: instance, b: 0 applied / 1 conflict, c: the database's version after it (a conflict: writes refused)
+  terminate: 35, // a: instance (a graceful leave sent it SIGTERM, which its code handles: it shuts down on its own)
+  exit: 36, // a: instance (the process ended after its SIGTERM; a new one starts on its disk, recorded as restart)
 } as const;
 
 /** Append-only integer history with a lazily computed rolling hash. */

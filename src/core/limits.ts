@@ -23,6 +23,11 @@ export const limits = {
    * than kafkajs's longest retry backoff (30 s, one tick being a virtual second).
    */
   serviceQuietTicks: 40,
+  /**
+   * Ticks a service that shuts itself down after a SIGTERM is given before it is killed: the
+   * 30 s of Kubernetes' default termination grace period.
+   */
+  shutdownGraceTicks: 30,
   /** Minimum drain budget in ticks. */
   drainTicksMin: 2000,
   /** Times the heal phase retries one producer's pending sends. */

@@ -30,6 +30,9 @@
  * quiescent.
  */
 
+/** Where a service's own shutdown stands (see {@link ServiceInstance.shutdown}). */
+export type ShutdownState = "running" | "stopping" | "exited";
+
 /** One instance of the service under test, as the world drives it. */
 export interface ServiceInstance {
   /** The instance's index in the world, which is also its member id in the group. */
@@ -44,8 +47,19 @@ export interface ServiceInstance {
   kill(): void;
   /** The process starts again on its disk (as the crash or wipe left it) and joins the group. */
   start(): void;
-  /** Leave the group gracefully; stay out until {@link ServiceInstance.join}. Called only on a live member. */
+  /**
+   * Leave the group gracefully; stay out until {@link ServiceInstance.join}. Called only on a
+   * live member. A service that handles SIGTERM may instead shut down on its own, as it does
+   * when a deploy stops it ({@link ServiceInstance.shutdown}).
+   */
   leave(): void;
+  /**
+   * Where a shutdown the service began on {@link ServiceInstance.leave} stands: `"stopping"`
+   * while its own code shuts it down (it still steps), `"exited"` once the process ended, when
+   * the host starts a new one on the disk, as an orchestrator replaces a stopped process.
+   * Absent, or `"running"`: a leave keeps the process running outside the group.
+   */
+  shutdown?(): ShutdownState;
   /** Join the group (after a leave or after the coordinator expelled it). Called only on a live non-member. */
   join(): void;
   /** The crash point a crash now would hit: a code indexing {@link ServiceInstance.crashPointNames}. */

@@ -19,6 +19,11 @@ export interface InstanceHost {
   readonly paused: boolean;
   /** The coordinator counts the instance as a group member. */
   readonly member: boolean;
+  /**
+   * The service shuts itself down after a graceful leave sent it SIGTERM (it handles the
+   * signal); the host starts a new process once it exits, so it must not be joined meanwhile.
+   */
+  readonly stopping: boolean;
   /** The disk holds something (a namespace): a wipe would empty it. */
   readonly diskHoldsData: boolean;
   /** The crash point an aimed crash drawn with `aim` (1 and up) steps the service toward. */
@@ -45,7 +50,7 @@ export interface InstanceHost {
   resume(): void;
   /** A live non-member joins the group. */
   join(): void;
-  /** A live member leaves the group gracefully. */
+  /** A live member leaves the group gracefully (a service that handles SIGTERM shuts down instead). */
   leave(): void;
 }
 

@@ -9,14 +9,18 @@ import { defineIntent, field } from "./fault-intent.ts";
 import { defineFault } from "./fault-module.ts";
 import type { InstanceHost } from "./fault-world.ts";
 
-/** A live non-member joins; false when not applicable (a no-op). */
+/** A live non-member joins; false when not applicable (a no-op), as for one shutting itself down. */
 export function joinGroup(instance: InstanceHost): boolean {
-  if (!instance.alive || instance.member) return false;
+  if (!instance.alive || instance.member || instance.stopping) return false;
   instance.join();
   return true;
 }
 
-/** A live member leaves gracefully (and stays out until it joins); false when not applicable. */
+/**
+ * A live member leaves gracefully (and stays out until it joins); false when not applicable.
+ * A service that handles SIGTERM is sent one instead and shuts down on its own, and a new
+ * process starts once it exits: a rolling restart, the graceful leave a deploy makes.
+ */
 export function leaveGroup(instance: InstanceHost): boolean {
   if (!instance.alive || !instance.member) return false;
   instance.leave();

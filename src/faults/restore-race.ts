@@ -25,9 +25,9 @@ export const restoreRaceFault = defineFault({
   coverage: {
     // From the boundaries, not the runtime's notes: a reader is scanning a changelog partition
     // from its first fetch there until its store commits for that partition (a restore ends
-    // by installing what it read) or it crashes; a compaction that removes records meanwhile
+    // by installing what it read) or its process ends; a compaction that removes records meanwhile
     // raced it.
-    ops: [Op.fetch, Op.storeCommit, Op.crash, Op.compact],
+    ops: [Op.fetch, Op.storeCommit, Op.crash, Op.exit, Op.compact],
     bit(run) {
       const scanning = new Uint32Array(run.partitions); // bit r set while reader r scans partition p
       return (op, a, b) => {
@@ -35,7 +35,7 @@ export const restoreRaceFault = defineFault({
           if (slotTopic(a) === SendTarget.changelog) scanning[slotPartition(a)] |= 1 << slotActor(a);
         } else if (op === Op.storeCommit) {
           scanning[slotPartition(a)] &= ~(1 << slotInstance(a));
-        } else if (op === Op.crash) {
+        } else if (op === Op.crash || op === Op.exit) {
           for (let p = 0; p < scanning.length; p++) scanning[p] &= ~(1 << a);
         } else {
           return b > 0 && scanning[slotPartition(a)] !== 0;

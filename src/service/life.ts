@@ -11,6 +11,7 @@
  * across schedules; the sandbox then runs every continuation that settlement woke.
  */
 import type { Rng } from "../core/prng.ts";
+import { ProcessEvents } from "./process-events.ts";
 
 /**
  * Kinds of operation, which are also the crash points a service reports (code = kind + 1;
@@ -133,6 +134,12 @@ export class Life {
   consuming = false;
   /** The service's handlers (eachMessage, eachBatch) running now. */
   handlers = 0;
+  /** What the life's code listens to on `process` (SIGTERM, for a graceful shutdown). */
+  readonly processEvents = new ProcessEvents();
+  /** The life got a SIGTERM it handles: its own code shuts it down. */
+  stopping = false;
+  /** The life's process ended after its SIGTERM (its event loop emptied, or it called `process.exit`). */
+  exited = false;
 
   constructor(
     readonly instance: number,

@@ -9,7 +9,9 @@
  * Inside, time and randomness are virtual: `Date`, `performance.now`, `setTimeout`,
  * `setInterval`, `setImmediate` and `Math.random` call back into the host ({@link SandboxHost}),
  * which answers from the virtual clock and from the PRNG stream of the life that is running.
- * `fetch` and `process.exit` escape the simulation: they stop the run (exit 2).
+ * `fetch` and `process.exit` escape the simulation: they stop the run (exit 2), but for a
+ * `process.exit` that ends a shutdown the service began on SIGTERM. `process.on` keeps its
+ * listeners in the running life (a SIGTERM handler is how a service shuts down gracefully).
  *
  * Only one life's code runs at a time (the simulator drains after each settlement), so the
  * host knows whose timer or random draw it is serving.
@@ -29,6 +31,16 @@ export interface SandboxHost {
   clearTimer(id: number): void;
   /** The service tried to leave the simulation; returns the error to throw in it. */
   escape(what: string): Error;
+  /** `process.on` / `process.once` of the running life. */
+  addProcessListener(event: string, listener: (...args: unknown[]) => unknown, once: boolean): void;
+  /** `process.off`: drop `listener` of `event` (every listener of `event` when absent). */
+  removeProcessListener(event: string, listener?: unknown): void;
+  /** `process.listeners(event)` of the running life. */
+  processListeners(event: string): unknown[];
+  /** `process.exit()`: ends a life shutting down after a SIGTERM, else escapes; returns the error to throw in the service. */
+  exit(): Error;
+  /** `process.kill(pid, signal)`: the process signals itself (see `ServiceSandbox`); true, as Node answers. */
+  kill(pid: unknown, signal: unknown): boolean;
   /** Where the service's console goes (undefined: nowhere, the default). */
   log?(args: unknown[]): void;
 }
@@ -73,8 +85,19 @@ const setupSource = `(function (host, Buffer, TextEncoder, TextDecoder, URL, URL
   globalThis.process = {
     env: {}, argv: ["node", "service"], platform: "linux", version: "v20.0.0", versions: { node: "20.0.0" }, pid: 1,
     nextTick: (fn, ...args) => { Promise.resolve().then(() => fn(...args)); },
-    exit: () => { throw host.escape("process.exit()"); },
-    on() { return this; }, once() { return this; }, off() { return this; }, removeListener() { return this; }, emit() { return false; },
+    exit: () => { throw host.exit(); },
+    kill: (pid, signal) => host.kill(pid, signal),
+    on(event, listener) { host.addProcessListener(String(event), listener, false); return this; },
+    addListener(event, listener) { return this.on(event, listener); },
+    prependListener(event, listener) { return this.on(event, listener); },
+    once(event, listener) { host.addProcessListener(String(event), listener, true); return this; },
+    prependOnceListener(event, listener) { return this.once(event, listener); },
+    off(event, listener) { if (listener !== undefined) host.removeProcessListener(String(event), listener); return this; },
+    removeListener(event, listener) { return this.off(event, listener); },
+    removeAllListeners(event) { host.removeProcessListener(String(event)); return this; },
+    listeners: (event) => host.processListeners(String(event)),
+    listenerCount: (event) => host.processListeners(String(event)).length,
+    emit() { return false; },
     cwd: () => "/", hrtime: Object.assign(() => { const ms = host.now() - origin; return [Math.floor(ms / 1000), (ms % 1000) * 1e6]; }, { bigint: () => BigInt(Math.round((host.now() - origin) * 1e6)) }),
     memoryUsage: () => ({ rss: 0, heapTotal: 0, heapUsed: 0, external: 0, arrayBuffers: 0 }),
   };

@@ -16,7 +16,7 @@ import type { VirtualClock } from "../core/clock.ts";
 import type { History } from "../core/history.ts";
 import type { Streams } from "../core/prng.ts";
 import type { NetworkFaults } from "../faults/network.ts";
-import type { ServiceInstance } from "../core/service-instance.ts";
+import type { ServiceInstance, ShutdownState } from "../core/service-instance.ts";
 import { WorldDatabasePort } from "./database-port.ts";
 import type { ExternalDatabase } from "./external-database.ts";
 import { aimedServicePoint, Life, OperationKind, type PointsStoodAt, serviceCrashPoints } from "./life.ts";
@@ -144,7 +144,7 @@ export class ServiceProcess implements ServiceInstance {
         const kafka = new Kafka({ clientId: `instance-${this.id}`, brokers: ["eosim:9092"] });
         const started = (start as (deps: unknown) => unknown)({ kafka, store, database, instance: this.id });
         shared.library.watchRejection(started, (error) => {
-          life.fatal ??= `its start function rejected: ${messageOf(error)}`;
+          if (!life.exited) life.fatal ??= `its start function rejected: ${messageOf(error)}`;
         });
       }
       shared.sandbox.drain();
@@ -158,9 +158,45 @@ export class ServiceProcess implements ServiceInstance {
     this.check(life);
   }
 
+  /**
+   * A graceful leave. A service that handles SIGTERM gets one, and its own code shuts it
+   * down (a kafkajs `disconnect` leaves the group after the batches in hand), as when a deploy
+   * stops it; the host then replaces the process once it exits. Otherwise the instance leaves
+   * the group and stays out until it joins again.
+   */
   leave(): void {
+    const life = this.life;
+    if (life !== null && life.processEvents.has("SIGTERM")) {
+      this.terminate(life);
+      return;
+    }
     this.held = true;
     this.group.leave();
+  }
+
+  shutdown(): ShutdownState {
+    const life = this.life;
+    return life === null || !life.stopping ? "running" : life.exited ? "exited" : "stopping";
+  }
+
+  /** Deliver SIGTERM: call the life's listeners (Node passes the signal's name) and run what they start. */
+  private terminate(life: Life): void {
+    life.stopping = true;
+    const shared = this.env.shared;
+    shared.current = life;
+    try {
+      for (const listener of life.processEvents.take("SIGTERM")) {
+        shared.library.watchRejection(listener("SIGTERM"), (error) => {
+          if (!life.exited) life.fatal ??= `its SIGTERM handler rejected: ${messageOf(error)}`;
+        });
+      }
+    } catch (error) {
+      // A listener that throws is an uncaught exception: Node would crash the process.
+      if (!life.exited) life.fatal ??= `its SIGTERM handler threw: ${messageOf(error)}`;
+    }
+    shared.sandbox.drain();
+    shared.current = null;
+    this.check(life);
   }
 
   join(): void {
@@ -196,6 +232,9 @@ export class ServiceProcess implements ServiceInstance {
   private check(life: Life): void {
     const where = `instance ${this.id} (life ${life.number}, step ${this.env.step() + 1} of the schedule)`;
     if (life.fatal !== null) throw new ServiceError(`${where}: ${life.fatal}`);
+    // A process shutting down exits once nothing is left in its event loop, as Node's does.
+    if (life.stopping && life.pending === 0 && life.timerCount === 0) life.exited = true;
+    if (life.exited) return;
     if (life.consuming && life.pending === 0 && life.timerCount === 0) {
       const last = life.lastSettled < 0 ? "its start" : `a settled ${kindNames[life.lastSettled]}`;
       throw new ServiceError(

@@ -34,12 +34,21 @@ export class ServiceSandbox {
       random: () => this.running().random.next(),
       setTimer: (callback, delayMs, args, repeat) => this.running().setTimer(callback, delayMs, args, repeat),
       clearTimer: (id) => this.current?.clearTimer(id),
-      escape: (what) => {
-        const life = this.current;
-        const message = `${what} is not allowed inside eosim's simulation`;
-        if (life !== null) life.fatal ??= message;
-        return new Error(message);
+      escape: (what) => this.escape(what),
+      addProcessListener: (event, listener, once) => {
+        if (typeof listener !== "function") throw new TypeError(`The "listener" argument must be of type function. Received ${typeof listener}`);
+        this.running().processEvents.add(event, listener, once);
       },
+      removeProcessListener: (event, listener) => this.current?.processEvents.remove(event, listener),
+      processListeners: (event) => this.current?.processEvents.listeners(event) ?? [],
+      exit: () => {
+        const life = this.current;
+        // After a SIGTERM the service ends its own shutdown; the error unwinds what called it.
+        if (life === null || !life.stopping) return this.escape("process.exit()");
+        life.exited = true;
+        return new Error("process.exit() ended the process");
+      },
+      kill: (pid, signal) => this.kill(pid, signal),
       // EOSIM_SERVICE_LOG=1 shows the services' console output on stderr (debugging a service).
       ...(process.env.EOSIM_SERVICE_LOG ? { log: (args: unknown[]) => console.error(`[instance ${this.current?.instance ?? "?"} t=${this.clock.nowTicks}]`, ...args) } : {}),
     });
@@ -64,6 +73,33 @@ export class ServiceSandbox {
   release(): void {
     this.current = null;
     if (globalCount(this.sandbox) === this.globals) ServiceSandbox.idle = this;
+  }
+
+  /**
+   * `process.kill(process.pid, signal)`, as kafkajs's documentation ends a shutdown: signal 0
+   * only asks whether the process exists; a signal with listeners calls them; SIGKILL, or a
+   * signal nobody listens to, ends the process, which after a SIGTERM is its exit. Any other
+   * use (another pid, killing itself outside a shutdown) leaves the simulation.
+   */
+  private kill(pid: unknown, signal: unknown): boolean {
+    const life = this.running();
+    const name = signal === undefined ? "SIGTERM" : String(signal);
+    if (Number(pid) !== 1) throw this.escape("process.kill() of another process");
+    if (name === "0") return true;
+    if (name !== "SIGKILL" && life.processEvents.has(name)) {
+      for (const listener of life.processEvents.take(name)) listener(name);
+      return true;
+    }
+    if (!life.stopping) throw this.escape(`process.kill(process.pid, "${name}")`);
+    life.exited = true;
+    return true;
+  }
+
+  private escape(what: string): Error {
+    const life = this.current;
+    const message = `${what} is not allowed inside eosim's simulation`;
+    if (life !== null) life.fatal ??= message;
+    return new Error(message);
   }
 
   private running(): Life {

@@ -13,6 +13,7 @@ import type { ConsumerGroup } from "../broker/consumer-group.ts";
 import type { VirtualClock } from "../core/clock.ts";
 import { type History, Op } from "../core/history.ts";
 import { invariant } from "../core/invariant.ts";
+import { limits } from "../core/limits.ts";
 import type { ServiceInstance } from "../core/service-instance.ts";
 import type { InstanceHost } from "../faults/fault-world.ts";
 
@@ -45,6 +46,8 @@ export class Host<S extends ServiceInstance & ContactReporting = ServiceInstance
   paused = false;
   /** When the current pause began. */
   pausedAtTicks = 0;
+  /** When the service began shutting itself down after a SIGTERM (-1: it is not). */
+  private stoppingSinceTicks = -1;
 
   constructor(
     readonly service: S,
@@ -68,9 +71,15 @@ export class Host<S extends ServiceInstance & ContactReporting = ServiceInstance
     return this.service.aimAt?.(aim) ?? aim % this.service.crashPointNames.length;
   }
 
+  /** The service is shutting itself down after a SIGTERM (see {@link ServiceInstance.shutdown}). */
+  get stopping(): boolean {
+    return this.stoppingSinceTicks >= 0;
+  }
+
   step(): boolean {
     if (!this.alive || this.paused) return false;
-    return this.service.step();
+    const moved = this.service.step();
+    return this.stoppingSinceTicks >= 0 && this.replaceIfExited() ? true : moved;
   }
 
   crashPoint(): number {
@@ -87,13 +96,41 @@ export class Host<S extends ServiceInstance & ContactReporting = ServiceInstance
     // service is there (a crash point can be one of several tasks' phases), so a fault cannot
     // label a crash with a point it did not reach.
     const point = aim !== undefined && this.service.isAt(aim) ? aim : this.service.crashPoint();
+    this.end(Op.crash, point, aim === undefined ? 0 : aim + 1);
+    return point;
+  }
+
+  /** The process is gone (`op` says how): memory and uncommitted transactions lost, session ended. */
+  private end(op: number, b = 0, c = 0): void {
     this.alive = false;
     this.paused = false;
+    this.stoppingSinceTicks = -1;
     this.service.kill();
     this.disk.crash();
-    this.ctx.history.record(Op.crash, this.id, point, aim === undefined ? 0 : aim + 1);
+    this.ctx.history.record(op, this.id, b, c);
     this.ctx.group.leave(this.id); // the session ends at once: the harshest timing for its partitions
-    return point;
+  }
+
+  /**
+   * A service that shut itself down has exited: a new process starts on its disk, as an
+   * orchestrator replaces a stopped one (a rolling restart). True when it did.
+   */
+  private replaceIfExited(): boolean {
+    if (this.service.shutdown?.() !== "exited") return false;
+    this.end(Op.exit);
+    this.restart();
+    return true;
+  }
+
+  /**
+   * The end of a shutdown's grace period: a service still shutting itself down
+   * {@link limits.shutdownGraceTicks} after its SIGTERM is killed (recorded as a crash where
+   * it is) and a new process starts, as an orchestrator does.
+   */
+  killIfGraceOver(): void {
+    if (this.stoppingSinceTicks < 0 || this.ctx.clock.nowTicks - this.stoppingSinceTicks < limits.shutdownGraceTicks) return;
+    this.crash();
+    this.restart();
   }
 
   restart(): void {
@@ -132,6 +169,11 @@ export class Host<S extends ServiceInstance & ContactReporting = ServiceInstance
   leave(): void {
     invariant(this.alive && this.member, "left an instance that is down or not a member");
     this.service.leave();
+    if ((this.service.shutdown?.() ?? "running") === "running") return;
+    // The service handles SIGTERM: it shuts down on its own, within the grace period.
+    this.stoppingSinceTicks = this.ctx.clock.nowTicks;
+    this.ctx.history.record(Op.terminate, this.id);
+    this.replaceIfExited();
   }
 
   /**

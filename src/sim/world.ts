@@ -197,8 +197,14 @@ export class World implements FaultWorld {
     this.broker.truncateInput(partition, offset);
   }
 
-  /** The coordinator removes members paused for the session timeout (after every intent). */
+  /**
+   * The coordinator removes members paused for the session timeout, and a shutdown that
+   * outlived its grace period is killed (after every intent, and every drain round of a service).
+   */
   expireSessions(): void {
-    for (const host of this.hosts) host.expireSessionIfDue();
+    for (const host of this.hosts) {
+      host.expireSessionIfDue();
+      host.killIfGraceOver();
+    }
   }
 }

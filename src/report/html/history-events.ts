@@ -193,6 +193,10 @@ export class HistoryDecoder {
         return b === 0
           ? this.instanceEvent(row, r, a, "database-commit", `commits a transaction to the database (version ${c})`, { value: c })
           : this.instanceEvent(row, r, a, "database-commit", `database transaction refused: a key it read changed (${plural(c, "write")} not applied)`, { marks: ["fenced"] });
+      case Op.terminate:
+        return this.instanceEvent(row, r, a, "terminate", "gets SIGTERM (a graceful leave) and shuts itself down");
+      case Op.exit:
+        return this.instanceEvent(row, r, a, "exit", "exits after its shutdown; a new process starts on its disk");
       case Op.intent:
       case Op.phase:
       case Op.commit:
