@@ -22,7 +22,8 @@ export function joinGroup(instance: InstanceHost): boolean {
  * process starts once it exits: a rolling restart, the graceful leave a deploy makes.
  */
 export function leaveGroup(instance: InstanceHost): boolean {
-  if (!instance.alive || !instance.member) return false;
+  // One shutting itself down is leaving already (a second SIGTERM would kill it, not leave).
+  if (!instance.alive || !instance.member || instance.stopping) return false;
   instance.leave();
   return true;
 }
