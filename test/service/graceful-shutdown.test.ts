@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { Op } from "../../src/core/history.ts";
 import { limits } from "../../src/core/limits.ts";
 import { runScenario } from "../../src/index.ts";
+import { HistoryDecoder } from "../../src/report/html/history-events.ts";
 import { loadScenarioFile } from "../../src/scenario/load-scenarios.ts";
 import { ProcessEvents } from "../../src/service/process-events.ts";
 import { serviceCrashPoints } from "../../src/service/life.ts";
@@ -45,6 +46,16 @@ describe("a graceful leave of a service", () => {
     // The second leave, while it was shutting down, did nothing: the new process joined.
     expect(ops.slice(terminate)).toEqual(["terminate", "rebalance:2", "exit", "restart", "rebalance:3"]);
     expect(ops.some((op) => op.startsWith("crash"))).toBe(false);
+  });
+
+  it("shows the SIGTERM and the exit on the instance's lane of a failure report", async () => {
+    const [scenario] = await loadScenarioFile(fixture);
+    const view = runSchedule(scenario.world, scenario.shape.fixed!);
+    const events = new HistoryDecoder(view).decode(0, view.history.data.length / 4, 0).filter((e) => e.op === "terminate" || e.op === "exit");
+    expect(events.map((e) => [e.lane, e.text])).toEqual([
+      ["instance-0", "instance 0 gets SIGTERM (a graceful leave) and shuts itself down"],
+      ["instance-0", "instance 0 exits after its shutdown; a new process starts on its disk"],
+    ]);
   });
 
   it("that ends its shutdown with process.exit exits the same way", async () => {
