@@ -60,7 +60,7 @@ export type { LogRecord, ProduceEntry } from "./broker/log-record.ts";
 export { SendOutcome, SendTarget } from "./broker/send-outcome.ts";
 export type { StoreClient, StoreNamespace, StoreSnapshot, RestoredContents } from "./store/store-client.ts";
 export type { Transaction } from "./store/transaction.ts";
-export type { ServiceInstance } from "./core/service-instance.ts";
+export type { ServiceInstance, ShutdownState } from "./core/service-instance.ts";
 export { plainValueProblem, toPlainValue, PlainValueError } from "./core/plain-value.ts";
 export { queueAnomalies, queueAnomalyKinds } from "./check/queue-anomalies.ts";
 export type { QueueAnomaly, QueueAnomalyKind } from "./check/queue-anomalies.ts";
