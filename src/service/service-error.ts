@@ -13,3 +13,9 @@ export class ServiceError extends Error {
     super(oneLine(message));
   }
 }
+
+/** The first line of what user code threw or rejected with (an Error's message, or the value). */
+export function messageOf(error: unknown): string {
+  const text = error instanceof Error || (typeof error === "object" && error !== null && "message" in error) ? String((error as Error).message) : String(error);
+  return text.split("\n")[0];
+}

@@ -22,7 +22,7 @@ import type { ExternalDatabase } from "./external-database.ts";
 import { aimedServicePoint, Life, OperationKind, type PointsStoodAt, serviceCrashPoints } from "./life.ts";
 import type { ServiceConfig } from "./service-config.ts";
 import type { ServiceDisk } from "./service-disk.ts";
-import { ServiceError } from "./service-error.ts";
+import { messageOf, ServiceError } from "./service-error.ts";
 import type { ServiceSandbox } from "./service-sandbox.ts";
 import { WorldStorePort } from "./store-port.ts";
 import { msAt } from "./virtual-time.ts";
@@ -179,21 +179,12 @@ export class ServiceProcess implements ServiceInstance {
     return life === null || !life.stopping ? "running" : life.exited ? "exited" : "stopping";
   }
 
-  /** Deliver SIGTERM: call the life's listeners (Node passes the signal's name) and run what they start. */
+  /** Deliver SIGTERM to the life and run what its listeners start. */
   private terminate(life: Life): void {
     life.stopping = true;
     const shared = this.env.shared;
     shared.current = life;
-    try {
-      for (const listener of life.processEvents.take("SIGTERM")) {
-        shared.library.watchRejection(listener("SIGTERM"), (error) => {
-          if (!life.exited) life.fatal ??= `its SIGTERM handler rejected: ${messageOf(error)}`;
-        });
-      }
-    } catch (error) {
-      // A listener that throws is an uncaught exception: Node would crash the process.
-      if (!life.exited) life.fatal ??= `its SIGTERM handler threw: ${messageOf(error)}`;
-    }
+    shared.signal(life, "SIGTERM");
     shared.sandbox.drain();
     shared.current = null;
     this.check(life);
@@ -228,7 +219,10 @@ export class ServiceProcess implements ServiceInstance {
     );
   }
 
-  /** Stop the run when the life left the simulation or can never move again. */
+  /**
+   * After the life's code ran: stop the run when it left the simulation or can never move
+   * again, and note the exit of a life shutting down whose event loop emptied.
+   */
   private check(life: Life): void {
     const where = `instance ${this.id} (life ${life.number}, step ${this.env.step() + 1} of the schedule)`;
     if (life.fatal !== null) throw new ServiceError(`${where}: ${life.fatal}`);
@@ -242,9 +236,4 @@ export class ServiceProcess implements ServiceInstance {
       );
     }
   }
-}
-
-function messageOf(error: unknown): string {
-  const text = error instanceof Error || (typeof error === "object" && error !== null && "message" in error) ? String((error as Error).message) : String(error);
-  return text.split("\n")[0];
 }

@@ -13,6 +13,7 @@
 import type { VirtualClock } from "../core/clock.ts";
 import type { Life } from "./life.ts";
 import { ModuleRegistry } from "./module-registry.ts";
+import { messageOf } from "./service-error.ts";
 import { Sandbox } from "./sandbox.ts";
 import { sandboxBundle, type SandboxLibrary } from "./sandbox-bundle.ts";
 import { msAt } from "./virtual-time.ts";
@@ -76,6 +77,23 @@ export class ServiceSandbox {
   }
 
   /**
+   * Call `life`'s listeners of signal `name` (Node passes them its name). One that throws, or
+   * whose promise rejects, is an uncaught exception that would crash a Node process: the run
+   * stops on it, unless the process has already exited.
+   */
+  signal(life: Life, name: string): void {
+    try {
+      for (const listener of life.processEvents.take(name)) {
+        this.library.watchRejection(listener(name), (error) => {
+          if (!life.exited) life.fatal ??= `its ${name} handler rejected: ${messageOf(error)}`;
+        });
+      }
+    } catch (error) {
+      if (!life.exited) life.fatal ??= `its ${name} handler threw: ${messageOf(error)}`;
+    }
+  }
+
+  /**
    * `process.kill(process.pid, signal)`, as kafkajs's documentation ends a shutdown: signal 0
    * only asks whether the process exists; a signal with listeners calls them; SIGKILL, or a
    * signal nobody listens to, ends the process, which after a SIGTERM is its exit. Any other
@@ -87,7 +105,7 @@ export class ServiceSandbox {
     if (Number(pid) !== 1) throw this.escape("process.kill() of another process");
     if (name === "0") return true;
     if (name !== "SIGKILL" && life.processEvents.has(name)) {
-      for (const listener of life.processEvents.take(name)) listener(name);
+      this.signal(life, name);
       return true;
     }
     if (!life.stopping) throw this.escape(`process.kill(process.pid, "${name}")`);

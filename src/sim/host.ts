@@ -79,7 +79,7 @@ export class Host<S extends ServiceInstance & ContactReporting = ServiceInstance
   step(): boolean {
     if (!this.alive || this.paused) return false;
     const moved = this.service.step();
-    return this.stoppingSinceTicks >= 0 && this.replaceIfExited() ? true : moved;
+    return (this.stoppingSinceTicks >= 0 && this.replaceIfExited()) || moved;
   }
 
   crashPoint(): number {
