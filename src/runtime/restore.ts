@@ -41,6 +41,7 @@ export class Restore {
     const end = this.broker.endOffset(SendTarget.changelog, this.partition);
     if (this.nextRead < end && records.length > 0) return null;
     this.nextRead = Math.max(this.nextRead, end);
-    return { ...this.target, checkpoint: end };
+    const { state, dedupe, nextOffset, outbox } = this.target;
+    return { state, dedupe, nextOffset, outbox, checkpoint: end };
   }
 }
