@@ -29,12 +29,20 @@ export const exactlyOnceState: Checker = {
       if (live === null) return; // no owner: the liveness checker reports it
       stores++;
       const expected = model.partitions[partition];
-      const keys = new Set([...expected.state.keys(), ...live.state.keys()]);
-      compared += keys.size;
-      for (const key of [...keys].sort()) {
+      // Every key of either side is compared; only differing keys are collected and sorted
+      // (for the report), so a passing run sorts and copies nothing here.
+      let differing: string[] | undefined;
+      compared += expected.state.size;
+      for (const [key, want] of expected.state) if (!sameValue(want, live.state.get(key))) (differing ??= []).push(key);
+      for (const key of live.state.keys()) {
+        if (expected.state.has(key)) continue;
+        compared++;
+        (differing ??= []).push(key);
+      }
+      if (differing === undefined) return;
+      for (const key of differing.sort()) {
         const want = expected.state.get(key);
         const got = live.state.get(key);
-        if (sameValue(want, got)) continue;
         const offset = expected.lastWriter.get(key);
         anomalies.push({
           kind: "state-divergence",

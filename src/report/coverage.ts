@@ -69,16 +69,32 @@ function isShareCount(label: string): boolean {
   return label.startsWith("weighted:") || label.startsWith("effective:") || label.startsWith("joint:") || label.startsWith("stood-at:") || label === judgedReadsLabel;
 }
 
-// Built once: this runs over every record of every schedule's history.
-const faultLabels = faultKinds.map((kind) => `fault:${kind}`);
-const weightedLabels = faultKinds.map(weightedLabel);
-const effectiveLabels = faultKinds.map(effectiveLabel);
-const crashPointLabel = crashPointNames.map((name) => `crash-point:${name}`);
-const serviceCrashPointLabel = serviceCrashPoints.map((name) => `crash-point:${name}`);
-const crashPointJoint = crashPointNames.map((point) => faultKinds.map((kind) => jointLabel(point, kind)));
-const serviceStoodAtLabel = serviceCrashPoints.map(stoodAtLabel);
-const serviceCrashPointJoint = serviceCrashPoints.map((point) => faultKinds.map((kind) => jointLabel(point, kind)));
-const processorLabels = new Map<string, string>();
+// Labels are interned: a schedule's labels are collected by number (`LabelSet`) and counted
+// by number, and names are looked up only when the counts are handed out. Built once: this
+// runs over every record of every schedule's history.
+const labelNames: string[] = [];
+const labelIds = new Map<string, number>();
+
+function labelId(label: string): number {
+  let id = labelIds.get(label);
+  if (id === undefined) {
+    id = labelNames.length;
+    labelNames.push(label);
+    labelIds.set(label, id);
+  }
+  return id;
+}
+
+const faultLabels = faultKinds.map((kind) => labelId(`fault:${kind}`));
+const weightedLabels = faultKinds.map((kind) => labelId(weightedLabel(kind)));
+const effectiveLabels = faultKinds.map((kind) => labelId(effectiveLabel(kind)));
+const crashPointLabel = crashPointNames.map((name) => labelId(`crash-point:${name}`));
+const serviceCrashPointLabel = serviceCrashPoints.map((name) => labelId(`crash-point:${name}`));
+const crashPointJoint = crashPointNames.map((point) => faultKinds.map((kind) => labelId(jointLabel(point, kind))));
+const serviceStoodAtLabel = serviceCrashPoints.map((point) => labelId(stoodAtLabel(point)));
+const serviceCrashPointJoint = serviceCrashPoints.map((point) => faultKinds.map((kind) => labelId(jointLabel(point, kind))));
+const judgedReadsId = labelId(judgedReadsLabel);
+const processorLabels = new Map<string, number>();
 /** Kinds reached whenever their weight in the run is above 0 (run settings). */
 const settingKinds: number[] = [];
 /** `recordKinds[op]`: the kinds whose coverage reads records of `op`. */
@@ -90,10 +106,42 @@ faultKinds.forEach((kind, k) => {
 });
 const anyRecord: RecordTest = () => true;
 
-function processorLabel(name: string): string {
+function processorLabel(name: string): number {
   let label = processorLabels.get(name);
-  if (label === undefined) processorLabels.set(name, (label = `processor:${name}`));
+  if (label === undefined) processorLabels.set(name, (label = labelId(`processor:${name}`)));
   return label;
+}
+
+/**
+ * The labels of one schedule, by number, in the order first reached. A {@link Coverage} keeps
+ * one and reuses it from schedule to schedule: a stamp per label tells this schedule's labels
+ * from the last one's, so collecting them allocates nothing.
+ */
+class LabelSet {
+  readonly ids: number[] = [];
+  private stamps: number[] = [];
+  private stamp = 0;
+
+  /** Empty the set for the next schedule. */
+  reset(): void {
+    this.ids.length = 0;
+    if (++this.stamp > 0x3fffffff) {
+      this.stamp = 1;
+      this.stamps = [];
+    }
+  }
+
+  add(id: number): void {
+    const stamps = this.stamps;
+    while (stamps.length <= id) stamps.push(0);
+    if (stamps[id] === this.stamp) return;
+    stamps[id] = this.stamp;
+    this.ids.push(id);
+  }
+
+  has(id: number): boolean {
+    return this.stamps[id] === this.stamp;
+  }
 }
 
 /** Each record-reading kind's test for this run (null for setting kinds). */
@@ -106,9 +154,10 @@ function recordTests(schedule: Schedule, view: WorldView): (RecordTest | null)[]
   });
 }
 
-/** Labels reached by one schedule, and `weighted:<kind>` (and `effective:<kind>`) for each kind its mix weights. */
-export function coverageLabels(schedule: Schedule, view: WorldView): Set<string> {
-  const labels = new Set<string>([processorLabel(view.config.processor.name)]);
+/** Put the labels one schedule reached into `labels`, emptied first (see {@link coverageLabels}). */
+function reachLabels(schedule: Schedule, view: WorldView, labels: LabelSet): void {
+  labels.reset();
+  labels.add(processorLabel(view.config.processor.name));
   const tests = recordTests(schedule, view);
   const reached = new Uint8Array(faultKinds.length);
   const data = view.history.data;
@@ -136,33 +185,62 @@ export function coverageLabels(schedule: Schedule, view: WorldView): Set<string>
   if (points !== null) addJoint(labels, points, service ? serviceCrashPointJoint : crashPointJoint);
   for (let code = 0, mask = view.stoodAt; mask !== 0; code++, mask >>>= 1) if ((mask & 1) !== 0) labels.add(serviceStoodAtLabel[code]);
   const judged = view.config.service?.monotonicReads;
-  if (judged !== undefined && judged !== null && view.reads.some((fact) => judgesRead(judged, fact))) labels.add(judgedReadsLabel);
-  faultKinds.forEach((kind, k) => {
-    if ((schedule.faultMix[kind] ?? 0) === 0) return;
+  if (judged !== undefined && judged !== null && view.reads.some((fact) => judgesRead(judged, fact))) labels.add(judgedReadsId);
+  for (let k = 0; k < faultKinds.length; k++) {
+    if ((schedule.faultMix[faultKinds[k]] ?? 0) === 0) continue;
     labels.add(weightedLabels[k]);
     if (labels.has(faultLabels[k])) labels.add(effectiveLabels[k]);
-  });
-  return labels;
+  }
+}
+
+/** Labels reached by one schedule, and `weighted:<kind>` (and `effective:<kind>`) for each kind its mix weights. */
+export function coverageLabels(schedule: Schedule, view: WorldView): Set<string> {
+  const labels = new LabelSet();
+  reachLabels(schedule, view, labels);
+  return new Set(labels.ids.map((id) => labelNames[id]));
 }
 
 /** The joint labels of the crash points in `points` with every fault kind `labels` holds as bitten. */
-function addJoint(labels: Set<string>, points: readonly number[], joint: readonly (readonly string[])[]): void {
-  faultKinds.forEach((_, k) => {
-    if (!labels.has(faultLabels[k])) return;
+function addJoint(labels: LabelSet, points: readonly number[], joint: readonly (readonly number[])[]): void {
+  for (let k = 0; k < faultKinds.length; k++) {
+    if (!labels.has(faultLabels[k])) continue;
     for (const point of points) {
       const label = joint[point]?.[k];
       if (label !== undefined) labels.add(label);
     }
-  });
+  }
 }
 
 /** Coverage counts accumulated over many schedules. */
 export class Coverage {
-  readonly counts = new Map<string, number>();
+  private readonly byName = new Map<string, number>();
+  /** Counts added by {@link Coverage.add} and not yet in `byName`, by label number. */
+  private readonly pending: number[] = [];
+  /** The label numbers counted in `pending`, in the order first counted (the order `byName` gets them in). */
+  private readonly pendingOrder: number[] = [];
+  private readonly labels = new LabelSet();
+
+  /** Every count, by label. */
+  get counts(): Map<string, number> {
+    const { byName, pending, pendingOrder } = this;
+    for (const id of pendingOrder) {
+      const label = labelNames[id];
+      byName.set(label, (byName.get(label) ?? 0) + pending[id]);
+      pending[id] = 0;
+    }
+    pendingOrder.length = 0;
+    return byName;
+  }
 
   /** Count the labels one schedule reached. */
   add(schedule: Schedule, view: WorldView): void {
-    for (const label of coverageLabels(schedule, view)) this.counts.set(label, (this.counts.get(label) ?? 0) + 1);
+    reachLabels(schedule, view, this.labels);
+    const { pending, pendingOrder } = this;
+    for (const id of this.labels.ids) {
+      while (pending.length <= id) pending.push(0);
+      if (pending[id] === 0) pendingOrder.push(id);
+      pending[id]++;
+    }
   }
 
   /** Every count as a plain sorted object (for JSON: a chunk's counts, which a merge adds up). */
