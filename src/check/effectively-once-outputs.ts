@@ -34,7 +34,7 @@ export function rawDuplicateOutputs(view: WorldView): number {
 }
 
 /** Where an anomaly of the output at `offset` of `partition` with cause `cause` is (built only for an anomaly: a passing run checks every output). */
-function at(partition: number, offset: number, cause: string): { partition: number; offset: number; dedupeId: string } {
+function placeOf(partition: number, offset: number, cause: string): { partition: number; offset: number; dedupeId: string } {
   return { partition, offset, dedupeId: inputOfCause(cause) };
 }
 
@@ -60,23 +60,23 @@ export const effectivelyOnceOutputs: Checker = {
         const { outputId, cause, payload } = record.value!;
         if (payloadById.has(outputId)) {
           if (!sameValue(payloadById.get(outputId), payload)) {
-            anomalies.push({ kind: "inconsistent-output", ...at(partition, record.offset, cause), detail: `output ${outputId} sent with two payloads: ${show(payloadById.get(outputId))} and ${show(payload)}` });
+            anomalies.push({ kind: "inconsistent-output", ...placeOf(partition, record.offset, cause), detail: `output ${outputId} sent with two payloads: ${show(payloadById.get(outputId))} and ${show(payload)}` });
           }
           continue;
         }
         payloadById.set(outputId, payload);
         if (!expected.has(cause)) {
-          anomalies.push({ kind: "unexpected-output", ...at(partition, record.offset, cause), detail: `output ${outputId} (cause ${cause}) ${show(payload)} is not in the reference outputs` });
+          anomalies.push({ kind: "unexpected-output", ...placeOf(partition, record.offset, cause), detail: `output ${outputId} (cause ${cause}) ${show(payload)} is not in the reference outputs` });
           continue;
         }
         const firstId = idByCause.get(cause);
         if (firstId !== undefined) {
-          anomalies.push({ kind: "duplicate-output", ...at(partition, record.offset, cause), detail: `output for ${cause} sent under two IDs (${firstId}, ${outputId}): consumers see it twice` });
+          anomalies.push({ kind: "duplicate-output", ...placeOf(partition, record.offset, cause), detail: `output for ${cause} sent under two IDs (${firstId}, ${outputId}): consumers see it twice` });
           continue;
         }
         idByCause.set(cause, outputId);
         if (!sameValue(expected.get(cause), payload)) {
-          anomalies.push({ kind: "wrong-output", ...at(partition, record.offset, cause), detail: `output ${cause}: expected ${show(expected.get(cause))}, got ${show(payload)}` });
+          anomalies.push({ kind: "wrong-output", ...placeOf(partition, record.offset, cause), detail: `output ${cause}: expected ${show(expected.get(cause))}, got ${show(payload)}` });
         }
       }
     });
