@@ -12,12 +12,23 @@ export interface CheckContext {
   readonly model: ReferenceModel;
 }
 
-/** A fresh context for `view`. */
+/** The context of one run: the model is folded on first use. */
+class RunContext implements CheckContext {
+  private folded: ReferenceModel | undefined;
+
+  constructor(private readonly view: WorldView) {}
+
+  get model(): ReferenceModel {
+    return (this.folded ??= referenceModel(this.view));
+  }
+}
+
+/**
+ * A fresh context for `view`. A class, not an object literal with a getter: V8 keeps a
+ * literal's accessor in the literal's hidden class, which outlives the run, so the getter's
+ * closure kept the last run's whole world alive past every young-generation collection (see
+ * "A getter that kept every world alive" in `docs/design-notes.md`).
+ */
 export function checkContextOf(view: WorldView): CheckContext {
-  let model: ReferenceModel | undefined;
-  return {
-    get model() {
-      return (model ??= referenceModel(view));
-    },
-  };
+  return new RunContext(view);
 }
