@@ -9,6 +9,7 @@ import fc from "fast-check";
 import { Coverage } from "../report/coverage.ts";
 import type { Schedule } from "../schedule/intent.ts";
 import { scheduleArbitrary } from "../schedule/schedule-arbitrary.ts";
+import { drawnSchedules } from "../schedule/schedule-draw.ts";
 import type { WorldView } from "../sim/world-view.ts";
 import type { Scenario } from "../scenario/scenario.ts";
 import type { ChunkPlan } from "./schedule-chunks.ts";
@@ -50,6 +51,8 @@ export interface ChunkHooks {
   readonly checkDeterminism?: number;
   /** Called before each schedule: returning true ends the chunk there, the schedule not run (a stop request). */
   readonly stopHere?: () => boolean;
+  /** What the property draws schedules from (default: the shrinkable `scheduleArbitrary`). */
+  readonly schedules?: fc.Arbitrary<Schedule>;
 }
 
 /** Thrown to end fast-check's loop at a schedule boundary (fast-check has no other way in). */
@@ -62,11 +65,11 @@ class StopHere extends Error {}
  * at their place in one long run.
  */
 export function chunkProperty(scenario: Scenario, plan: Pick<ChunkPlan, "firstRun" | "seed">, hooks: ChunkHooks = {}): fc.IProperty<[Schedule]> {
-  const { onJudged, onFatal, checkDeterminism, stopHere } = hooks;
+  const { onJudged, onFatal, checkDeterminism, stopHere, schedules } = hooks;
   // Only the first pass of a chunk counts runs (with `endOnFailure` fast-check calls the
   // predicate once per generated schedule, in order).
   let run = plan.firstRun;
-  const property = fc.property(scheduleArbitrary(scenario.shape), (schedule) => {
+  const property = fc.property(schedules ?? scheduleArbitrary(scenario.shape), (schedule) => {
     if (stopHere?.() === true) throw new StopHere();
     const index = run++;
     let judged: ReturnType<typeof judgeSchedule>;
@@ -146,7 +149,10 @@ function runChunkNow(scenario: Scenario, plan: ChunkPlan, options: ChunkOptions)
   const onSchedule = options.onSchedule;
   let error: RunError | null = null;
   let stopped = false;
+  // The first pass never shrinks: it draws without fast-check's shrinking bookkeeping.
+  const drawn = drawnSchedules(scenario.shape);
   const property = chunkProperty(scenario, plan, {
+    schedules: drawn ?? undefined,
     checkDeterminism: options.checkDeterminism,
     stopHere: () => (stopped = stopRequested()),
     onJudged: (schedule, view, ok) => {
@@ -165,6 +171,7 @@ function runChunkNow(scenario: Scenario, plan: ChunkPlan, options: ChunkOptions)
     return { index: plan.index, seed: plan.seed, firstRun: plan.firstRun, size: plan.size, runs: details.numRuns - 1, failedAt: null, path: null, coverage: coverage.toJSON(), interrupted: true, error: null };
   }
   const failed = details.failed && details.counterexample !== null;
+  if (failed && drawn !== null) sameAsFastCheck(scenario, plan, details.counterexample![0], details.counterexamplePath ?? null);
   return {
     index: plan.index,
     seed: plan.seed,
@@ -177,4 +184,16 @@ function runChunkNow(scenario: Scenario, plan: ChunkPlan, options: ChunkOptions)
     interrupted: details.interrupted,
     error,
   };
+}
+
+/**
+ * A failing schedule is shrunk (and reported) from fast-check's own regeneration of it at its
+ * path: check it is the schedule that failed, so a drawing that drifted from fast-check's can
+ * never hand the shrinker a different schedule (`schedule/schedule-draw.ts`).
+ */
+function sameAsFastCheck(scenario: Scenario, plan: ChunkPlan, schedule: Schedule, path: string | null): void {
+  const again = scheduleAt(scenario, { seed: plan.seed, firstRun: plan.firstRun, size: plan.size, path });
+  if (again === null || JSON.stringify(again) !== JSON.stringify(schedule)) {
+    throw new Error(`internal error: the schedule drawn at run ${plan.firstRun + Number(path?.split(":")[0] ?? 0) + 1} of seed ${plan.seed} differs from the one fast-check generates there (schedule/schedule-draw.ts no longer mirrors schedule-arbitrary.ts)`);
+  }
 }
