@@ -23,7 +23,7 @@
 import type { StoreSnapshot } from "../store/store-client.ts";
 import type { WorldView } from "../sim/world-view.ts";
 import { runtimeInputRead, runtimeStoreResumed } from "./boundary-facts.ts";
-import { decodeChangelog, type DecodedNamespaces, type DecodedStore, decodeServiceChangelog, fullyCompacted } from "./changelog-oracle.ts";
+import { decodeChangelog, decodeCompacted, type DecodedNamespaces, type DecodedStore, decodeServiceChangelog, fullyCompacted } from "./changelog-oracle.ts";
 import { liveStoreHeld } from "./exactly-once-state.ts";
 import { staleStores } from "./opened-stores.ts";
 import { sameValue, show } from "./same-value.ts";
@@ -110,8 +110,9 @@ export const restoration: Checker = {
       if (live === null) continue;
       stores++;
       const log = view.changelog[partition];
-      anomalies.push(...compare(live, decodeChangelog(log), partition, "changelog as is"));
-      anomalies.push(...compare(live, decodeChangelog(fullyCompacted(log, view.changelogEnd[partition])), partition, "after full compaction"));
+      const asIs = decodeChangelog(log);
+      anomalies.push(...compare(live, asIs, partition, "changelog as is"));
+      anomalies.push(...compare(live, decodeCompacted(log, view.changelogEnd[partition], asIs), partition, "after full compaction"));
     }
     evidence.stores = stores;
     return anomalies;
