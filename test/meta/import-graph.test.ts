@@ -2,19 +2,12 @@
 // import still ties one module's meaning to another's): no import cycle; the reference runtime
 // reaches broker and store through their client interfaces and record types only; checkers
 // import no broker, store or runtime implementation.
-import { readdirSync, readFileSync } from "node:fs";
-import { dirname, join, relative, resolve } from "node:path";
+import { readFileSync } from "node:fs";
+import { dirname, relative, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
+import { sourceFiles, srcRoot } from "../helpers/source-files.ts";
 
-const root = resolve(import.meta.dirname, "../../src");
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return sourceFiles(path);
-    return entry.name.endsWith(".ts") ? [path] : [];
-  });
-}
+const root = srcRoot;
 
 /** Each module (path relative to src/) and the src/ modules it imports or re-exports. */
 function importGraph(): Map<string, string[]> {

@@ -3,20 +3,13 @@
 // `{ get model() {...} }` took the survival of scavenges from 0.3% to 27% and cost a quarter of
 // every schedule), and with it whatever it referenced. Classes put accessors on a shared
 // prototype and do not do this.
-import { readdirSync, readFileSync } from "node:fs";
-import { join, relative, resolve } from "node:path";
+import { readFileSync } from "node:fs";
+import { join, relative } from "node:path";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
+import { sourceFiles, srcRoot } from "../helpers/source-files.ts";
 
-const root = resolve(import.meta.dirname, "../../src");
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return sourceFiles(path);
-    return entry.name.endsWith(".ts") ? [path] : [];
-  });
-}
+const root = srcRoot;
 
 /** `file:line` of every accessor declared in an object literal of `text`. */
 function literalAccessors(file: string, text: string): string[] {
