@@ -24,10 +24,11 @@ class RunContext implements CheckContext {
 }
 
 /**
- * A fresh context for `view`. A class, not an object literal with a getter: V8 keeps a
- * literal's accessor in the literal's hidden class, which outlives the run, so the getter's
- * closure kept the last run's whole world alive past every young-generation collection (see
- * "A getter that kept every world alive" in `docs/design-notes.md`).
+ * A fresh context for `view`. A class, not an object literal with a getter: V8 kept such a
+ * literal, and the run's whole world it reaches, alive past the young-generation collections
+ * that followed (measured, even for a getter that captures nothing; why is V8's business), which
+ * a class with the getter on its prototype does not (see "A getter that kept every world alive"
+ * in `docs/design-notes.md`).
  */
 export function checkContextOf(view: WorldView): CheckContext {
   return new RunContext(view);
