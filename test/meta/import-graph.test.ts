@@ -5,9 +5,7 @@
 import { readFileSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { sourceFiles, srcRoot } from "../helpers/source-files.ts";
-
-const root = srcRoot;
+import { sourceFiles, srcRoot as root } from "../helpers/source-files.ts";
 
 /** Each module (path relative to src/) and the src/ modules it imports or re-exports. */
 function importGraph(): Map<string, string[]> {

@@ -7,9 +7,7 @@ import { readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
-import { sourceFiles, srcRoot } from "../helpers/source-files.ts";
-
-const root = srcRoot;
+import { sourceFiles, srcRoot as root } from "../helpers/source-files.ts";
 
 /** `file:line` of every accessor declared in an object literal of `text`. */
 function literalAccessors(file: string, text: string): string[] {
