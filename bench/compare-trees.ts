@@ -16,6 +16,7 @@
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { median, timed } from "./figure.ts";
 
 /** What a tree must offer: the reference workload and a way to run it. */
 interface Tree {
@@ -55,10 +56,9 @@ async function loadTree(dir: string, label: string): Promise<Tree> {
   };
 }
 
-function timed(tree: Tree, runs: number, seed: number): number {
-  const started = performance.now();
-  tree.run(runs, seed);
-  return performance.now() - started;
+/** Milliseconds `tree` takes for `runs` schedules from `seed`. */
+function msOf(tree: Tree, runs: number, seed: number): number {
+  return timed(() => tree.run(runs, seed)).seconds * 1000;
 }
 
 /** Run the reference workload of this checkout and of `otherDir` in `batches` alternating batches of `schedulesPerBatch`. */
@@ -73,26 +73,21 @@ export async function compareTrees(otherDir: string, batches: number, schedulesP
   const ratios: number[] = [];
   for (let i = 0; i < batches; i++) {
     const seed = 1000 + i;
-    let h: number;
-    let o: number;
-    if (i % 2 === 0) {
-      h = timed(here, schedulesPerBatch, seed);
-      o = timed(other, schedulesPerBatch, seed);
-    } else {
-      o = timed(other, schedulesPerBatch, seed);
-      h = timed(here, schedulesPerBatch, seed);
-    }
+    // Whichever runs second finds the first's garbage: each goes first every other batch.
+    const ms = new Map<Tree, number>();
+    for (const tree of i % 2 === 0 ? [here, other] : [other, here]) ms.set(tree, msOf(tree, schedulesPerBatch, seed));
+    const h = ms.get(here)!;
+    const o = ms.get(other)!;
     hereMs += h;
     otherMs += o;
     ratios.push(o / h);
   }
-  ratios.sort((a, b) => a - b);
   const schedules = batches * schedulesPerBatch;
   return {
     here: (schedules / hereMs) * 1000,
     other: (schedules / otherMs) * 1000,
     speedup: otherMs / hereMs,
-    medianSpeedup: ratios[ratios.length >> 1],
+    medianSpeedup: median(ratios)!,
     batches,
     schedulesPerBatch,
   };

@@ -26,9 +26,8 @@ class RunContext implements CheckContext {
 /**
  * A fresh context for `view`. A class, not an object literal with a getter: V8 kept such a
  * literal, and the run's whole world it reaches, alive past the young-generation collections
- * that followed (measured, even for a getter that captures nothing; why is V8's business), which
- * a class with the getter on its prototype does not (see "A getter that kept every world alive"
- * in `docs/design-notes.md`).
+ * that followed (measured, even for a getter that captures nothing); a class with the getter on
+ * its prototype does not (see "A getter that kept every world alive" in `docs/design-notes.md`).
  */
 export function checkContextOf(view: WorldView): CheckContext {
   return new RunContext(view);
